@@ -1,0 +1,57 @@
+"""Bytes of a stored file to clean text."""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class NotTextError(ValueError):
+    """The bytes are not text (empty, or binary)."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text in any encoding we read."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 with a BOM
+    if b"\x00" in sample:
+        # A stray NUL in text is tolerated; many are a binary file.
+        if sample.count(b"\x00") > max(4, len(sample) // 100):
+            return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 0, 27))
+    return controls > len(sample) // 20
+
+
+def decode(data: bytes) -> str:
+    """Decode and normalise: BOM, UTF-8 else Windows-1252, newlines, control characters.
+
+    Raises NotTextError for empty or binary input.
+    """
+    if not data.strip():
+        raise NotTextError("empty file")
+    if looks_binary(data):
+        raise NotTextError("binary file, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    return clean_text(text)
+
+
+def clean_text(text: str) -> str:
+    """Normalise newlines and remove control characters (tabs and newlines stay)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text = text.replace("\ufeff", "")
+    if not text.strip():
+        raise NotTextError("empty file")
+    return text
