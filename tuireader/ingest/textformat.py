@@ -1,12 +1,55 @@
-"""Crawler text of a news page. (Placeholder: whole text as body, first line as title.)"""
+"""Crawler text of a news page (like the stored DWN pages) to an Article.
+
+The page is read in three parts, each by its own module:
+
+- the header (``crawl_header``): section, title, lead, dates, reading time, caption, tags;
+- the teaser block (``crawl_teasers``): from its heading or first card to the end;
+- the story between them (``crawl_story``): paragraphs and subheadings as markdown.
+
+Layout rules are by what a line is, with general fallbacks: text with nothing
+recognisable becomes a body whose title is its first line. Never raises for text.
+Lines that fit nowhere are kept in ``leftover``.
+"""
 
 from __future__ import annotations
 
+from tuireader.ingest.crawl_header import read_header, shorten
+from tuireader.ingest.crawl_lines import normalise
+from tuireader.ingest.crawl_story import story_markdown
+from tuireader.ingest.crawl_teasers import find_block_start, read_block
 from tuireader.model import Article
 
 
+def split_lines(text: str) -> list[str]:
+    """Lines with white space normalised; blank lines are kept as ``""``."""
+    return [normalise(line) for line in text.split("\n")]
+
+
 def parse(text: str) -> Article:
-    lines = [line.strip() for line in text.split("\n")]
-    non_blank = [line for line in lines if line]
-    title = non_blank[0] if non_blank else ""
-    return Article(title=title, body="\n\n".join(non_blank[1:]))
+    lines = split_lines(text)
+    header = read_header(lines)
+    block_start = find_block_start(lines, header.end)
+    block = read_block(lines[block_start:])
+    body, story_leftover = story_markdown(header.story + lines[header.end : block_start])
+
+    title = header.title
+    if not title:
+        first = next((line for line in lines[header.end : block_start] if line), "")
+        title = shorten(first)
+
+    return Article(
+        title=title,
+        body=body,
+        section=header.section,
+        lead=header.lead,
+        published=header.published,
+        updated=header.updated,
+        reading_minutes=header.reading_minutes,
+        image_caption=header.image_caption,
+        source=header.source or block.common_source,
+        authors=header.authors,
+        tags=header.tags,
+        related_label=block.label,
+        related=block.teasers,
+        leftover=header.leftover + story_leftover + block.leftover,
+    )

@@ -1,0 +1,231 @@
+"""The header of a crawled news page: section, title, lead, dates, reading time, caption, tags.
+
+The header is found by what its lines are, not where they stand: it reaches to
+the last line that is unmistakably header (a date line, "Lesezeit", a caption
+with its credit, the title repeated as image alt text, a tag list, a byline).
+The remaining lines of that stretch are then told apart: a short first line is
+the section, the repeated line (else the first line that is not prose) the
+title, and prose the lead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tuireader.ingest.crawl_lines import (
+    byline_authors,
+    is_caption,
+    is_domain,
+    is_sentence_like,
+    is_short_label,
+    is_teaser_label,
+    reading_minutes,
+    split_tags,
+    tag_label,
+)
+from tuireader.ingest.crawl_teasers import card_start_at
+from tuireader.ingest.dates import parse_date_line
+
+# How far the header may reach: non-blank lines, and prose paragraphs (the lead is one).
+MAX_HEADER_LINES = 25
+MAX_HEADER_PARAGRAPHS = 1
+LONG_PARAGRAPH = 120
+MAX_TITLE = 200
+
+
+@dataclass
+class Header:
+    end: int = 0  # index of the first line after the header
+    title: str = ""
+    section: str | None = None
+    lead: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    reading_minutes: int | None = None
+    image_caption: str | None = None
+    source: str | None = None
+    authors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    story: list[str] = field(default_factory=list)  # prose found inside the header stretch
+    leftover: list[str] = field(default_factory=list)
+
+
+def _is_title_like(line: str) -> bool:
+    return 0 < len(line) <= MAX_TITLE and not line.endswith((".", ",", ";", ":")) or line.endswith("...")
+
+
+def _is_section_like(line: str) -> bool:
+    return is_short_label(line, max_chars=30, max_words=3) and not is_teaser_label(line)
+
+
+def _next_nonblank(lines: list[str], i: int, stop: int) -> int | None:
+    for j in range(i, min(stop, len(lines))):
+        if lines[j]:
+            return j
+    return None
+
+
+def _is_marker(line: str) -> bool:
+    return (
+        parse_date_line(line) is not None
+        or reading_minutes(line) is not None
+        or tag_label(line) is not None
+        or is_teaser_label(line)
+    )
+
+
+def read_header(lines: list[str]) -> Header:
+    header = Header()
+    candidates: list[int] = []  # lines of the header stretch that are not markers
+    first_seen: dict[str, int] = {}
+    title_index: int | None = None
+    last_marker = -1
+    nonblank = 0
+    paragraphs = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        nonblank += 1
+        if nonblank > MAX_HEADER_LINES or card_start_at(lines, i):
+            break
+        if is_teaser_label(line) and not _opens_tag_list(lines, i):
+            break
+        date_line = parse_date_line(line)
+        minutes = reading_minutes(line)
+        tag = tag_label(line) or (("Mehr zum Thema", "") if is_teaser_label(line) else None)
+        authors = byline_authors(line)
+        if date_line is not None:
+            header.published = header.published or date_line.published
+            header.updated = header.updated or date_line.updated
+        elif minutes is not None:
+            header.reading_minutes = header.reading_minutes or minutes
+        elif tag is not None:
+            rest = tag[1]
+            tags = split_tags(rest) if rest else None
+            if tags:
+                header.tags.extend(t for t in tags if t not in header.tags)
+            elif rest:
+                header.tags.append(rest)
+            else:
+                j = _next_nonblank(lines, i + 1, len(lines))
+                if j is not None and not _is_marker(lines[j]):
+                    tags = split_tags(lines[j])
+                    if tags:
+                        header.tags.extend(t for t in tags if t not in header.tags)
+                        i = j
+        elif line in first_seen and title_index is None:
+            title_index = first_seen[line]
+        elif is_caption(line) and header.image_caption is None:
+            header.image_caption = line
+        elif authors is not None and not header.authors:
+            header.authors = authors
+        elif is_domain(line) and header.source is None:
+            header.source = line
+        else:
+            if is_sentence_like(line) and len(line) > LONG_PARAGRAPH:
+                paragraphs += 1
+                if paragraphs > MAX_HEADER_PARAGRAPHS:
+                    break
+            first_seen.setdefault(line, i)
+            candidates.append(i)
+            i += 1
+            continue
+        last_marker = i
+        i += 1
+
+    if last_marker < 0:
+        return _header_without_markers(lines, header)
+    header.end = last_marker + 1
+    _assign_roles(lines, [c for c in candidates if c < header.end], title_index, header)
+    return header
+
+
+def _opens_tag_list(lines: list[str], i: int) -> bool:
+    seen = 0
+    for j in range(i + 1, len(lines)):
+        if not lines[j]:
+            continue
+        seen += 1
+        if lines[j].casefold().startswith("benachrichtigung über neue artikel"):
+            return True
+        if seen >= 3:
+            return False
+    return False
+
+
+def _assign_roles(lines: list[str], candidates: list[int], title_index: int | None, header: Header) -> None:
+    pool = list(candidates)
+    if title_index is None:
+        if len(pool) >= 2 and _is_section_like(lines[pool[0]]):
+            header.section = lines[pool.pop(0)]
+        for k in pool:
+            if _is_title_like(lines[k]) and not is_sentence_like(lines[k]):
+                title_index = k
+                break
+        else:
+            title_index = pool[0] if pool else None
+    elif pool and pool[0] < title_index and _is_section_like(lines[pool[0]]):
+        header.section = lines[pool.pop(0)]
+    if title_index is not None:
+        pool.remove(title_index)
+        _set_title(lines[title_index], header)
+    for k in pool:
+        line = lines[k]
+        if header.lead is None and len(line) >= 40 and not _is_section_like(line):
+            header.lead = line
+        elif (
+            header.source is None
+            and header.section is not None
+            and title_index is not None
+            and k < title_index
+            and _is_section_like(line)
+        ):
+            # Two short lines above the title: the site, then the section.
+            header.source, header.section = header.section, line
+        elif is_sentence_like(line):
+            header.story.append(line)
+        else:
+            header.leftover.append(line)
+
+
+def _set_title(line: str, header: Header) -> None:
+    if len(line) <= MAX_TITLE:
+        header.title = line
+        return
+    header.title = shorten(line)
+    header.story.insert(0, line)
+
+
+def shorten(line: str, limit: int = 100) -> str:
+    """A long line cut at a word boundary, for use as a title."""
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–")
+    return (cut or line[:limit]) + "…"
+
+
+def _header_without_markers(lines: list[str], header: Header) -> Header:
+    """No line is unmistakably header: a short first line may be the section, the next the title."""
+    first = _next_nonblank(lines, 0, len(lines))
+    if first is None:
+        return header
+    second = _next_nonblank(lines, first + 1, len(lines))
+    if (
+        second is not None
+        and _is_section_like(lines[first])
+        and len(lines[first].split()) <= 2
+        and _is_title_like(lines[second])
+        and not is_sentence_like(lines[second])
+        and len(lines[second]) > len(lines[first])
+        and _next_nonblank(lines, second + 1, len(lines)) is not None
+    ):
+        header.section = lines[first]
+        _set_title(lines[second], header)
+        header.end = second + 1
+        return header
+    _set_title(lines[first], header)
+    header.end = first + 1
+    return header

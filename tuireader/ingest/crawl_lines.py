@@ -1,0 +1,185 @@
+"""What a single line of crawler text is: the line-level vocabulary of news pages.
+
+Each function looks at one stripped line and knows nothing about its neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Headings of a related-articles block, compared case-insensitively without a final colon or arrow.
+TEASER_LABELS: frozenset[str] = frozenset(
+    s.casefold()
+    for s in (
+        "Mehr zum Thema",
+        "Lesen Sie auch",
+        "Lesen Sie mehr",
+        "Lesen Sie weiter",
+        "Das könnte Sie auch interessieren",
+        "Das könnte Sie interessieren",
+        "Auch interessant",
+        "Weitere Artikel",
+        "Weitere Nachrichten",
+        "Weitere Themen",
+        "Mehr aus dem Ressort",
+        "Mehr aus dieser Rubrik",
+        "Mehr Artikel",
+        "Ähnliche Artikel",
+        "Verwandte Artikel",
+        "Empfehlungen",
+        "Empfohlene Artikel",
+        "Meistgelesen",
+        "Related",
+        "Related articles",
+        "Related stories",
+        "Related content",
+        "Read more",
+        "Read next",
+        "Read also",
+        "Also read",
+        "See also",
+        "More on this story",
+        "More on this topic",
+        "More stories",
+        "More from this section",
+        "More like this",
+        "You may also like",
+        "You might also like",
+        "Recommended",
+        "Recommended for you",
+        "Most read",
+        "Top stories",
+    )
+)
+
+SPONSORED_MARKS: frozenset[str] = frozenset(
+    s.casefold() for s in ("Anzeige", "Werbung", "Sponsored", "Gesponsert", "Advertisement", "Promoted", "Partner-Inhalt", "Paid content")
+)
+
+_READING_TIME = re.compile(
+    r"(?:(?:lesezeit|lesedauer|reading time|read time|time to read)\s*:?\s*(?:ca\.|etwa|about|approx\.)?\s*"
+    r"(?P<a>\d{1,3})\s*(?:min(?:ute|uten|utes|s)?\.?)"
+    r"|(?P<b>\d{1,3})\s*(?:min(?:ute|uten|utes|s)?\.?)\s*(?:read|lesezeit|lesedauer|lesen))",
+    re.I,
+)
+
+_TAG_LABEL = re.compile(
+    r"(?P<label>Mehr zum Thema|Benachrichtigung über neue Artikel|Themen|Schlagwörter|Schlagworte|Stichworte"
+    r"|Tags|Topics|Filed under)\s*:\s*(?P<rest>.*)",
+    re.I,
+)
+
+_CREDIT = re.compile(
+    r"(?:\b(?:Foto|Fotos|Bild|Bilder|Bildquelle|Photo|Photograph|Image|Picture|Credit|Illustration|Grafik)\s*:"
+    r"|\((?:Foto|Bild|Photo|Image)\b|©|\(c\)\s)",
+    re.I,
+)
+
+_BYLINE = re.compile(r"(?:Von|By|Autor|Autorin|Author|Text)\s*:?\s+(?P<names>[A-ZÄÖÜ][^.!?]{1,70})")
+_NAME_SPLIT = re.compile(r"\s*(?:,|\bund\b|\band\b|&)\s*")
+
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|com|net|org|at|ch|eu|uk|news|info|io|fr|it|es|nl)/?", re.I)
+
+# CMS template residue such as "article:fokus_txt" or "teaser_box_2".
+_ARTIFACT = re.compile(r"[a-z][a-z0-9]*(?:[:_][a-z0-9]+)+|[a-z]+:[a-z0-9_]+", re.I)
+
+_SENTENCE_END = ('.', '!', '?', '…', ':', ';', ',', '"', "'", '“', '”', '»', '«', '‘', '’', ')')
+
+
+def normalise(line: str) -> str:
+    """A line with surrounding space removed and inner runs of white space made one space."""
+    return " ".join(line.split())
+
+
+def is_teaser_label(line: str) -> bool:
+    return line.rstrip(" :»›>→").casefold() in TEASER_LABELS
+
+
+def is_sponsored_mark(line: str) -> bool:
+    return line.rstrip(" :").casefold() in SPONSORED_MARKS
+
+
+def reading_minutes(line: str) -> int | None:
+    """Minutes of a reading-time line ("Lesezeit: 2 min", "4 min read"), else None."""
+    if len(line) > 40:
+        return None
+    m = _READING_TIME.fullmatch(line.strip(" ·|"))
+    if not m:
+        return None
+    return int(m.group("a") or m.group("b"))
+
+
+def tag_label(line: str) -> tuple[str, str] | None:
+    """(label, text after the colon) for a tag-list label such as "Mehr zum Thema:", else None."""
+    m = _TAG_LABEL.fullmatch(line)
+    if not m:
+        return None
+    return m.group("label"), m.group("rest").strip()
+
+
+def split_tags(line: str) -> list[str] | None:
+    """The tags of a tag line ("Kasachstan, Russland"), or None when the line is not one."""
+    if not line or len(line) > 240 or line.endswith((".", "!", "?", ":")):
+        return None
+    parts = [p.strip() for p in re.split(r"\s*[,;|·•]\s*|\s{2,}|\s+#", line) if p.strip()]
+    parts = [p.lstrip("#") for p in parts]
+    if not parts or len(parts) > 20 or any(len(p) > 40 or len(p.split()) > 5 for p in parts):
+        return None
+    return parts
+
+
+def is_caption(line: str) -> bool:
+    """An image caption with its credit ("Russlands Präsident. (Foto: dpa) Foto: A. N.")."""
+    return len(line) <= 400 and _CREDIT.search(line) is not None
+
+
+def byline_authors(line: str) -> list[str] | None:
+    """Names of a byline ("Von Anna Berg und Tom Li"), else None."""
+    if len(line) > 80:
+        return None
+    m = _BYLINE.fullmatch(line)
+    if not m:
+        return None
+    names = [n.strip() for n in _NAME_SPLIT.split(m.group("names")) if n.strip()]
+    if not names or any(len(n.split()) > 4 or not n[0].isupper() for n in names):
+        return None
+    return names
+
+
+def is_domain(line: str) -> bool:
+    return len(line) <= 80 and _DOMAIN.fullmatch(line) is not None
+
+
+def is_artifact(line: str) -> bool:
+    """CMS template residue: lowercase identifiers joined by ':' or '_' and no spaces."""
+    return " " not in line and len(line) <= 80 and _ARTIFACT.fullmatch(line) is not None and not is_domain(line)
+
+
+def ends_like_sentence(line: str) -> bool:
+    return line.endswith(_SENTENCE_END)
+
+
+def is_sentence_like(line: str) -> bool:
+    """Prose: long enough and ending like a sentence."""
+    return len(line) >= 40 and line.endswith(('.', '!', '?', '…', '"', '“', '”', '»', "'", ')'))
+
+
+def is_short_label(line: str, max_chars: int = 30, max_words: int = 3) -> bool:
+    """A word or two, such as a section name or a site name."""
+    return (
+        0 < len(line) <= max_chars
+        and len(line.split()) <= max_words
+        and not line.endswith(('.', '!', '?', ',', ';', ':', '…'))
+        and any(ch.isalpha() for ch in line)
+    )
+
+
+def is_subheading(line: str) -> bool:
+    """A short line without final punctuation: an in-story subheading."""
+    if not 3 <= len(line) <= 100 or len(line.split()) > 14:
+        return False
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if line.endswith("?"):
+        return True
+    return not ends_like_sentence(line)

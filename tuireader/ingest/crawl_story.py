@@ -1,0 +1,32 @@
+"""The main story of a crawled page as markdown: paragraphs and ``##`` subheadings."""
+
+from __future__ import annotations
+
+from tuireader.ingest import markdown_text
+from tuireader.ingest.crawl_lines import is_artifact, is_subheading
+
+
+def story_markdown(lines: list[str]) -> tuple[str, list[str]]:
+    """(markdown body, leftover lines) of the story's lines (blank lines allowed)."""
+    paragraphs: list[str] = []
+    leftover: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if is_artifact(line):
+            leftover.append(line)
+        else:
+            paragraphs.append(line)
+    blocks: list[str] = []
+    for n, line in enumerate(paragraphs):
+        if (
+            0 < n < len(paragraphs) - 1
+            and is_subheading(line)
+            and not is_subheading(paragraphs[n + 1])
+            and len(paragraphs[n + 1]) > len(line)
+            and not blocks[-1].startswith("## ")
+        ):
+            blocks.append(markdown_text.heading(line))
+        else:
+            blocks.append(markdown_text.paragraph(line))
+    return "\n\n".join(blocks), leftover

@@ -1,0 +1,287 @@
+"""The related-articles block at the end of a crawled news page.
+
+A card of the block, as DWN prints it::
+
+    DWN                      <- source (site)
+    Panorama                 <- section
+    Panorama Feiertage 2026  <- title, prefixed with the section word
+    13.12.2025               <- date (optional)
+                             
+    Die Feiertage 2026 ...   <- summary
+
+Other sites print a heading ("Lesen Sie auch", "Related", ...) and then plain
+titles, optionally with a date and a summary; those are read by a general rule.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tuireader.ingest.crawl_lines import (
+    ends_like_sentence,
+    is_artifact,
+    is_sentence_like,
+    is_short_label,
+    is_sponsored_mark,
+    is_teaser_label,
+    tag_label,
+)
+from tuireader.ingest.dates import parse_date_line
+from tuireader.model import Teaser
+
+
+@dataclass
+class TeaserBlock:
+    label: str | None = None
+    teasers: list[Teaser] = field(default_factory=list)
+    leftover: list[str] = field(default_factory=list)
+
+    @property
+    def common_source(self) -> str | None:
+        """The site most cards name, if any card names one."""
+        counts = Counter(t.source for t in self.teasers if t.source)
+        return counts.most_common(1)[0][0] if counts else None
+
+
+def _is_section_line(line: str) -> bool:
+    return is_short_label(line, max_chars=40, max_words=4)
+
+
+def _is_head_line(line: str) -> bool:
+    """A line that can stand above a card's section line: a site name or a sponsored mark."""
+    if not line or is_artifact(line) or is_teaser_label(line):
+        return False
+    return is_sponsored_mark(line) or is_short_label(line, max_chars=40, max_words=5)
+
+
+def _day(line: str) -> str | None:
+    dl = parse_date_line(line)
+    if dl is None:
+        return None
+    return (dl.published or dl.updated or "")[:10] or None
+
+
+def is_prefixed_title(lines: list[str], t: int) -> bool:
+    """lines[t] is a card title prefixed with the section word on lines[t-1]."""
+    if t < 1 or not lines[t] or not lines[t - 1]:
+        return False
+    section = lines[t - 1]
+    title = lines[t]
+    return (
+        _is_section_line(section)
+        and len(title) <= 300
+        and title.startswith(section + " ")
+        and len(title) > len(section) + 1
+        and not is_teaser_label(section)
+    )
+
+
+def _next_nonblank(lines: list[str], i: int) -> int | None:
+    for j in range(i, len(lines)):
+        if lines[j]:
+            return j
+    return None
+
+
+def card_start_at(lines: list[str], i: int) -> bool:
+    """A card begins at lines[i] (a source or "Anzeige" line, then section, then prefixed title).
+
+    Used to find a teaser block that has no heading.
+    """
+    line = lines[i]
+    if not line:
+        return False
+    if _is_head_line(line) and i + 2 < len(lines) and is_prefixed_title(lines, i + 2):
+        return True
+    if is_sponsored_mark(line) and i + 3 < len(lines) and _is_head_line(lines[i + 1]) and is_prefixed_title(lines, i + 3):
+        return True
+    # No source line: section, prefixed title, then a date.
+    if i + 1 < len(lines) and is_prefixed_title(lines, i + 1) and (i == 0 or not lines[i - 1]):
+        j = _next_nonblank(lines, i + 2)
+        return j is not None and j == i + 2 and _day(lines[j]) is not None
+    return False
+
+
+def _is_tag_list_label(lines: list[str], i: int) -> bool:
+    """"Mehr zum Thema:" that opens a tag list (followed by "Benachrichtigung über neue Artikel")."""
+    if tag_label(lines[i]) is None and not is_teaser_label(lines[i]):
+        return False
+    seen = 0
+    for j in range(i + 1, len(lines)):
+        if not lines[j]:
+            continue
+        seen += 1
+        if lines[j].casefold().startswith("benachrichtigung über neue artikel"):
+            return True
+        if seen >= 3:
+            break
+    return False
+
+
+def find_block_start(lines: list[str], start: int) -> int:
+    """Index where the teaser block begins (its heading or its first card), or len(lines)."""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not line:
+            continue
+        if is_teaser_label(line) and not _is_tag_list_label(lines, i):
+            return i
+        if card_start_at(lines, i):
+            return i
+    return len(lines)
+
+
+def _summary_text(lines: list[str]) -> str | None:
+    text = " ".join(line for line in lines if line)
+    return text or None
+
+
+def read_block(lines: list[str]) -> TeaserBlock:
+    """Read the teaser block (from its heading or first card to the end of the page)."""
+    block = TeaserBlock()
+    titles = [t for t in range(len(lines)) if is_prefixed_title(lines, t)]
+    if titles:
+        _read_cards(lines, titles, block)
+    else:
+        _read_plain(lines, 0, block)
+    return block
+
+
+def _card_head(lines: list[str], section_index: int, floor: int) -> list[int]:
+    """Indexes of the source and sponsored-mark lines right above a card's section line."""
+    head: list[int] = []
+    i = section_index - 1
+    while i >= floor and len(head) < 3:
+        line = lines[i]
+        if not line:
+            # A sponsored mark may stand apart, above the card.
+            j = i - 1
+            if j >= floor and lines[j] and is_sponsored_mark(lines[j]):
+                head.append(j)
+            break
+        if not _is_head_line(line) or ends_like_sentence(line) or _day(line):
+            break
+        head.append(i)
+        i -= 1
+    return sorted(head)
+
+
+def _read_cards(lines: list[str], titles: list[int], block: TeaserBlock) -> None:
+    heads: list[list[int]] = []
+    floor = 0
+    for t in titles:
+        head = _card_head(lines, t - 1, floor)
+        heads.append(head)
+        floor = t + 1
+    first_card_line = min([titles[0] - 1, *heads[0]])
+    _read_preamble(lines[:first_card_line], block)
+    for n, t in enumerate(titles):
+        section = lines[t - 1]
+        teaser = Teaser(title=lines[t][len(section) + 1 :].strip(), section=section)
+        for i in heads[n]:
+            if is_sponsored_mark(lines[i]):
+                teaser.sponsored = True
+            elif teaser.source is None:
+                teaser.source = lines[i]
+            else:
+                block.leftover.append(lines[i])
+        end = (min([titles[n + 1] - 1, *heads[n + 1]]) if n + 1 < len(titles) else len(lines))
+        rest = lines[t + 1 : end]
+        if n + 1 == len(titles):
+            rest, cut = _split_trailing_head(rest)
+            block.leftover.extend(cut)
+        summary: list[str] = []
+        for line in rest:
+            if not line:
+                continue
+            if teaser.date is None and not summary and _day(line):
+                teaser.date = _day(line)
+            elif is_sponsored_mark(line) and not summary:
+                teaser.sponsored = True
+            elif is_artifact(line):
+                block.leftover.append(line)
+            else:
+                summary.append(line)
+        teaser.summary = _summary_text(summary)
+        block.teasers.append(teaser)
+
+
+def _split_trailing_head(rest: list[str]) -> tuple[list[str], list[str]]:
+    """Split off the head of a card the page was cut off in (source and section, no title yet)."""
+    end = len(rest)
+    while end and not rest[end - 1]:
+        end -= 1
+    start = end
+    while start and rest[start - 1] and _is_head_line(rest[start - 1]) and end - start < 3:
+        start -= 1
+    if start < end and start > 0 and not rest[start - 1] and any(rest[:start]):
+        return rest[:start], rest[start:end]
+    return rest, []
+
+
+def _read_preamble(lines: list[str], block: TeaserBlock) -> None:
+    """Lines between the block's start and its first card: the heading and CMS residue."""
+    for line in lines:
+        if not line:
+            continue
+        if block.label is None and is_teaser_label(line):
+            block.label = line.rstrip(" :»›>→")
+        else:
+            block.leftover.append(line)
+
+
+def _read_plain(lines: list[str], start: int, block: TeaserBlock) -> None:
+    """Cards without section prefixes: a heading, then titles with optional date and summary."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    for line in lines[start:]:
+        if line:
+            current.append(line)
+        elif current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+
+    teaser: Teaser | None = None
+    sponsored = False
+    for group in groups:
+        dates = [k for k, line in enumerate(group) if _day(line)]
+        if dates and dates[0] >= 1 and not is_teaser_label(group[dates[0] - 1]):
+            k = dates[0]
+            head = group[: k - 1]
+            for line in head:
+                if block.label is None and is_teaser_label(line):
+                    block.label = line.rstrip(" :»›>→")
+                    head = head[1:]
+                    break
+            teaser = Teaser(title=group[k - 1], date=_day(group[k]), sponsored=sponsored)
+            sponsored = False
+            marks = [line for line in head if is_sponsored_mark(line)]
+            names = [line for line in head if not is_sponsored_mark(line)]
+            teaser.sponsored = teaser.sponsored or bool(marks)
+            if len(names) >= 2:
+                teaser.source, teaser.section = names[-2], names[-1]
+                block.leftover.extend(names[:-2])
+            elif names:
+                teaser.section = names[0]
+            summary = [line for line in group[k + 1 :]]
+            teaser.summary = _summary_text(summary)
+            block.teasers.append(teaser)
+            continue
+        for line in group:
+            if block.label is None and not block.teasers and is_teaser_label(line):
+                block.label = line.rstrip(" :»›>→")
+            elif is_artifact(line):
+                block.leftover.append(line)
+            elif is_sponsored_mark(line):
+                sponsored = True
+            elif teaser is not None and teaser.date is None and teaser.summary is None and _day(line):
+                teaser.date = _day(line)
+            elif teaser is not None and is_sentence_like(line) and len(line) >= 60:
+                teaser.summary = f"{teaser.summary} {line}" if teaser.summary else line
+            else:
+                teaser = Teaser(title=line, sponsored=sponsored)
+                sponsored = False
+                block.teasers.append(teaser)

@@ -1,0 +1,38 @@
+"""Untrusted article text as markdown that means only what it says.
+
+A story line that starts with ``#``, ``>``, ``-`` or ``1.`` is a sentence, not a
+heading, quote or list; ``*``, ``_``, backticks, brackets and ``<`` are letters,
+not emphasis, code, links or HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INLINE = re.compile(r"([\\`*_\[\]<~])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_BLOCK_START = re.compile(r"[#>+=|:-]")
+_ORDERED = re.compile(r"(\d{1,9})([.)])(?=\s|$)")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def escape_inline(text: str) -> str:
+    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
+
+
+def paragraph(line: str) -> str:
+    """One line of story text as a markdown paragraph."""
+    text = escape_inline(line)
+    if _BLOCK_START.match(text):
+        return "\\" + text
+    return _ORDERED.sub(r"\1\\\2", text, count=1) if _ORDERED.match(text) else text
+
+
+def heading(line: str, level: int = 2) -> str:
+    """A story subheading as an ATX heading."""
+    return "#" * level + " " + escape_inline(line).replace("#", "\\#")
+
+
+def unescape(markdown: str) -> str:
+    """Markdown written by this module back to its plain text (headings keep their ``#``)."""
+    return _ESCAPED.sub(r"\1", markdown)
