@@ -1,13 +1,158 @@
-"""Our own exports (JSON and markdown with front matter), read back losslessly. (Placeholder.)"""
+"""Our own exports, written and read back losslessly. Pure functions.
+
+- JSON: ``{"tuireader_export": 1, "articles": [...]}``, each article its
+  ``Article.to_dict()`` plus library state (``id``, ``bookmarked``,
+  ``bookmark_note``, ``read``).
+- Markdown: one article per file. YAML front matter between ``---`` lines,
+  one ``key: value`` per line where every value is written as JSON (JSON is
+  valid YAML), then a blank line and the story exactly as stored.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from typing import Any
+
 from tuireader.model import Article
+
+MARKER = "tuireader_export"
+VERSION = 1
+
+_JSON_HEAD = re.compile(r'\A\s*\{\s*"' + MARKER + r'"\s*:')
+_MD_HEAD = f"---\n{MARKER}: "
+
+# Front matter keys in the order they are written (the story is the body).
+_FRONT_MATTER_KEYS = (
+    "title",
+    "source",
+    "section",
+    "published",
+    "updated",
+    "reading_minutes",
+    "url",
+    "lead",
+    "image_caption",
+    "authors",
+    "tags",
+    "format",
+    "path",
+    "id",
+    "bookmarked",
+    "bookmark_note",
+    "read",
+    "related_label",
+    "related",
+    "leftover",
+)
 
 
 def detect(text: str) -> str | None:
+    """``"json"`` or ``"markdown"`` for our exports, else None."""
+    if text.startswith(_MD_HEAD):
+        return "markdown"
+    if _JSON_HEAD.match(text[:256]):
+        return "json"
     return None
 
 
+def article_record(article: Article) -> dict[str, Any]:
+    data = article.to_dict()
+    data.update(
+        id=article.id,
+        bookmarked=article.bookmarked,
+        bookmark_note=article.bookmark_note,
+        read=article.read,
+    )
+    return data
+
+
+def export_document(articles: list[Article]) -> dict[str, Any]:
+    return {MARKER: VERSION, "articles": [article_record(a) for a in articles]}
+
+
+def to_json(articles: list[Article]) -> str:
+    return json.dumps(export_document(articles), ensure_ascii=False, indent=1) + "\n"
+
+
+def to_markdown(article: Article) -> str:
+    record = article_record(article)
+    lines = ["---", f"{MARKER}: {VERSION}"]
+    for key in _FRONT_MATTER_KEYS:
+        lines.append(f"{key}: {json.dumps(record[key], ensure_ascii=False)}")
+    lines += ["---", "", article.body]
+    return "\n".join(lines) + "\n"
+
+
+def _article(record: dict[str, Any]) -> Article:
+    if not isinstance(record, dict):
+        raise ValueError("an article is not an object")
+    data = dict(record)
+    data.pop("format", None)
+    for key in ("authors", "tags", "leftover", "related"):
+        if not isinstance(data.get(key) or [], list):
+            data[key] = []
+    if not isinstance(data.get("title"), str):
+        data["title"] = str(data.get("title") or "")
+    if not isinstance(data.get("body"), str):
+        data["body"] = str(data.get("body") or "")
+    data["related"] = [t for t in data.get("related") or [] if isinstance(t, dict) and isinstance(t.get("title"), str)]
+    data["bookmarked"] = bool(data.get("bookmarked"))
+    data["read"] = bool(data.get("read"))
+    try:
+        return Article.from_dict(data)
+    except TypeError as exc:
+        raise ValueError(f"malformed article: {exc}") from None
+
+
+def parse_all(text: str) -> list[Article]:
+    """Every article of an export (JSON: many; markdown: one). Raises ValueError if malformed."""
+    fmt = detect(text)
+    if fmt == "markdown":
+        return [parse_markdown(text)]
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"broken JSON export: {exc}") from None
+    articles = doc.get("articles") if isinstance(doc, dict) else None
+    if not isinstance(articles, list):
+        raise ValueError("JSON export without an article list")
+    return [_article(r) for r in articles]
+
+
+def parse_markdown(text: str) -> Article:
+    lines = text.split("\n")
+    if not lines or lines[0] != "---":
+        raise ValueError("no front matter")
+    record: dict[str, Any] = {}
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if line == "---":
+            rest = "\n".join(lines[i + 1 :])
+            break
+        key, sep, value = line.partition(": ")
+        if not sep:
+            continue
+        try:
+            record[key] = json.loads(value)
+        except json.JSONDecodeError:
+            record[key] = value  # hand-edited plain YAML scalar
+    else:
+        raise ValueError("front matter is never closed")
+    if rest.startswith("\n"):
+        rest = rest[1:]
+    if rest.endswith("\n"):
+        rest = rest[:-1]
+    record["body"] = rest
+    return _article(record)
+
+
 def parse(text: str, fmt: str) -> Article:
-    raise NotImplementedError
+    """The (first) article of an export; for a broken one, the text as an untitled story."""
+    try:
+        articles = parse_all(text)
+    except ValueError:
+        articles = []
+    if not articles:
+        return Article(title="", body=text)
+    return articles[0]

@@ -1,0 +1,25 @@
+"""The library: where articles live between sessions, in one SQLite file.
+
+Never imports textual; callers get model dataclasses (``tuireader.model``),
+never rows. The API a reader uses::
+
+    lib = Library()                       # or Library(path); LibraryError for a foreign/corrupt file
+    lib.count(view="all"|"unread"|"bookmarks", section=None)
+    lib.summaries(view, section, offset=0, limit=100)   # newest first -> [ArticleSummary]
+    lib.index_of(article_id, view, section)             # row position in that order, or None
+    lib.sections(); lib.is_empty()
+    lib.get(article_id)                   # Article (teasers linked by title) or None
+    lib.search(query, limit=50)           # [SearchHit], never raises for user input
+    lib.set_bookmark(id, on, note=None); lib.set_read(id, on)
+    lib.get_position(id) / set_position(id, value)
+    lib.get_setting(key, default) / set_setting(key, value)
+    lib.import_paths(paths, progress=None) -> ImportReport
+    lib.add(article, raw) -> (id, "imported" | "updated" | "unchanged")
+    lib.remove(id) -> bool
+"""
+
+from tuireader.library.errors import ArticleNotFound, LibraryError
+from tuireader.library.importer import ImportReport
+from tuireader.library.store import Library
+
+__all__ = ["ArticleNotFound", "ImportReport", "Library", "LibraryError"]

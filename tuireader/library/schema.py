@@ -1,0 +1,150 @@
+"""The library's SQLite schema and its forward migrations.
+
+``PRAGMA user_version`` holds the schema version; ``MIGRATIONS[n]`` takes a
+database from version ``n`` to ``n + 1``. A new database runs every migration
+in turn, so the path from any earlier version is the same code that builds a
+fresh one, and tests can stop at any version to check the upgrade.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# "TuiR": marks a database as ours, so a foreign SQLite file is never touched.
+APPLICATION_ID = 0x54756952
+
+_V1 = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    dedup_key TEXT NOT NULL UNIQUE,   -- folded title + published + story
+    title TEXT NOT NULL,
+    title_key TEXT NOT NULL,          -- folded title, to link teasers
+    section TEXT,
+    lead TEXT,
+    body TEXT NOT NULL,
+    published TEXT,
+    sort_key TEXT NOT NULL,           -- published, '' when unknown: newest first
+    source TEXT,
+    extra TEXT NOT NULL,              -- the remaining Article fields as JSON
+    format TEXT NOT NULL,
+    parser_version INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    bookmarked INTEGER NOT NULL DEFAULT 0,
+    bookmark_note TEXT,
+    bookmarked_at TEXT,
+    read INTEGER NOT NULL DEFAULT 0,
+    read_at TEXT
+);
+CREATE INDEX articles_title_key ON articles(title_key);
+CREATE INDEX articles_newest ON articles(sort_key DESC, id DESC);
+
+-- The stored files an article was read from, byte for byte (zlib), for reparse.
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    path TEXT,
+    format TEXT NOT NULL,
+    parser_version INTEGER NOT NULL,
+    content BLOB NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE INDEX files_article ON files(article_id);
+
+CREATE TABLE teasers (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    title_key TEXT NOT NULL,
+    source TEXT,
+    section TEXT,
+    date TEXT,
+    summary TEXT,
+    sponsored INTEGER NOT NULL DEFAULT 0,
+    url TEXT,
+    PRIMARY KEY (article_id, position)
+) WITHOUT ROWID;
+CREATE INDEX teasers_title_key ON teasers(title_key);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, lead, body,
+    content='articles', content_rowid='id',
+    tokenize="unicode61 remove_diacritics 2"
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, lead, body)
+    VALUES (new.id, new.title, coalesce(new.lead, ''), new.body);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, lead, body)
+    VALUES ('delete', old.id, old.title, coalesce(old.lead, ''), old.body);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, lead, body ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, lead, body)
+    VALUES ('delete', old.id, old.title, coalesce(old.lead, ''), old.body);
+    INSERT INTO articles_fts(rowid, title, lead, body)
+    VALUES (new.id, new.title, coalesce(new.lead, ''), new.body);
+END;
+"""
+
+# v2: the reader's state (scroll position per article, settings), and list
+# indexes that cover the article list, so deep pages read only the index.
+_V2 = """
+ALTER TABLE articles ADD COLUMN position REAL NOT NULL DEFAULT 0;
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+DROP INDEX articles_newest;
+CREATE INDEX articles_list ON articles(
+    sort_key DESC, id DESC, title, section, published, source, read, bookmarked
+);
+CREATE INDEX articles_section ON articles(section, sort_key DESC, id DESC);
+CREATE INDEX articles_bookmarked ON articles(sort_key DESC, id DESC) WHERE bookmarked;
+CREATE INDEX articles_unread ON articles(sort_key DESC, id DESC) WHERE NOT read;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Bring ``conn`` from its version up to ``target``; each step is one transaction.
+
+    Returns the version reached. ``conn`` must be in autocommit mode
+    (``isolation_level=None``).
+    """
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    while version < target:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version >= target:
+                conn.execute("COMMIT")
+                break
+            for statement in _statements(MIGRATIONS[version]):
+                conn.execute(statement)
+            if version == 0:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return version
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (``executescript`` would commit on its own)."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out

@@ -1,0 +1,431 @@
+"""The ``Library``: articles, teasers, bookmarks, read state and search in one SQLite file.
+
+Thread-safe: one connection (``check_same_thread=False``) used under an
+``RLock``, so a UI's worker threads can share one ``Library``. Several
+processes may use the same file at once (WAL, busy timeout, retried writes).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from tuireader.ingest import PARSER_VERSION
+from tuireader.library import converters as conv
+from tuireader.library.connection import connect, retry
+from tuireader.library.errors import ArticleNotFound, BadQuery, LibraryError
+from tuireader.library.importer import Failure, ImportReport, Prepared, expand_paths, prepare_file, sha256
+from tuireader.library.search import build_fts_query, clean_snippet, plain_words_query
+from tuireader.model import Article, ArticleSummary, SearchHit, Teaser
+from tuireader.paths import library_file
+
+VIEWS = ("all", "unread", "bookmarks")
+# Files parsed, then stored in one transaction (one savepoint per article).
+BATCH_SIZE = 200
+# Search ranking: title above lead above story.
+BM25_WEIGHTS = "10.0, 3.0, 1.0"
+
+_VIEW_WHERE = {"all": "1", "unread": "NOT read", "bookmarks": "bookmarked"}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _where(view: str, section: str | None) -> tuple[str, list[Any]]:
+    if view not in _VIEW_WHERE:
+        raise ValueError(f"unknown view {view!r} (one of {', '.join(VIEWS)})")
+    clause = _VIEW_WHERE[view]
+    params: list[Any] = []
+    if section is not None:
+        clause += " AND section = ?"
+        params.append(section)
+    return clause, params
+
+
+class Library:
+    """A library file; ``Library()`` opens the user's own (honouring $TUIREADER_HOME)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path).expanduser() if path is not None else library_file()
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = connect(self.path)
+
+    # -- lifecycle -----------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                try:
+                    self._conn.execute("PRAGMA optimize")
+                except sqlite3.Error:
+                    pass
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise LibraryError(f"{self.path}: library is closed")
+        return self._conn
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A consistent snapshot for several SELECTs."""
+        with self._lock:
+            conn = self.conn
+            try:
+                retry(lambda: conn.execute("BEGIN"))
+                yield conn
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction, waiting (with retries) for other writers."""
+        with self._lock:
+            conn = self.conn
+            retry(lambda: conn.execute("BEGIN IMMEDIATE"))
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            retry(lambda: conn.execute("COMMIT"))
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            conn = self.conn
+            return retry(lambda: conn.execute(sql, tuple(params)).fetchall())
+
+    # -- the article list ----------------------------------------------------
+
+    def is_empty(self) -> bool:
+        return not self._query("SELECT 1 FROM articles LIMIT 1")
+
+    def count(self, view: str = "all", section: str | None = None) -> int:
+        where, params = _where(view, section)
+        return self._query(f"SELECT count(*) FROM articles WHERE {where}", params)[0][0]
+
+    def summaries(
+        self, view: str = "all", section: str | None = None, offset: int = 0, limit: int = 100
+    ) -> list[ArticleSummary]:
+        """Newest first (unknown dates last, then by id, newest first)."""
+        where, params = _where(view, section)
+        rows = self._query(
+            f"SELECT {conv.SUMMARY_COLUMNS} FROM articles WHERE {where} "
+            "ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?",
+            [*params, max(0, int(limit)), max(0, int(offset))],
+        )
+        return [conv.row_to_summary(r) for r in rows]
+
+    def summary(self, article_id: int) -> ArticleSummary | None:
+        rows = self._query(f"SELECT {conv.SUMMARY_COLUMNS} FROM articles WHERE id = ?", [article_id])
+        return conv.row_to_summary(rows[0]) if rows else None
+
+    def index_of(self, article_id: int, view: str = "all", section: str | None = None) -> int | None:
+        where, params = _where(view, section)
+        with self._reading() as conn:
+            row = conn.execute(f"SELECT sort_key FROM articles WHERE id = ? AND {where}", [article_id, *params]).fetchone()
+            if row is None:
+                return None
+            (key,) = row
+            return conn.execute(
+                f"SELECT count(*) FROM articles WHERE {where} AND (sort_key > ? OR (sort_key = ? AND id > ?))",
+                [*params, key, key, article_id],
+            ).fetchone()[0]
+
+    def sections(self) -> list[str]:
+        rows = self._query("SELECT DISTINCT section FROM articles WHERE section IS NOT NULL AND section != ''")
+        return sorted((r[0] for r in rows), key=lambda s: (s.casefold(), s))
+
+    # -- one article ---------------------------------------------------------
+
+    def get(self, article_id: int) -> Article | None:
+        """The full article with its teasers (linked to stored articles by title), or None."""
+        with self._reading() as conn:
+            row = conn.execute(f"SELECT {conv.ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
+                return None
+            teasers = self._teasers(conn, article_id, linked=True)
+            path_row = conn.execute(
+                "SELECT path FROM files WHERE article_id = ? ORDER BY id DESC LIMIT 1", [article_id]
+            ).fetchone()
+        return conv.row_to_article(row, teasers, path_row[0] if path_row else None)
+
+    def _teasers(self, conn: sqlite3.Connection, article_id: int, *, linked: bool) -> list[Teaser]:
+        link = (
+            "(SELECT a.id FROM articles a WHERE a.title_key = t.title_key AND a.id != t.article_id "
+            "ORDER BY a.sort_key DESC, a.id DESC LIMIT 1)"
+            if linked
+            else "NULL"
+        )
+        rows = conn.execute(
+            f"SELECT {', '.join('t.' + c.strip() for c in conv.TEASER_COLUMNS.split(','))}, {link} "
+            "FROM teasers t WHERE t.article_id = ? ORDER BY t.position",
+            [article_id],
+        ).fetchall()
+        return [conv.row_to_teaser(r[:-1], r[-1]) for r in rows]
+
+    def require(self, article_id: int) -> Article:
+        article = self.get(article_id)
+        if article is None:
+            raise ArticleNotFound(article_id)
+        return article
+
+    # -- search --------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over title, lead and story; best first. Never raises for user input."""
+        try:
+            fts = build_fts_query(query)
+        except BadQuery:
+            return []
+        try:
+            return self._search(fts, limit)
+        except sqlite3.OperationalError as exc:
+            if "fts5" not in str(exc) and "syntax" not in str(exc):
+                raise
+        fallback = plain_words_query(query)
+        if not fallback:
+            return []
+        try:
+            return self._search(fallback, limit)
+        except sqlite3.OperationalError:
+            return []
+
+    def _search(self, fts: str, limit: int) -> list[SearchHit]:
+        rows = self._query(
+            "SELECT a.id, a.title, a.section, a.published, "
+            "snippet(articles_fts, -1, '[[', ']]', '…', 16), rank "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ? AND rank MATCH 'bm25({BM25_WEIGHTS})' "
+            "ORDER BY rank LIMIT ?",
+            [fts, max(0, int(limit))],
+        )
+        return [
+            SearchHit(id=r[0], title=r[1], section=r[2], published=r[3], snippet=clean_snippet(r[4]), rank=r[5])
+            for r in rows
+        ]
+
+    # -- state ---------------------------------------------------------------
+
+    def _update_state(self, article_id: int, sql: str, params: list[Any]) -> None:
+        with self._writing() as conn:
+            cur = conn.execute(sql, [*params, article_id])
+            if cur.rowcount == 0:
+                raise ArticleNotFound(article_id)
+
+    def set_bookmark(self, article_id: int, on: bool, note: str | None = None) -> None:
+        """Bookmark (keeping an earlier note unless a new one is given) or unbookmark."""
+        if on:
+            self._update_state(
+                article_id,
+                "UPDATE articles SET bookmarked = 1, bookmark_note = coalesce(?, bookmark_note), "
+                "bookmarked_at = coalesce(bookmarked_at, ?) WHERE id = ?",
+                [note, _now()],
+            )
+        else:
+            self._update_state(
+                article_id,
+                "UPDATE articles SET bookmarked = 0, bookmark_note = NULL, bookmarked_at = NULL WHERE id = ?",
+                [],
+            )
+
+    def set_read(self, article_id: int, on: bool) -> None:
+        self._update_state(
+            article_id,
+            "UPDATE articles SET read = ?, read_at = ? WHERE id = ?",
+            [1 if on else 0, _now() if on else None],
+        )
+
+    def get_position(self, article_id: int) -> float:
+        rows = self._query("SELECT position FROM articles WHERE id = ?", [article_id])
+        return float(rows[0][0]) if rows else 0.0
+
+    def set_position(self, article_id: int, value: float) -> None:
+        self._update_state(article_id, "UPDATE articles SET position = ? WHERE id = ?", [float(value)])
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        rows = self._query("SELECT value FROM settings WHERE key = ?", [key])
+        return rows[0][0] if rows else default
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        with self._writing() as conn:
+            if value is None:
+                conn.execute("DELETE FROM settings WHERE key = ?", [key])
+            else:
+                conn.execute(
+                    "INSERT INTO settings(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [key, str(value)],
+                )
+
+    def remove(self, article_id: int) -> bool:
+        """Delete an article with its teasers and stored files; False if there was none."""
+        with self._writing() as conn:
+            return conn.execute("DELETE FROM articles WHERE id = ?", [article_id]).rowcount > 0
+
+    # -- import --------------------------------------------------------------
+
+    def add(self, article: Article, raw: bytes) -> tuple[int, str]:
+        """Store one parsed article and the bytes it was parsed from.
+
+        Returns ``(id, status)``: "imported" (new), "updated" (a new copy of a
+        stored article whose teasers or details changed: the newest copy wins),
+        or "unchanged".
+        """
+        prepared = Prepared(article.path or "", article, raw, sha256(raw))
+        with self._writing() as conn:
+            return self._store(conn, prepared)
+
+    def import_paths(
+        self,
+        paths: Iterable[str | Path],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportReport:
+        """Import files, directories (recursively) and globs; one bad file never stops the rest."""
+        report = ImportReport()
+        files: list[str] = []
+        for item in expand_paths(paths):
+            if isinstance(item, Failure):
+                report.failed.append((item.path, item.reason))
+            else:
+                files.append(item)
+        total = len(files)
+        if progress:
+            progress(0, total)
+        for start in range(0, total, BATCH_SIZE):
+            batch = files[start : start + BATCH_SIZE]
+            self._import_batch([prepare_file(f) for f in batch], report)
+            if progress:
+                progress(start + len(batch), total)
+        return report
+
+    def import_prepared(self, items: Iterable[list[Prepared] | Failure]) -> ImportReport:
+        """Store already parsed files (one transaction per batch); used by bulk importers."""
+        report = ImportReport()
+        batch: list[list[Prepared] | Failure] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= BATCH_SIZE:
+                self._import_batch(batch, report)
+                batch = []
+        if batch:
+            self._import_batch(batch, report)
+        return report
+
+    def _import_batch(self, batch: list[list[Prepared] | Failure], report: ImportReport) -> None:
+        with self._writing() as conn:
+            for item in batch:
+                if isinstance(item, Failure):
+                    report.failed.append((item.path, item.reason))
+                    continue
+                for prepared in item:
+                    conn.execute("SAVEPOINT article")
+                    try:
+                        article_id, status = self._store(conn, prepared)
+                    except sqlite3.IntegrityError as exc:
+                        conn.execute("ROLLBACK TO article")
+                        conn.execute("RELEASE article")
+                        report.failed.append((prepared.path, f"cannot store: {exc}"))
+                        continue
+                    conn.execute("RELEASE article")
+                    report.record(prepared.path, status, article_id)
+
+    def _store(self, conn: sqlite3.Connection, prepared: Prepared) -> tuple[int, str]:
+        row = conn.execute("SELECT article_id FROM files WHERE sha256 = ?", [prepared.sha256]).fetchone()
+        if row is not None:
+            return row[0], "unchanged"
+        article = prepared.article
+        values = conv.article_values(article)
+        key = conv.dedup_key(article)
+        now = _now()
+        existing = conn.execute(
+            "SELECT id, title, section, lead, body, published, source, extra FROM articles WHERE dedup_key = ?",
+            [key],
+        ).fetchone()
+        if existing is None:
+            cols = [*values, "dedup_key", "parser_version", "imported_at", "updated_at"]
+            cur = conn.execute(
+                f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [*values.values(), key, PARSER_VERSION, now, now],
+            )
+            article_id = int(cur.lastrowid or 0)
+            self._write_teasers(conn, article_id, article.related)
+            status = "imported"
+        else:
+            article_id = existing[0]
+            stored = existing[1:7]
+            new = (values["title"], values["section"], values["lead"], values["body"], values["published"], values["source"])
+            old_teasers = self._teasers(conn, article_id, linked=False)
+            if stored == new and conv.same_content(existing[7], old_teasers, article):
+                status = "unchanged"
+            else:
+                sets = ", ".join(f"{c} = ?" for c in values)
+                conn.execute(
+                    f"UPDATE articles SET {sets}, parser_version = ?, updated_at = ? WHERE id = ?",
+                    [*values.values(), PARSER_VERSION, now, article_id],
+                )
+                conn.execute("DELETE FROM teasers WHERE article_id = ?", [article_id])
+                self._write_teasers(conn, article_id, article.related)
+                status = "updated"
+        if self._apply_imported_state(conn, article_id, article) and status == "unchanged":
+            status = "updated"
+        conn.execute(
+            "INSERT INTO files (sha256, article_id, path, format, parser_version, content, imported_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [prepared.sha256, article_id, prepared.path or None, article.format, PARSER_VERSION,
+             zlib.compress(prepared.raw, 1), now],
+        )
+        return article_id, status
+
+    @staticmethod
+    def _write_teasers(conn: sqlite3.Connection, article_id: int, teasers: list[Teaser]) -> None:
+        conn.executemany(
+            "INSERT INTO teasers (article_id, position, title, title_key, source, section, date, summary, "
+            "sponsored, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [conv.teaser_values(article_id, i, t) for i, t in enumerate(teasers)],
+        )
+
+    @staticmethod
+    def _apply_imported_state(conn: sqlite3.Connection, article_id: int, article: Article) -> bool:
+        """Bookmarks and read marks carried by an export are added, never taken away."""
+        changed = False
+        if article.bookmarked:
+            cur = conn.execute(
+                "UPDATE articles SET bookmarked = 1, bookmark_note = coalesce(bookmark_note, ?), "
+                "bookmarked_at = coalesce(bookmarked_at, ?) "
+                "WHERE id = ? AND (NOT bookmarked OR (bookmark_note IS NULL AND ? IS NOT NULL))",
+                [article.bookmark_note, _now(), article_id, article.bookmark_note],
+            )
+            changed |= cur.rowcount > 0
+        if article.read:
+            cur = conn.execute("UPDATE articles SET read = 1, read_at = ? WHERE id = ? AND NOT read", [_now(), article_id])
+            changed |= cur.rowcount > 0
+        return changed
+
+    # -- stored originals ----------------------------------------------------
+
+    def originals(self, article_id: int) -> list[tuple[str | None, bytes]]:
+        """The stored files of an article, oldest import first: ``(path, bytes)``."""
+        rows = self._query("SELECT path, content FROM files WHERE article_id = ? ORDER BY id", [article_id])
+        return [(path, zlib.decompress(content)) for path, content in rows]
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: a cheap "did anything change?"."""
+        return self._query("PRAGMA data_version")[0][0]
