@@ -22,7 +22,10 @@ def escape_inline(text: str) -> str:
 
 def paragraph(line: str) -> str:
     """One line of story text as a markdown paragraph."""
-    text = escape_inline(line)
+    return _escape_block_start(escape_inline(line))
+
+
+def _escape_block_start(text: str) -> str:
     if _BLOCK_START.match(text):
         return "\\" + text
     return _ORDERED.sub(r"\1\\\2", text, count=1) if _ORDERED.match(text) else text
@@ -30,7 +33,7 @@ def paragraph(line: str) -> str:
 
 def heading(line: str, level: int = 2) -> str:
     """A story subheading as an ATX heading."""
-    return "#" * level + " " + escape_inline(line).replace("#", "\\#")
+    return "#" * level + " " + _escape_block_start(escape_inline(line).replace("#", "\\#"))
 
 
 def unescape(markdown: str) -> str:
