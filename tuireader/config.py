@@ -1,0 +1,80 @@
+"""config.toml: the user's key bindings and default theme.
+
+A broken or odd config file never stops the reader: every problem becomes a
+one-line message in ``Config.problems`` (the app shows them as notifications)
+and the defaults apply.
+
+```toml
+theme = "newspaper"          # used until a theme is chosen in the app
+
+[keys]                       # binding id = "key" or "key1,key2"
+"article.bookmark" = "B"
+"list.down" = "j,down,ctrl+n"
+```
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tuireader.paths import config_file
+
+
+@dataclass
+class Config:
+    theme: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def _keys_value(value: object) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return ",".join(part.strip() for part in value.split(",") if part.strip())
+    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+        return ",".join(v.strip() for v in value)
+    return None
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read config.toml; a missing file is not a problem, a broken one is reported."""
+    path = path or config_file()
+    config = Config()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return config
+    except OSError as exc:
+        config.problems.append(f"Cannot read {path}: {exc.strerror or exc}")
+        return config
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        config.problems.append(f"{path} is not UTF-8 text; using the defaults")
+        return config
+    except tomllib.TOMLDecodeError as exc:
+        config.problems.append(f"{path}: {exc}; using the defaults")
+        return config
+
+    theme = data.get("theme")
+    if isinstance(theme, str) and theme.strip():
+        config.theme = theme.strip()
+    elif theme is not None:
+        config.problems.append(f"{path}: 'theme' must be a theme name")
+
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict):
+        config.problems.append(f"{path}: [keys] must be a table of binding id = \"key\"")
+        keys = {}
+    for binding_id, value in keys.items():
+        keys_string = _keys_value(value)
+        if keys_string is None:
+            config.problems.append(f"{path}: keys.{binding_id} must be a key like \"j\" or \"j,down\"")
+            continue
+        config.keymap[str(binding_id)] = keys_string
+
+    for name in data:
+        if name not in ("theme", "keys"):
+            config.problems.append(f"{path}: unknown setting '{name}' ignored")
+    return config

@@ -1,0 +1,130 @@
+"""Small modal dialogs: confirm, pick a section, a teaser's details."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tuireader.model import Teaser
+from tuireader.ui.text import clean_line
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; dismisses with True only on an explicit yes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, detail: str = "", yes: str = "Open") -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.question), classes="dialog-title")
+            if self.detail:
+                yield Static(Content(clean_line(self.detail)), classes="dialog-detail")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.yes} (y)", id="yes", variant="primary")
+                yield Button("Cancel (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+ALL_SECTIONS = "\x00all"
+
+
+class SectionScreen(ModalScreen[str | None]):
+    """Choose a section to filter the list by; dismisses with the section, ALL_SECTIONS, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="section.cancel"),
+    ]
+
+    def __init__(self, sections: list[str], current: str | None) -> None:
+        super().__init__()
+        self.sections = sections
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Show only one section", classes="dialog-title", markup=False)
+            options = [Option(Content("All sections"), id=ALL_SECTIONS)]
+            options += [Option(Content(clean_line(s) or "(none)"), id=f"s:{s}") for s in self.sections]
+            yield OptionList(*options, id="section-list")
+
+    def on_mount(self) -> None:
+        option_list = self.query_one(OptionList)
+        if self.current in self.sections:
+            option_list.highlighted = self.sections.index(self.current) + 1
+        else:
+            option_list.highlighted = 0
+        option_list.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ALL_SECTIONS
+        self.dismiss(ALL_SECTIONS if option_id == ALL_SECTIONS else option_id[2:])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TeaserInfoScreen(ModalScreen[None]):
+    """What the page said about an article the library does not hold."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,q", "close", "Close", id="teaser_info.close"),
+    ]
+
+    def __init__(self, teaser: Teaser) -> None:
+        super().__init__()
+        self.teaser = teaser
+
+    def compose(self) -> ComposeResult:
+        t = self.teaser
+        meta = " · ".join(x for x in (clean_line(t.source), clean_line(t.section), clean_line(t.date)) if x)
+        with Vertical(classes="dialog", id="teaser-info"):
+            if t.sponsored:
+                yield Static(Content.styled("Sponsored", "reverse bold $sponsored"), classes="dialog-detail")
+            yield Static(Content(clean_line(t.title) or "(untitled)"), classes="dialog-title")
+            if meta:
+                yield Static(Content(meta), classes="dialog-detail")
+            yield Static(Content(clean_line(t.summary) or "The page gave no summary."), classes="dialog-body")
+            if t.url:
+                yield Static(Content(clean_line(t.url)), classes="dialog-detail")
+            yield Static(
+                Content("This article is not in your library; this is what the page said about it."),
+                classes="dialog-note",
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Close", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,233 @@
+"""The story: a header block, then the body in Markdown, then the teaser block.
+
+The body is rendered by Textual's ``Markdown`` widget, whose cost grows with
+the number of blocks, so a long body is split into chunks: the first chunk is
+rendered at once, the rest are appended a chunk at a time in the background
+(the app stays responsive), and a very long body is cut at ``MAX_CHARS``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Markdown, Static
+
+from tuireader.model import Article
+from tuireader.ui.text import clean_block, clean_line, long_date
+from tuireader.ui.widgets.teaser_panel import TeaserPanel
+
+FIRST_CHUNK_CHARS = 6_000
+CHUNK_CHARS = 12_000
+MAX_CHARS = 400_000
+
+
+def split_body(body: str, first: int = FIRST_CHUNK_CHARS, size: int = CHUNK_CHARS) -> list[str]:
+    """Split markdown at blank lines outside code fences into chunks of about ``size`` characters."""
+    chunks: list[str] = []
+    current: list[str] = []
+    length = 0
+    in_fence = False
+    limit = first
+    for line in body.split("\n"):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if not in_fence and not line.strip() and length >= limit:
+            chunks.append("\n".join(current).strip("\n"))
+            current, length, limit = [], 0, size
+            continue
+        current.append(line)
+        length += len(line) + 1
+    rest = "\n".join(current).strip("\n")
+    if rest or not chunks:
+        chunks.append(rest)
+    return chunks
+
+
+def meta_line(article: Article) -> str:
+    parts = [
+        clean_line(article.source),
+        clean_line(article.section),
+        long_date(article.published),
+        f"updated {long_date(article.updated)}" if article.updated else "",
+        f"{article.reading_minutes} min read" if article.reading_minutes else "",
+    ]
+    return " · ".join(p for p in parts if p)
+
+
+class StoryHeader(Vertical):
+    """Section · published · updated · reading time; the title; the lead; the caption."""
+
+    DEFAULT_CSS = """
+    StoryHeader { height: auto; }
+    StoryHeader > Static { height: auto; }
+    StoryHeader > .-empty { display: none; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="story-meta", markup=False)
+        yield Static(id="story-title", markup=False)
+        yield Static(id="story-lead", markup=False)
+        yield Static(id="story-caption", markup=False)
+        yield Static(id="story-byline", markup=False)
+
+    def _set(self, widget_id: str, content: Content | str) -> None:
+        widget = self.query_one(f"#{widget_id}", Static)
+        widget.update(content if isinstance(content, Content) else Content(content))
+        widget.set_class(not content, "-empty")
+
+    def show(self, article: Article) -> None:
+        meta = meta_line(article)
+        marks = []
+        if article.bookmarked:
+            marks.append(("★ bookmarked", "$text-accent"))
+        self._set("story-meta", Content.assemble(meta, *(["  "] if marks and meta else []), *marks))
+        self._set("story-title", clean_line(article.title) or "(untitled)")
+        self._set("story-lead", clean_line(article.lead))
+        self._set("story-caption", f"Image: {clean_line(article.image_caption)}" if article.image_caption else "")
+        byline = ", ".join(clean_line(a) for a in article.authors if clean_line(a))
+        self._set("story-byline", f"By {byline}" if byline else "")
+
+
+class StoryView(VerticalScroll):
+    """Scrolls the header, the story body and the teaser block of one article."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll_down", "Down", show=False, id="story.down"),
+        Binding("up,k", "scroll_up", "Up", show=False, id="story.up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="story.page_down"),
+        Binding("shift+space,pageup", "page_up", "Page up", show=False, id="story.page_up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="story.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="story.bottom"),
+    ]
+
+    DEFAULT_CSS = """
+    StoryView { height: 1fr; }
+    StoryView > #story-body { height: auto; }
+    StoryView > #story-body > Markdown { margin: 0; padding: 0 1; }
+    StoryView #story-cut { height: auto; }
+    """
+
+    class Rendered(Message):
+        """The article's header and first chunk are on screen."""
+
+        def __init__(self, article_id: int | None) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article: Article | None = None
+        self._pending_position: float | None = None
+        self.chunks_total = 0
+        self.chunks_shown = 0
+
+    def compose(self) -> ComposeResult:
+        yield StoryHeader(id="story-header")
+        yield Vertical(id="story-body")
+        yield Static(id="story-cut", markup=False, classes="-empty")
+        yield TeaserPanel(id="teasers")
+
+    @property
+    def teaser_panel(self) -> TeaserPanel:
+        return self.query_one(TeaserPanel)
+
+    @property
+    def fully_rendered(self) -> bool:
+        return self.chunks_shown >= self.chunks_total
+
+    async def show(self, article: Article, position: float = 0.0) -> None:
+        """Show an article (replacing the current one); scroll to ``position`` lines."""
+        self.workers.cancel_group(self, "chunks")
+        self.article = article
+        body = clean_block(article.body)
+        cut = ""
+        if len(body) > MAX_CHARS:
+            cut_at = body.rfind("\n\n", 0, MAX_CHARS)
+            cut_at = cut_at if cut_at > MAX_CHARS // 2 else MAX_CHARS
+            cut = (
+                f"The story goes on for another {len(body) - cut_at:,} characters, "
+                "too long to show here."
+            )
+            body = body[:cut_at]
+        chunks = split_body(body) if body.strip() else ["*(This article has no story text.)*"]
+        self.chunks_total = len(chunks)
+        self.chunks_shown = 0
+        self.query_one(StoryHeader).show(article)
+        cut_note = self.query_one("#story-cut", Static)
+        cut_note.update(cut)
+        cut_note.set_class(not cut, "-empty")
+        self.teaser_panel.show(article.related, article.related_label)
+        container = self.query_one("#story-body", Vertical)
+        first = Markdown(open_links=False)
+        with self.app.batch_update():
+            await container.remove_children()
+            await container.mount(first)
+        await first.update(chunks[0])
+        self.chunks_shown = 1
+        self._pending_position = position if position > 0 else None
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.call_after_refresh(self._restore_position)
+        self.post_message(self.Rendered(article.id))
+        if len(chunks) > 1:
+            self._render_rest(chunks[1:])
+
+    def clear(self) -> None:
+        self.workers.cancel_group(self, "chunks")
+        self.article = None
+
+    @work(exclusive=True, group="chunks")
+    async def _render_rest(self, chunks: list[str]) -> None:
+        container = self.query_one("#story-body", Vertical)
+        for chunk in chunks:
+            await asyncio.sleep(0.02)  # let keys and paints through between chunks
+            markdown = Markdown(open_links=False)
+            await container.mount(markdown)
+            await markdown.update(chunk)
+            self.chunks_shown += 1
+            self.call_after_refresh(self._restore_position)
+
+    def _restore_position(self) -> None:
+        if self._pending_position is None:
+            return
+        target = self._pending_position
+        self.scroll_to(y=target, animate=False, immediate=True)
+        if self.max_scroll_y >= target or self.fully_rendered:
+            self._pending_position = None
+
+    def forget_pending_position(self) -> None:
+        self._pending_position = None
+
+    def _on_mouse_scroll_down(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._pending_position = None
+
+    def action_scroll_down(self) -> None:
+        self._pending_position = None
+        super().action_scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self._pending_position = None
+        super().action_scroll_up()
+
+    def action_page_down(self) -> None:
+        self._pending_position = None
+        super().action_page_down()
+
+    def action_page_up(self) -> None:
+        self._pending_position = None
+        super().action_page_up()
+
+    def action_scroll_home(self) -> None:
+        self._pending_position = None
+        super().action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        self._pending_position = None
+        super().action_scroll_end()

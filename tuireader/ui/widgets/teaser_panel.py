@@ -1,0 +1,110 @@
+"""The teaser block: the page's related-articles cards, shown apart from the story.
+
+Its own widget with its own look (a labelled box), never mixed into the story's
+Markdown; each card is selectable and ``enter`` posts ``TeaserPanel.Chosen``.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tuireader.model import Teaser
+from tuireader.ui.text import clean_line
+
+
+def teaser_prompt(teaser: Teaser) -> Content:
+    """A card as plain Content: title, then source · section · date, then the summary."""
+    title_parts: list[tuple[str, str] | str] = []
+    if teaser.sponsored:
+        title_parts.append(("Sponsored", "reverse bold $sponsored"))
+        title_parts.append(" ")
+    if teaser.article_id is not None:
+        title_parts.append(("→ ", "$text-accent"))
+    title_parts.append((clean_line(teaser.title) or "(untitled)", "bold"))
+    lines = [Content.assemble(*title_parts)]
+    meta = " · ".join(x for x in (clean_line(teaser.source), clean_line(teaser.section), clean_line(teaser.date)) if x)
+    if teaser.article_id is not None:
+        meta = f"{meta} · in your library" if meta else "in your library"
+    if meta:
+        lines.append(Content.styled(meta, "$text-muted"))
+    if teaser.summary:
+        lines.append(Content(clean_line(teaser.summary)))
+    return Content("\n").join(lines)
+
+
+class TeaserList(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="teasers.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="teasers.up"),
+        Binding("enter", "select", "Open teaser", id="teasers.open"),
+        Binding("g,home", "first", "First", show=False, id="teasers.top"),
+        Binding("G,end", "last", "Last", show=False, id="teasers.bottom"),
+    ]
+
+
+class TeaserPanel(Vertical):
+    """A labelled, selectable list of teasers ("Mehr zum Thema", or "Related")."""
+
+    DEFAULT_CSS = """
+    TeaserPanel {
+        height: auto;
+        display: none;
+        &.-has-teasers { display: block; }
+    }
+    """
+
+    class Chosen(Message):
+        """The user chose a teaser (enter or a click)."""
+
+        def __init__(self, panel: TeaserPanel, teaser: Teaser) -> None:
+            super().__init__()
+            self.panel = panel
+            self.teaser = teaser
+
+        @property
+        def control(self) -> TeaserPanel:
+            return self.panel
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.teasers: list[Teaser] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="teaser-label", markup=False)
+        yield TeaserList(id="teaser-list")
+
+    @property
+    def teaser_list(self) -> TeaserList:
+        return self.query_one(TeaserList)
+
+    def show(self, teasers: list[Teaser], label: str | None) -> None:
+        self.teasers = list(teasers)
+        label_text = clean_line(label) or "Related"
+        count = len(self.teasers)
+        self.query_one("#teaser-label", Static).update(
+            Content.assemble((label_text, "bold"), (f"  {count} teaser{'s' if count != 1 else ''}, not part of this story", "$text-muted"))
+        )
+        option_list = self.teaser_list
+        option_list.clear_options()
+        option_list.add_options(Option(teaser_prompt(t)) for t in self.teasers)
+        if self.teasers:
+            option_list.highlighted = 0
+        self.set_class(bool(self.teasers), "-has-teasers")
+
+    @property
+    def highlighted_teaser(self) -> Teaser | None:
+        index = self.teaser_list.highlighted
+        return self.teasers[index] if index is not None and index < len(self.teasers) else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.teasers):
+            self.post_message(self.Chosen(self, self.teasers[event.option_index]))
