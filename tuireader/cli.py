@@ -16,6 +16,14 @@ from tuireader import __version__
 # Modules under tuireader.commands, each registering one or more subcommands.
 COMMAND_MODULES: tuple[str, ...] = (
     "parse",
+    "importing",
+    "listing",
+    "search",
+    "show",
+    "marks",
+    "export",
+    "remove",
+    "reparse",
 )
 
 

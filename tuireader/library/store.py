@@ -21,6 +21,7 @@ from tuireader.library import converters as conv
 from tuireader.library.connection import connect, retry
 from tuireader.library.errors import ArticleNotFound, BadQuery, LibraryError
 from tuireader.library.importer import Failure, ImportReport, Prepared, expand_paths, prepare_file, sha256
+from tuireader.library.reparse import ReparseReport, reparse_all
 from tuireader.library.search import build_fts_query, clean_snippet, plain_words_query
 from tuireader.model import Article, ArticleSummary, SearchHit, Teaser
 from tuireader.paths import library_file
@@ -38,10 +39,12 @@ def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _where(view: str, section: str | None) -> tuple[str, list[Any]]:
+def _where(view: str, section: str | None, *, unread: bool = False) -> tuple[str, list[Any]]:
     if view not in _VIEW_WHERE:
         raise ValueError(f"unknown view {view!r} (one of {', '.join(VIEWS)})")
     clause = _VIEW_WHERE[view]
+    if unread and view != "unread":
+        clause += " AND NOT read"
     params: list[Any] = []
     if section is not None:
         clause += " AND section = ?"
@@ -125,7 +128,19 @@ class Library:
         self, view: str = "all", section: str | None = None, offset: int = 0, limit: int = 100
     ) -> list[ArticleSummary]:
         """Newest first (unknown dates last, then by id, newest first)."""
-        where, params = _where(view, section)
+        return self.select(view=view, section=section, offset=offset, limit=limit)
+
+    def select(
+        self,
+        *,
+        view: str = "all",
+        unread: bool = False,
+        section: str | None = None,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> list[ArticleSummary]:
+        """Like ``summaries``; ``unread`` narrows any view (bookmarked and unread)."""
+        where, params = _where(view, section, unread=unread)
         rows = self._query(
             f"SELECT {conv.SUMMARY_COLUMNS} FROM articles WHERE {where} "
             "ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?",
@@ -425,6 +440,20 @@ class Library:
         """The stored files of an article, oldest import first: ``(path, bytes)``."""
         rows = self._query("SELECT path, content FROM files WHERE article_id = ? ORDER BY id", [article_id])
         return [(path, zlib.decompress(content)) for path, content in rows]
+
+    def article_ids(self, view: str = "all") -> list[int]:
+        """Every id in list order (newest first)."""
+        where, params = _where(view, None)
+        return [r[0] for r in self._query(f"SELECT id FROM articles WHERE {where} ORDER BY sort_key DESC, id DESC", params)]
+
+    def bookmarked_at(self, article_id: int) -> str | None:
+        rows = self._query("SELECT bookmarked_at FROM articles WHERE id = ?", [article_id])
+        return rows[0][0] if rows else None
+
+    def reparse(self, progress: Callable[[int, int], None] | None = None) -> ReparseReport:
+        """Rebuild every article from its stored files with the current parser (one transaction)."""
+        with self._writing() as conn:
+            return reparse_all(conn, progress)
 
     def data_version(self) -> int:
         """Changes when another connection commits: a cheap "did anything change?"."""

@@ -1,0 +1,46 @@
+"""`tuireader export --format json|md|html DEST`: the library (or its bookmarks) as files."""
+
+from __future__ import annotations
+
+import argparse
+
+from tuireader.commands.libcmd import json_flag, library_errors, open_library, print_json, safe
+from tuireader.library.exporters import FORMATS, export
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="export articles: json (everything), md (one file each), html (browser bookmarks)",
+        description=(
+            "json: one file with every article, its teasers and library state (re-importable). "
+            "md: a directory with one markdown file per article, YAML front matter (re-importable). "
+            "html: a Netscape bookmark file for browsers (articles with a URL or stored file)."
+        ),
+    )
+    p.add_argument("dest", metavar="DEST", help="file (json, html) or directory (md)")
+    p.add_argument("--format", "-f", required=True, choices=FORMATS)
+    p.add_argument("--bookmarked", action="store_true", help="only bookmarked articles")
+    json_flag(p)
+    p.set_defaults(func=run)
+
+
+@library_errors
+def run(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        report = export(lib, args.format, args.dest, args.bookmarked)
+    if args.json:
+        print_json(
+            {
+                "format": report.format,
+                "dest": report.dest,
+                "written": report.written,
+                "skipped": [{"id": i, "reason": r} for i, r in report.skipped],
+            }
+        )
+    else:
+        for i, reason in report.skipped:
+            print(f"skipped {i}: {safe(reason)}")
+        print(f"exported {report.written} articles to {safe(report.dest)}")
+    return 0

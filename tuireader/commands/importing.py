@@ -1,0 +1,71 @@
+"""`tuireader import PATH...`: files, directories (recursively) and globs into the library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from tuireader.commands.libcmd import json_flag, library_errors, open_library, print_json, safe
+from tuireader.library import ImportReport
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help="import stored articles (files, directories, globs) into the library",
+        description=(
+            "Import stored articles; the format is told by content. Importing the same file again "
+            "changes nothing. A new copy of an article already stored (same title, published time "
+            "and story) updates it: the copy imported last wins, teasers included."
+        ),
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    json_flag(p)
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, only failures and the summary")
+    p.set_defaults(func=run)
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr, drawn at most ten times a second."""
+
+    def __init__(self) -> None:
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self._last < 0.1:
+            return
+        self._last = now
+        width = 30
+        filled = width * done // total if total else width
+        sys.stderr.write(f"\rimporting [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\r" + " " * (width + 40) + "\r")
+        sys.stderr.flush()
+
+
+def _report_json(report: ImportReport) -> dict:
+    return {
+        "counts": report.counts(),
+        "imported": [{"path": p, "id": i} for p, i in report.imported],
+        "updated": [{"path": p, "id": i} for p, i in report.updated],
+        "unchanged": [{"path": p, "id": i} for p, i in report.unchanged],
+        "failed": [{"path": p, "reason": r} for p, r in report.failed],
+    }
+
+
+@library_errors
+def run(args: argparse.Namespace) -> int:
+    progress = ProgressBar() if sys.stderr.isatty() and not args.json and not args.quiet else None
+    with open_library(args) as lib:
+        report = lib.import_paths(args.paths, progress=progress)
+    if args.json:
+        print_json(_report_json(report))
+    else:
+        for path, reason in report.failed:
+            print(f"failed: {safe(path)}: {safe(reason)}")
+        c = report.counts()
+        print(f"imported {c['imported']}, updated {c['updated']}, unchanged {c['unchanged']}, failed {c['failed']}")
+    return 1 if report.failed else 0

@@ -1,0 +1,75 @@
+"""What the library commands share: opening the library, ids, output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from typing import Any
+
+from tuireader.cli import CliError
+from tuireader.library import Library, LibraryError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    try:
+        return Library(getattr(args, "library", None))
+    except LibraryError as exc:
+        raise CliError(str(exc), 2) from None
+
+
+def article_id(text: str) -> int:
+    """argparse type for an article id."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an article id: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"not an article id: {text!r}")
+    return value
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {text!r}")
+    return value
+
+
+def not_found(article_id: int) -> CliError:
+    return CliError(f"no article with id {article_id}", 1)
+
+
+def safe(text: str | None) -> str:
+    """Stored text for the terminal: no escape or control characters, one line."""
+    return _CONTROL.sub("", (text or "").replace("\n", " ").replace("\t", " "))
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False))
+
+
+def library_errors(func):  # type: ignore[no-untyped-def]
+    """Turn LibraryError into a one-line CLI error."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return func(args)
+        except LibraryError as exc:
+            raise CliError(str(exc), 2) from None
+
+    return run
+
+
+def json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

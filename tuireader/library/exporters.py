@@ -1,0 +1,159 @@
+"""Writing the library out: JSON (everything), markdown files, a browser bookmark file.
+
+JSON and markdown are written by ``tuireader.ingest.exportformat`` and read
+back by it on import, losslessly.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+from tuireader.ingest import exportformat
+from tuireader.library.errors import LibraryError
+from tuireader.library.store import Library
+from tuireader.model import Article
+
+FORMATS = ("json", "md", "html")
+
+
+@dataclass
+class ExportReport:
+    dest: str
+    format: str
+    written: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (id, reason)
+    files: list[str] = field(default_factory=list)
+
+
+def _articles(lib: Library, bookmarked: bool) -> Iterator[Article]:
+    for article_id in lib.article_ids("bookmarks" if bookmarked else "all"):
+        article = lib.get(article_id)
+        if article is not None:
+            yield article
+
+
+@contextmanager
+def _atomic_text(dest: Path) -> Iterator[IO[str]]:
+    """Write to a temporary file next to ``dest`` and move it into place when done."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+        os.replace(tmp, dest)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_json(lib: Library, dest: Path, bookmarked: bool = False) -> ExportReport:
+    report = ExportReport(str(dest), "json")
+    with _atomic_text(dest) as fh:
+        fh.write('{"%s": %d, "articles": [' % (exportformat.MARKER, exportformat.VERSION))
+        for article in _articles(lib, bookmarked):
+            fh.write(",\n" if report.written else "\n")
+            fh.write(json.dumps(exportformat.article_record(article), ensure_ascii=False))
+            report.written += 1
+        fh.write("\n]}\n")
+    report.files.append(str(dest))
+    return report
+
+
+def slug(title: str, limit: int = 60) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title.replace("ß", "ss")).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return s[:limit].rstrip("-") or "article"
+
+
+def markdown_name(article: Article) -> str:
+    date = (article.published or "undated")[:10]
+    return f"{date}-{article.id}-{slug(article.title)}.md"
+
+
+def export_markdown(lib: Library, dest: Path, bookmarked: bool = False) -> ExportReport:
+    if dest.exists() and not dest.is_dir():
+        raise LibraryError(f"{dest}: exists and is not a directory (markdown export writes one file per article)")
+    report = ExportReport(str(dest), "md")
+    dest.mkdir(parents=True, exist_ok=True)
+    for article in _articles(lib, bookmarked):
+        target = dest / markdown_name(article)
+        with _atomic_text(target) as fh:
+            fh.write(exportformat.to_markdown(article))
+        report.written += 1
+        report.files.append(str(target))
+    return report
+
+
+def _href(article: Article) -> str | None:
+    if article.url:
+        return article.url
+    if article.path:
+        p = Path(article.path)
+        if p.is_absolute() or p.exists():
+            return p.resolve().as_uri()
+    return None
+
+
+def _timestamp(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        return str(int(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()))
+    except ValueError:
+        return ""
+
+
+def export_html(lib: Library, dest: Path, bookmarked: bool = False) -> ExportReport:
+    """A Netscape bookmark file (what browsers import): one link per article with a URL or file."""
+    report = ExportReport(str(dest), "html")
+    esc = html.escape
+    with _atomic_text(dest) as fh:
+        fh.write(
+            "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n"
+            '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">\n'
+            "<TITLE>Bookmarks</TITLE>\n<H1>Bookmarks</H1>\n<DL><p>\n"
+            "    <DT><H3>tuireader</H3>\n    <DL><p>\n"
+        )
+        for article in _articles(lib, bookmarked):
+            href = _href(article)
+            if href is None:
+                report.skipped.append((article.id or 0, "no URL and no stored file path"))
+                continue
+            added = _timestamp(lib.bookmarked_at(article.id or 0))
+            add_date = f' ADD_DATE="{added}"' if added else ""
+            tags = f' TAGS="{esc(",".join(article.tags))}"' if article.tags else ""
+            fh.write(f'        <DT><A HREF="{esc(href)}"{add_date}{tags}>{esc(article.title)}</A>\n')
+            note = article.bookmark_note or article.lead
+            if note:
+                fh.write(f"        <DD>{esc(note)}\n")
+            report.written += 1
+        fh.write("    </DL><p>\n</DL><p>\n")
+    report.files.append(str(dest))
+    return report
+
+
+EXPORTERS: dict[str, Callable[[Library, Path, bool], ExportReport]] = {
+    "json": export_json,
+    "md": export_markdown,
+    "html": export_html,
+}
+
+
+def export(lib: Library, fmt: str, dest: str | Path, bookmarked: bool = False) -> ExportReport:
+    if fmt not in EXPORTERS:
+        raise LibraryError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    try:
+        return EXPORTERS[fmt](lib, Path(dest), bookmarked)
+    except OSError as exc:
+        raise LibraryError(f"{exc.filename or dest}: cannot write export: {exc.strerror or exc}") from None
