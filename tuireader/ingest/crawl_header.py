@@ -98,10 +98,16 @@ def read_header(lines: list[str]) -> Header:
         tag = tag_label(line) or (("Mehr zum Thema", "") if is_teaser_label(line) else None)
         authors = byline_authors(line)
         if date_line is not None:
-            header.published = header.published or date_line.published
-            header.updated = header.updated or date_line.updated
+            if (date_line.published and not header.published) or (date_line.updated and not header.updated):
+                header.published = header.published or date_line.published
+                header.updated = header.updated or date_line.updated
+            else:
+                header.leftover.append(line)  # a further date: kept, not guessed at
         elif minutes is not None:
-            header.reading_minutes = header.reading_minutes or minutes
+            if header.reading_minutes is None:
+                header.reading_minutes = minutes
+            else:
+                header.leftover.append(line)
         elif tag is not None:
             rest = tag[1]
             tags = split_tags(rest) if rest else None

@@ -245,19 +245,16 @@ def _read_plain(lines: list[str], start: int, block: TeaserBlock) -> None:
         groups.append(current)
 
     teaser: Teaser | None = None
-    sponsored = False
+    sponsored: str | None = None  # a sponsored mark waiting for its card
     for group in groups:
         dates = [k for k, line in enumerate(group) if _day(line)]
         if dates and dates[0] >= 1 and not is_teaser_label(group[dates[0] - 1]):
             k = dates[0]
             head = group[: k - 1]
-            for line in head:
-                if block.label is None and is_teaser_label(line):
-                    block.label = line.rstrip(" :»›>→")
-                    head = head[1:]
-                    break
-            teaser = Teaser(title=group[k - 1], date=_day(group[k]), sponsored=sponsored)
-            sponsored = False
+            if block.label is None and not block.teasers and head and is_teaser_label(head[0]):
+                block.label = head.pop(0).rstrip(" :»›>→")
+            teaser = Teaser(title=group[k - 1], date=_day(group[k]), sponsored=sponsored is not None)
+            sponsored = None
             marks = [line for line in head if is_sponsored_mark(line)]
             names = [line for line in head if not is_sponsored_mark(line)]
             teaser.sponsored = teaser.sponsored or bool(marks)
@@ -275,13 +272,15 @@ def _read_plain(lines: list[str], start: int, block: TeaserBlock) -> None:
                 block.label = line.rstrip(" :»›>→")
             elif is_artifact(line):
                 block.leftover.append(line)
-            elif is_sponsored_mark(line):
-                sponsored = True
+            elif is_sponsored_mark(line) and sponsored is None:
+                sponsored = line
             elif teaser is not None and teaser.date is None and teaser.summary is None and _day(line):
                 teaser.date = _day(line)
             elif teaser is not None and is_sentence_like(line) and len(line) >= 60:
                 teaser.summary = f"{teaser.summary} {line}" if teaser.summary else line
             else:
-                teaser = Teaser(title=line, sponsored=sponsored)
-                sponsored = False
+                teaser = Teaser(title=line, sponsored=sponsored is not None)
+                sponsored = None
                 block.teasers.append(teaser)
+    if sponsored is not None:
+        block.leftover.append(sponsored)

@@ -1,0 +1,122 @@
+"""Properties of the crawler-text parser over generated pages: it never raises, and loses nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tuireader.ingest import IngestError, parse_bytes, textformat
+from tuireader.ingest.crawl_lines import byline_authors, is_sponsored_mark, is_teaser_label, normalise, reading_minutes, split_tags, tag_label
+from tuireader.ingest.dates import find_dates, parse_date_line
+from tuireader.ingest.markdown_text import unescape
+from tuireader.model import Article
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SEED_LINES = [line for line in (SAMPLES / "dwn-2022-01-10-putin-kasachstan.txt").read_text(encoding="utf-8").split("\n")]
+
+# Lines pages are made of: the seed's, the labels of other layouts, and odd ones.
+VOCABULARY = sorted(
+    set(SEED_LINES)
+    | {
+        "Mehr zum Thema:", "Benachrichtigung über neue Artikel:", "Kasachstan, Russland", "Putin",
+        "Lesen Sie auch", "Read more", "Related", "Weitere Artikel", "Anzeige", "Sponsored",
+        "10. Januar 2022, 10:00 Uhr", "January 10, 2022 10:00", "2022-01-10T10:00", "Aktualisiert: 10. Januar 2022, 10:19 Uhr",
+        "10.01.2022 10:00 Aktualisiert: 10.01.2022 10:19", "4 min read", "Lesezeit: 12 min",
+        "Von Ilse Brandt", "By Maeve Collins and Tom Reyes", "nordlicht-kurier.de", "Tags: Wetter, Küste",
+        "# nicht eine Überschrift", "- keine Liste", "1. kein Listenpunkt", "> kein Zitat", "<b>fett</b>", "[x](y)",
+        "Ein *Satz* mit _Zeichen_ und `Code`.", "teaser_box:item_3", "Politik", "Politik Politik",
+    }
+)
+
+LINE = st.one_of(
+    st.sampled_from(VOCABULARY),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80).map(lambda s: s.replace("\n", " ")),
+)
+
+
+def _dates_of(article: Article) -> set[str]:
+    found = {article.published, article.updated} | {t.date for t in article.related}
+    return {d for d in found if d}
+
+
+def accounted_for(line: str, article: Article) -> bool:
+    """The line's content is in a field, or the line is a label that a field stands for."""
+    line = normalise(line)
+    if not line:
+        return True
+    texts = [
+        article.title, article.section, article.lead, article.image_caption, article.source, article.related_label,
+        unescape(article.body), *article.authors, *article.tags, *article.leftover,
+    ]
+    for teaser in article.related:
+        texts += [teaser.title, teaser.source, teaser.section, teaser.summary, f"{teaser.section} {teaser.title}"]
+    if any(text and line in normalise(text) for text in texts):
+        return True
+    date_line = parse_date_line(line)
+    if date_line is not None:
+        dates = _dates_of(article)
+        return any(f.iso in dates or f.iso[:10] in dates for f in find_dates(line))
+    minutes = reading_minutes(line)
+    if minutes is not None:
+        return article.reading_minutes == minutes
+    label = tag_label(line)
+    if label is not None:
+        return all(tag in article.tags for tag in (split_tags(label[1]) or [])) if label[1] else True
+    if is_teaser_label(line):
+        return article.related_label is not None or article.tags is not None
+    if is_sponsored_mark(line):
+        return any(t.sponsored for t in article.related)
+    authors = byline_authors(line)
+    if authors is not None:
+        return authors == article.authors
+    return False
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_parses(text: str) -> None:
+    article = textformat.parse(text)
+    assert isinstance(article.title, str)
+    assert isinstance(article.body, str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_parse_or_fail_with_one_line(data: bytes) -> None:
+    try:
+        article = parse_bytes(data, "page.txt")
+    except IngestError as exc:
+        message = str(exc)
+        assert message.startswith("page.txt: ")
+        assert "\n" not in message
+    else:
+        assert isinstance(article.title, str)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(LINE, st.just("")), max_size=60))
+def test_nothing_is_lost(lines: list[str]) -> None:
+    article = textformat.parse("\n".join(lines))
+    lost = [line for line in lines if not accounted_for(line, article)]
+    assert lost == []
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_nothing_is_lost_from_reordered_and_cut_seed(data: st.DataObject) -> None:
+    """The seed with lines moved, dropped and cut off at any point."""
+    lines = list(SEED_LINES)
+    for _ in range(data.draw(st.integers(0, 4), label="moves")):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        j = data.draw(st.integers(0, len(lines) - 1))
+        lines.insert(j, lines.pop(i))
+    for _ in range(data.draw(st.integers(0, 4), label="drops")):
+        lines.pop(data.draw(st.integers(0, len(lines) - 1)))
+    end = data.draw(st.integers(1, len(lines)), label="cut")
+    lines = lines[:end]
+    lines[-1] = lines[-1][: data.draw(st.integers(0, len(lines[-1])), label="cut in line")]
+    article = textformat.parse("\n".join(lines))
+    lost = [line for line in lines if not accounted_for(line, article)]
+    assert lost == []
