@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -9,6 +10,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 class NotTextError(ValueError):
     """The bytes are not text (empty, or binary)."""
+
+
+def _cp1252_for_bad_utf8(exc: UnicodeError) -> tuple[str, int]:
+    """Decode error handler: bytes that are not UTF-8 are read as Windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("tuireader-cp1252", _cp1252_for_bad_utf8)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -23,7 +34,16 @@ def looks_binary(data: bytes) -> bool:
         if sample.count(b"\x00") > max(4, len(sample) // 100):
             return True
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 0, 27))
-    return controls > len(sample) // 20
+    if controls > len(sample) // 20:
+        return True
+    # Text in any single-byte European encoding is mostly ASCII; compressed or random data is not.
+    high = sum(1 for b in sample if b >= 0x80)
+    if high > len(sample) * 3 // 10:
+        try:
+            sample.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return exc.start < len(sample) - 4  # not just a sequence cut at the sample's end
+    return False
 
 
 def decode(data: bytes) -> str:
@@ -40,10 +60,8 @@ def decode(data: bytes) -> str:
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
+        # UTF-8; bytes that are not (a Windows-1252 page, or one pasted-in line) as Windows-1252.
+        text = data.decode("utf-8", errors="tuireader-cp1252")
     return clean_text(text)
 
 
