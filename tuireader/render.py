@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tuireader.ingest.decode import _CONTROL
+from tuireader.ingest.markdown_text import unescape
 from tuireader.model import Article
 
 
@@ -35,7 +36,7 @@ def render_article_text(article: Article) -> str:
         out += ["", "By " + ", ".join(article.authors)]
     if article.url:
         out += [article.url]
-    out += ["", "-" * 72, "", article.body.strip() or "(no story text)"]
+    out += ["", "-" * 72, "", unescape(article.body).strip() or "(no story text)"]
     if article.related:
         label = article.related_label or "Related"
         out += ["", "-" * 72, f">> {label} ({len(article.related)} teasers, not part of this story)", ""]
