@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from tuireader.commands.libcmd import article_id, json_flag, library_errors, not_found, open_library, print_json
-from tuireader.library import ArticleNotFound
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -29,13 +28,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     action = args.action_name
     with open_library(args) as lib:
-        try:
-            if action in ("bookmark", "unbookmark"):
-                lib.set_bookmark(args.id, action == "bookmark", args.note)
-            else:
-                lib.set_read(args.id, action == "read")
-        except ArticleNotFound:
-            raise not_found(args.id) from None
+        if action in ("bookmark", "unbookmark"):
+            found = lib.set_bookmark(args.id, action == "bookmark", args.note)
+        else:
+            found = lib.set_read(args.id, action == "read")
+        if not found:
+            raise not_found(args.id)
         summary = lib.summary(args.id)
         note = lib.get(args.id).bookmark_note if action == "bookmark" else None  # type: ignore[union-attr]
     assert summary is not None

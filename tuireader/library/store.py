@@ -7,6 +7,7 @@ processes may use the same file at once (WAL, busy timeout, retried writes).
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import threading
 import zlib
@@ -18,7 +19,7 @@ from typing import Any
 
 from tuireader.ingest import PARSER_VERSION
 from tuireader.library import converters as conv
-from tuireader.library.connection import connect, retry
+from tuireader.library.connection import connect, is_busy, retry
 from tuireader.library.errors import ArticleNotFound, BadQuery, LibraryError
 from tuireader.library.importer import Failure, ImportReport, Prepared, expand_paths, prepare_file, sha256
 from tuireader.library.reparse import ReparseReport, reparse_all
@@ -85,9 +86,17 @@ class Library:
         return self._conn
 
     @contextmanager
+    def _damage_as_error(self) -> Iterator[None]:
+        """SQLite errors leave the library as one-line LibraryErrors naming the file."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise LibraryError(f"{self.path}: {exc}") from None
+
+    @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
         """A consistent snapshot for several SELECTs."""
-        with self._lock:
+        with self._lock, self._damage_as_error():
             conn = self.conn
             try:
                 retry(lambda: conn.execute("BEGIN"))
@@ -99,7 +108,7 @@ class Library:
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
         """One short write transaction, waiting (with retries) for other writers."""
-        with self._lock:
+        with self._lock, self._damage_as_error():
             conn = self.conn
             retry(lambda: conn.execute("BEGIN IMMEDIATE"))
             try:
@@ -111,7 +120,7 @@ class Library:
             retry(lambda: conn.execute("COMMIT"))
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
+        with self._lock, self._damage_as_error():
             conn = self.conn
             return retry(lambda: conn.execute(sql, tuple(params)).fetchall())
 
@@ -210,27 +219,28 @@ class Library:
             fts = build_fts_query(query)
         except BadQuery:
             return []
-        try:
-            return self._search(fts, limit)
-        except sqlite3.OperationalError as exc:
-            if "fts5" not in str(exc) and "syntax" not in str(exc):
-                raise
-        fallback = plain_words_query(query)
-        if not fallback:
-            return []
-        try:
-            return self._search(fallback, limit)
-        except sqlite3.OperationalError:
-            return []
+        with self._lock, self._damage_as_error():
+            for expression in (fts, plain_words_query(query)):
+                if not expression:
+                    break
+                try:
+                    return self._search(expression, limit)
+                except sqlite3.OperationalError as exc:
+                    if is_busy(exc):
+                        raise
+        return []
 
     def _search(self, fts: str, limit: int) -> list[SearchHit]:
-        rows = self._query(
-            "SELECT a.id, a.title, a.section, a.published, "
-            "snippet(articles_fts, -1, '[[', ']]', '…', 16), rank "
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            f"WHERE articles_fts MATCH ? AND rank MATCH 'bm25({BM25_WEIGHTS})' "
-            "ORDER BY rank LIMIT ?",
-            [fts, max(0, int(limit))],
+        conn = self.conn
+        rows = retry(
+            lambda: conn.execute(
+                "SELECT a.id, a.title, a.section, a.published, "
+                "snippet(articles_fts, -1, '[[', ']]', '…', 16), rank "
+                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                f"WHERE articles_fts MATCH ? AND rank MATCH 'bm25({BM25_WEIGHTS})' "
+                "ORDER BY rank LIMIT ?",
+                [fts, max(0, int(limit))],
+            ).fetchall()
         )
         return [
             SearchHit(id=r[0], title=r[1], section=r[2], published=r[3], snippet=clean_snippet(r[4]), rank=r[5])
@@ -239,30 +249,29 @@ class Library:
 
     # -- state ---------------------------------------------------------------
 
-    def _update_state(self, article_id: int, sql: str, params: list[Any]) -> None:
+    def _update_state(self, article_id: int, sql: str, params: list[Any]) -> bool:
         with self._writing() as conn:
-            cur = conn.execute(sql, [*params, article_id])
-            if cur.rowcount == 0:
-                raise ArticleNotFound(article_id)
+            return conn.execute(sql, [*params, article_id]).rowcount > 0
 
-    def set_bookmark(self, article_id: int, on: bool, note: str | None = None) -> None:
+    # The setters return False (and change nothing) for an id that is not stored.
+
+    def set_bookmark(self, article_id: int, on: bool, note: str | None = None) -> bool:
         """Bookmark (keeping an earlier note unless a new one is given) or unbookmark."""
         if on:
-            self._update_state(
+            return self._update_state(
                 article_id,
                 "UPDATE articles SET bookmarked = 1, bookmark_note = coalesce(?, bookmark_note), "
                 "bookmarked_at = coalesce(bookmarked_at, ?) WHERE id = ?",
                 [note, _now()],
             )
-        else:
-            self._update_state(
-                article_id,
-                "UPDATE articles SET bookmarked = 0, bookmark_note = NULL, bookmarked_at = NULL WHERE id = ?",
-                [],
-            )
+        return self._update_state(
+            article_id,
+            "UPDATE articles SET bookmarked = 0, bookmark_note = NULL, bookmarked_at = NULL WHERE id = ?",
+            [],
+        )
 
-    def set_read(self, article_id: int, on: bool) -> None:
-        self._update_state(
+    def set_read(self, article_id: int, on: bool) -> bool:
+        return self._update_state(
             article_id,
             "UPDATE articles SET read = ?, read_at = ? WHERE id = ?",
             [1 if on else 0, _now() if on else None],
@@ -272,8 +281,11 @@ class Library:
         rows = self._query("SELECT position FROM articles WHERE id = ?", [article_id])
         return float(rows[0][0]) if rows else 0.0
 
-    def set_position(self, article_id: int, value: float) -> None:
-        self._update_state(article_id, "UPDATE articles SET position = ? WHERE id = ?", [float(value)])
+    def set_position(self, article_id: int, value: float) -> bool:
+        value = float(value)
+        if not math.isfinite(value) or value < 0:
+            value = 0.0
+        return self._update_state(article_id, "UPDATE articles SET position = ? WHERE id = ?", [value])
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         rows = self._query("SELECT value FROM settings WHERE key = ?", [key])
