@@ -78,7 +78,7 @@ _CREDIT = re.compile(
 _BYLINE = re.compile(r"(?:Von|By|Autor|Autorin|Author|Text)\s*:?\s+(?P<names>[A-ZÄÖÜ][^.!?]{1,70})")
 _NAME_SPLIT = re.compile(r"\s*(?:,|\bund\b|\band\b|&)\s*")
 
-_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|com|net|org|at|ch|eu|uk|news|info|io|fr|it|es|nl)/?", re.I)
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|com|net|org|at|ch|eu|uk|news|info|io|fr|it|es|nl|example)/?", re.I)
 
 # CMS template residue such as "article:fokus_txt" or "teaser_box_2".
 _ARTIFACT = re.compile(r"[a-z][a-z0-9]*(?:[:_][a-z0-9]+)+|[a-z]+:[a-z0-9_]+", re.I)
