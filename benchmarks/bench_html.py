@@ -1,0 +1,254 @@
+"""Main-story extraction from saved HTML pages: tuireader against plain trafilatura.
+
+Scores both extractors on the shared benchmark of 331 real pages
+(``<repo>/../shared/benchmarks/html-extraction``; its README gives the scoring):
+
+- ``de-*`` pages: ``with`` snippets found in the story are true positives, missing
+  ones false negatives, ``without`` snippets found are false positives; counts
+  pooled over all pages. Titles: exact match after whitespace normalisation and
+  case folding, over the pages that have one.
+- ``zyte-*`` pages: sets of 4-token shingles of lower-cased word tokens;
+  per-page precision and recall averaged over the pages; F1 of the averages.
+
+The story is scored as plain text: markdown syntax is stripped first.
+
+    python benchmarks/bench_html.py [--data DIR] [--only tuireader|trafilatura]
+                                    [--jobs N] [--show-misses]
+
+Speed (pages/s) is always measured in a single process; ``--jobs`` only speeds
+up the quality run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "html-extraction"
+
+# --- markdown to plain text ---------------------------------------------------
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}\s+", re.M)
+_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+_BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])\s+", re.M)
+_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M)
+_TABLE_SEP = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$", re.M)
+_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w)|~~|`)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_HIDDEN = re.compile(r"\x00(\d+)\x00")
+
+
+def markdown_to_text(md: str) -> str:
+    """Plain text of a markdown story: no heading marks, emphasis or link targets."""
+    # escaped characters are literal text: hide them from the syntax rules
+    escaped: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        escaped.append(match.group(1))
+        return f"\x00{len(escaped) - 1}\x00"
+
+    text = _ESCAPE.sub(hide, md)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _TABLE_SEP.sub("", text)
+    text = _HEADING.sub("", text)
+    text = _QUOTE.sub("", text)
+    text = _BULLET.sub("", text)
+    text = _RULE.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    text = text.replace("|", " ")
+    return _HIDDEN.sub(lambda m: escaped[int(m.group(1))], text)
+
+
+# --- scoring --------------------------------------------------------------------
+
+_WS = re.compile(r"\s+")
+_TOKEN = re.compile(r"\w+")
+
+
+def normalise(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text.lower())
+    return {tuple(tokens[i : i + n]) for i in range(max(0, len(tokens) - n + 1))}
+
+
+def zyte_precision_recall(story: str, truth: str) -> tuple[float, float]:
+    pred, true = shingles(story), shingles(truth)
+    if not pred and not true:
+        return 1.0, 1.0
+    common = len(pred & true)
+    precision = common / len(pred) if pred else 0.0
+    recall = common / len(true) if true else 0.0
+    return precision, recall
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    titles_right: int = 0
+    titles_total: int = 0
+    zyte_p: list[float] = field(default_factory=list)
+    zyte_r: list[float] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, page_id: str, truth: dict, story: str, title: str | None) -> None:
+        if truth["set"] == "trafilatura-eval-de" or page_id.startswith("de-"):
+            text = normalise(story)
+            for snippet in truth.get("with", []):
+                if normalise(snippet) in text:
+                    self.tp += 1
+                else:
+                    self.fn += 1
+                    self.misses.append(f"{page_id} MISSING  {snippet!r}")
+            for snippet in truth.get("without", []):
+                if normalise(snippet) in text:
+                    self.fp += 1
+                    self.misses.append(f"{page_id} LEAKED   {snippet!r}")
+            if truth.get("title"):
+                self.titles_total += 1
+                if title and normalise(title).casefold() == normalise(truth["title"]).casefold():
+                    self.titles_right += 1
+                else:
+                    self.misses.append(f"{page_id} TITLE    {title!r} != {truth['title']!r}")
+        else:
+            p, r = zyte_precision_recall(story, truth.get("articleBody") or "")
+            self.zyte_p.append(p)
+            self.zyte_r.append(r)
+            if p < 0.8 or r < 0.8:
+                self.misses.append(f"{page_id} ZYTE     P={p:.2f} R={r:.2f}")
+
+    def de(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return f1(p, r), p, r
+
+    def zyte(self) -> tuple[float, float, float]:
+        if not self.zyte_p:
+            return 0.0, 0.0, 0.0
+        p = sum(self.zyte_p) / len(self.zyte_p)
+        r = sum(self.zyte_r) / len(self.zyte_r)
+        return f1(p, r), p, r
+
+
+# --- extractors -------------------------------------------------------------------
+
+
+def run_tuireader(data: bytes) -> tuple[str, str | None]:
+    from tuireader.ingest import parse_bytes
+
+    article = parse_bytes(data)
+    return markdown_to_text(article.body), article.title or None
+
+
+def run_trafilatura(data: bytes) -> tuple[str, str | None]:
+    import trafilatura
+    from trafilatura.metadata import extract_metadata
+
+    story = trafilatura.extract(data, include_comments=False) or ""
+    meta = extract_metadata(data)
+    return story, (meta.title if meta else None)
+
+
+EXTRACTORS: dict[str, Callable[[bytes], tuple[str, str | None]]] = {
+    "tuireader": run_tuireader,
+    "trafilatura": run_trafilatura,
+}
+
+
+def load_pages(data_dir: Path) -> tuple[dict[str, dict], dict[str, bytes]]:
+    truth = json.loads((data_dir / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = {}
+    for page_id in sorted(truth):
+        pages[page_id] = gzip.decompress((data_dir / "pages" / f"{page_id}.html.gz").read_bytes())
+    return truth, pages
+
+
+def _one(args: tuple[str, bytes]) -> tuple[str, str | None]:
+    name, data = args
+    try:
+        return EXTRACTORS[name](data)
+    except Exception as exc:  # noqa: BLE001 - a crash is scored as an empty story
+        return f"", f"<crash {type(exc).__name__}: {exc}>"
+
+
+def evaluate(name: str, truth: dict[str, dict], pages: dict[str, bytes], jobs: int) -> Score:
+    ids = list(pages)
+    work = [(name, pages[i]) for i in ids]
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            results = list(pool.map(_one, work, chunksize=4))
+    else:
+        results = [_one(w) for w in work]
+    score = Score()
+    for page_id, (story, title) in zip(ids, results):
+        score.add(page_id, truth[page_id], story, title)
+    return score
+
+
+def pages_per_second(name: str, pages: dict[str, bytes], limit: int) -> float:
+    sample = list(pages.values())[:limit]
+    _one((name, sample[0]))  # warm up imports
+    start = time.perf_counter()
+    for data in sample:
+        _one((name, data))
+    return len(sample) / (time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark directory")
+    parser.add_argument("--only", choices=sorted(EXTRACTORS), action="append")
+    parser.add_argument("--jobs", type=int, default=1, help="processes for the quality run")
+    parser.add_argument("--speed-pages", type=int, default=331, help="pages timed for pages/s (0: skip)")
+    parser.add_argument("--show-misses", action="store_true", help="list missed/leaked snippets")
+    args = parser.parse_args(argv)
+
+    if not (args.data / "ground-truth.json").exists():
+        print(f"no benchmark data at {args.data}", file=sys.stderr)
+        return 2
+    truth, pages = load_pages(args.data)
+    names = args.only or ["tuireader", "trafilatura"]
+    rows = []
+    for name in names:
+        score = evaluate(name, truth, pages, args.jobs)
+        speed = pages_per_second(name, pages, args.speed_pages) if args.speed_pages else float("nan")
+        if args.show_misses:
+            print(f"--- {name}")
+            print("\n".join(score.misses))
+        rows.append((name, score, speed))
+
+    print(f"{len(pages)} pages from {args.data}")
+    print("| extractor | de F1 (P / R) | zyte F1 (P / R) | de titles | pages/s |")
+    print("|---|---|---|---|---|")
+    for name, score, speed in rows:
+        de, zy = score.de(), score.zyte()
+        print(
+            f"| {name} | {de[0]:.3f} ({de[1]:.3f} / {de[2]:.3f}) "
+            f"| {zy[0]:.3f} ({zy[1]:.3f} / {zy[2]:.3f}) "
+            f"| {score.titles_right} / {score.titles_total} | {speed:.1f} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

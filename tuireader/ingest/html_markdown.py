@@ -1,0 +1,95 @@
+"""The extracted story (trafilatura's XML body) to markdown via markdownify.
+
+trafilatura's own HTML output turns ``<ol>`` into ``<ul>`` and loses figure
+captions, so its XML is converted here: lists keep their kind, and an image
+whose ``title`` carries a caption recovered from the page becomes an italic
+caption line. Links keep only ``http(s)``, ``mailto`` and relative targets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from markdownify import MarkdownConverter
+
+from tuireader.ingest.html_dom import MAX_DEPTH, flatten, is_safe_url
+
+_CONVERTER = MarkdownConverter(
+    heading_style="ATX",
+    bullets="-",
+    bs4_options="lxml",
+    table_infer_header=True,
+    escape_misc=False,
+)
+_HI = {"#b": "strong", "#i": "em", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
+_BLANK_RUN = re.compile(r"\n{3,}")
+_TRAILING_WS = re.compile(r"[ \t]+\n")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def xml_body_to_html(body: etree._Element, captions: dict[str, str]) -> etree._Element:
+    """Map trafilatura's XML elements to plain HTML (in place), recovering captions."""
+    for el in list(body.iter()):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == "list":
+            el.tag = "ol" if el.get("rend") == "ol" else "ul"
+        elif tag == "item":
+            el.tag = "li"
+        elif tag == "head":
+            rend = el.get("rend") or "h3"
+            el.tag = rend if re.fullmatch(r"h[1-6]", rend) else "h3"
+        elif tag == "quote":
+            el.tag = "blockquote"
+        elif tag == "code":
+            el.tag = "pre"
+        elif tag == "lb":
+            el.tag = "br"
+        elif tag == "hi":
+            el.tag = _HI.get(el.get("rend") or "", "em")
+        elif tag == "del":
+            el.tag = "del"
+        elif tag == "row":
+            el.tag = "tr"
+        elif tag == "cell":
+            el.tag = "th" if el.get("role") == "head" else "td"
+        elif tag == "ref":
+            el.tag = "a"
+            target = el.get("target")
+            el.attrib.clear()
+            if target and is_safe_url(target):
+                el.set("href", target)
+            continue
+        elif tag == "graphic":
+            caption = captions.get(el.get("title") or "")
+            if caption:
+                el.tag = "p"
+                el.attrib.clear()
+                el.text = None
+                for child in list(el):
+                    el.remove(child)
+                em = etree.SubElement(el, "em")
+                em.text = caption
+            else:
+                el.tag = "span"  # images themselves are not shown in a terminal
+                el.attrib.clear()
+            continue
+        el.attrib.clear()
+    body.tag = "div"
+    return body
+
+
+def to_markdown(html: etree._Element) -> str:
+    """HTML element to tidy markdown (ATX headings, ``-`` bullets, numbered lists kept)."""
+    flatten(html, MAX_DEPTH // 2)
+    markup = etree.tostring(html, encoding="unicode", method="html")
+    try:
+        md = _CONVERTER.convert(markup)
+    except RecursionError:
+        md = "\n\n".join(t.strip() for t in html.itertext() if t.strip())
+    md = _INVISIBLE.sub("", md)
+    md = _TRAILING_WS.sub("\n", md)
+    md = _BLANK_RUN.sub("\n\n", md)
+    return md.strip()

@@ -1,0 +1,355 @@
+"""Article metadata of a saved page: JSON-LD first, then meta tags, then the page text.
+
+Dates are kept as printed: ``YYYY-MM-DDTHH:MM`` (a time-zone offset is dropped,
+never converted) or ``YYYY-MM-DD`` when the page gives no time.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+_WS = re.compile(r"\s+")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
+_GERMAN_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*(?:,|um|-|–|\|)?\s*(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?")
+_GERMAN_MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
+    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+}  # fmt: skip
+_GERMAN_LONG_DATE = re.compile(
+    r"\b(\d{1,2})\.\s*(" + "|".join(_GERMAN_MONTHS) + r")\s+(\d{4})(?:\s*(?:,|um|-|–)?\s*(\d{1,2})[:.](\d{2}))?", re.I
+)
+_UPDATED = re.compile(r"\b(?:Aktualisiert|Zuletzt aktualisiert|Stand)\s*(?:am|:)?\s*:?\s*(.{6,40})", re.I)
+_PUBLISHED = re.compile(r"\b(?:Veröffentlicht|Erschienen|Publiziert)\s*(?:am|:)?\s*:?\s*(.{6,40})", re.I)
+_READING = re.compile(r"\bLesezeit:?\s*(?:ca\.\s*)?(\d{1,3})\s*(?:min|Minuten)", re.I)
+_READING_EN = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?min(?:ute)?s?\s+read\b", re.I)
+_BYLINE = re.compile(r"^(?:Von|By)\s+(.{3,120})$")
+_NAME = re.compile(r"^[A-ZÄÖÜ][\w.'’-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w.'’-]+){1,3}$")
+
+ARTICLE_TYPES = {
+    "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",
+    "liveblogposting", "techarticle", "scholarlyarticle", "report", "webpage",
+}  # fmt: skip
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    lead: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    section: str | None = None
+    url: str | None = None
+    source: str | None = None
+    authors: list[str] = field(default_factory=list)
+    reading_minutes: int | None = None
+    image_caption: str | None = None
+    tags: list[str] = field(default_factory=list)
+    # candidate titles from the page, best first, for choosing the headline
+    headline_candidates: list[str] = field(default_factory=list)
+
+    def fill(self, other: Metadata) -> None:
+        """Take every field this one lacks from ``other``."""
+        for name in ("title", "lead", "published", "updated", "section", "url", "source",
+                     "reading_minutes", "image_caption"):  # fmt: skip
+            if getattr(self, name) in (None, "") and getattr(other, name) not in (None, ""):
+                setattr(self, name, getattr(other, name))
+        if not self.authors:
+            self.authors = list(other.authors)
+        if not self.tags:
+            self.tags = list(other.tags)
+
+
+def clean(text: Any) -> str:
+    if not isinstance(text, str):
+        return ""
+    if "&" in text:
+        text = html.unescape(text)
+    return _WS.sub(" ", text).strip()
+
+
+def normalise_date(value: Any) -> str | None:
+    """ISO or German date text to ``YYYY-MM-DDTHH:MM`` / ``YYYY-MM-DD`` as printed."""
+    text = clean(value)
+    if not text:
+        return None
+    m = _ISO.search(text)
+    if m:
+        return _format(int(m[1]), int(m[2]), int(m[3]), m[4], m[5])
+    m = _GERMAN_DATE.search(text)
+    if m:
+        return _format(int(m[3]), int(m[2]), int(m[1]), m[4], m[5])
+    m = _GERMAN_LONG_DATE.search(text)
+    if m:
+        return _format(int(m[3]), _GERMAN_MONTHS[m[2].lower()], int(m[1]), m[4], m[5])
+    return None
+
+
+def _format(year: int, month: int, day: int, hour: str | None, minute: str | None) -> str | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
+        return None
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    if hour is not None and minute is not None and int(hour) < 24 and int(minute) < 60:
+        return f"{date}T{int(hour):02d}:{minute}"
+    return date
+
+
+# --- JSON-LD ---------------------------------------------------------------------
+
+
+def _walk(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 8:
+        return
+    if isinstance(node, list):
+        for item in node[:200]:
+            yield from _walk(item, depth + 1)
+    elif isinstance(node, dict):
+        yield node
+        for key in ("@graph", "mainEntity", "itemListElement"):
+            if key in node:
+                yield from _walk(node[key], depth + 1)
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.lower() for k in kinds if isinstance(k, str)}
+
+
+def _names(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items[:20]:
+        name = clean(item.get("name") if isinstance(item, dict) else item)
+        if name and not name.startswith(("http:", "https:")) and name not in names:
+            names.append(name)
+    return names
+
+
+def from_json_ld(root: etree._Element) -> Metadata:
+    meta = Metadata()
+    best: dict[str, Any] | None = None
+    best_rank = 99
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        raw = (script.text or "").strip()
+        if not raw or len(raw) > 200_000:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:
+                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
+            except ValueError:
+                continue
+        for obj in _walk(data):
+            kinds = _types(obj)
+            if not kinds & ARTICLE_TYPES:
+                if "organization" in kinds or "newsmediaorganization" in kinds:
+                    meta.source = meta.source or clean(obj.get("name")) or None
+                continue
+            rank = 2 if kinds <= {"webpage"} else (0 if any("article" in k or "posting" in k for k in kinds) else 1)
+            if rank < best_rank and (obj.get("headline") or obj.get("name")):
+                best, best_rank = obj, rank
+    if best is None:
+        return meta
+    meta.title = clean(best.get("headline") or best.get("name")) or None
+    meta.lead = clean(best.get("description")) or None
+    meta.published = normalise_date(best.get("datePublished") or best.get("dateCreated"))
+    meta.updated = normalise_date(best.get("dateModified"))
+    section = best.get("articleSection")
+    if isinstance(section, list):
+        section = next((s for s in section if isinstance(s, str)), None)
+    meta.section = clean(section) or None
+    meta.authors = _names(best.get("author") or best.get("creator"))
+    publisher = best.get("publisher")
+    if isinstance(publisher, list) and publisher:
+        publisher = publisher[0]
+    if isinstance(publisher, dict):
+        meta.source = clean(publisher.get("name")) or meta.source
+    url = best.get("url") or best.get("mainEntityOfPage")
+    if isinstance(url, dict):
+        url = url.get("@id") or url.get("url")
+    if isinstance(url, str) and url.startswith(("http://", "https://")):
+        meta.url = url.strip()
+    image = best.get("image")
+    if isinstance(image, list) and image:
+        image = image[0]
+    if isinstance(image, dict):
+        meta.image_caption = clean(image.get("caption") or image.get("description")) or None
+    keywords = best.get("keywords")
+    if isinstance(keywords, str):
+        meta.tags = [k for k in (clean(k) for k in keywords.split(",")) if k][:30]
+    elif isinstance(keywords, list):
+        meta.tags = [k for k in (clean(k) for k in keywords if isinstance(k, str)) if k][:30]
+    return meta
+
+
+# --- meta tags -------------------------------------------------------------------
+
+
+def _meta_tags(root: etree._Element) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = clean(el.get("content"))
+        if key and value and key not in found:
+            found[key] = value
+    return found
+
+
+def from_meta_tags(root: etree._Element) -> Metadata:
+    tags = _meta_tags(root)
+    meta = Metadata()
+    meta.title = tags.get("og:title") or tags.get("twitter:title") or tags.get("dc.title") or None
+    meta.lead = tags.get("og:description") or tags.get("description") or tags.get("twitter:description") or None
+    meta.published = normalise_date(
+        tags.get("article:published_time") or tags.get("datepublished") or tags.get("date")
+        or tags.get("dc.date") or tags.get("dc.date.issued") or tags.get("publishdate")
+        or tags.get("pubdate") or tags.get("og:published_time")
+    )  # fmt: skip
+    meta.updated = normalise_date(
+        tags.get("article:modified_time") or tags.get("datemodified") or tags.get("og:updated_time")
+        or tags.get("last-modified")
+    )  # fmt: skip
+    meta.section = tags.get("article:section") or None
+    meta.source = tags.get("og:site_name") or tags.get("application-name") or None
+    author = tags.get("author") or tags.get("article:author") or tags.get("dc.creator") or ""
+    if author and not author.startswith(("http:", "https:")):
+        meta.authors = [a for a in (clean(a) for a in re.split(r"\s*(?:,|;| und | and |&)\s*", author)) if a][:10]
+    url = tags.get("og:url")
+    if not url:
+        for link in root.iter("link"):
+            if (link.get("rel") or "").lower() == "canonical":
+                url = clean(link.get("href"))
+                break
+    if url and url.startswith(("http://", "https://")):
+        meta.url = url
+    keywords = tags.get("keywords") or tags.get("news_keywords") or ""
+    meta.tags = [k for k in (clean(k) for k in keywords.split(",")) if k][:30]
+    return meta
+
+
+# --- page text -------------------------------------------------------------------
+
+
+def _short_texts(root: etree._Element, limit: int = 400) -> Iterator[str]:
+    """Short visible text of leaf-ish elements, in document order."""
+    body = root.find("body")
+    if body is None:
+        return
+    count = 0
+    for el in body.iter("p", "span", "div", "time", "li", "address", "small", "strong", "b", "a"):
+        text = clean(el.text_content()) if len(el) < 8 else ""
+        if text and len(text) <= 120:
+            yield text
+            count += 1
+            if count >= limit:
+                return
+
+
+def from_page_text(root: etree._Element) -> Metadata:
+    meta = Metadata()
+    for text in _short_texts(root):
+        if meta.updated is None and (m := _UPDATED.search(text)):
+            meta.updated = normalise_date(m[1])
+        if meta.published is None and (m := _PUBLISHED.search(text)):
+            meta.published = normalise_date(m[1])
+        if meta.reading_minutes is None and (m := _READING.search(text) or _READING_EN.search(text)):
+            meta.reading_minutes = int(m[1])
+        if not meta.authors and (m := _BYLINE.match(text)):
+            names = [clean(n) for n in re.split(r"\s*(?:,| und | and |&)\s*", m[1])]
+            names = [n for n in names if _NAME.match(n)]
+            if names:
+                meta.authors = names
+    for el in root.iter("time"):
+        stamp = normalise_date(el.get("datetime") or el.text_content())
+        if stamp:
+            meta.published = meta.published or stamp
+            break
+    return meta
+
+
+def headline_candidates(root: etree._Element) -> list[str]:
+    """Visible headlines: the first ``<h1>`` texts, then the document title."""
+    found: list[str] = []
+    for h1 in root.iter("h1"):
+        text = clean(h1.text_content())
+        if text and len(text) < 300:
+            found.append(text)
+        if len(found) >= 3:
+            break
+    title = root.find(".//title")
+    if title is not None:
+        text = clean(title.text_content())
+        if text:
+            found.append(text)
+    return found
+
+
+def _strip_site(title: str, source: str | None) -> str:
+    """``Headline | Site`` / ``Site - Headline`` to ``Headline``."""
+    parts = [p.strip() for p in re.split(r"\s+[|–—·•:-]\s+|\s+\|\s*", title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    if source:
+        low = source.lower()
+        rest = [p for p in parts if p.lower() != low and low not in p.lower()]
+        if rest and len(rest) < len(parts):
+            return " - ".join(rest) if len(rest) > 1 else rest[0]
+    return max(parts, key=len)
+
+
+def choose_title(json_ld: Metadata, tags: Metadata, candidates: list[str], source: str | None) -> str:
+    """The headline as printed: an ``<h1>`` agreeing with the metadata, else the metadata."""
+    meta_titles = [t for t in (json_ld.title, tags.title) if t]
+    h1s = candidates[:-1] if candidates and len(candidates) > 1 else candidates
+    for h1 in h1s:
+        for title in meta_titles:
+            if h1.casefold() == title.casefold() or h1.casefold() in title.casefold():
+                return h1
+    if meta_titles:
+        return _strip_site(meta_titles[0], source)
+    if candidates:
+        return _strip_site(candidates[0], source)
+    return ""
+
+
+def host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        name = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not name:
+        return None
+    return name[4:] if name.startswith("www.") else name
+
+
+def extract(root: etree._Element) -> Metadata:
+    """All metadata of a page, each field from the best source that has it."""
+    json_ld = from_json_ld(root)
+    tags = from_meta_tags(root)
+    text = from_page_text(root)
+    meta = Metadata()
+    meta.fill(json_ld)
+    meta.fill(tags)
+    meta.fill(text)
+    candidates = headline_candidates(root)
+    meta.title = choose_title(json_ld, tags, candidates, meta.source)
+    meta.headline_candidates = candidates
+    if meta.source is None:
+        meta.source = host(meta.url)
+    if meta.published and meta.updated == meta.published:
+        meta.updated = None
+    return meta

@@ -1,0 +1,392 @@
+"""Teaser and related-article blocks of a saved page: find them, take them out, read their cards.
+
+Two ways to recognise a block:
+
+- by its visible label ("Mehr zum Thema", "Lesen Sie auch", "Related", "Read
+  more", ...): the label's smallest surrounding container that holds links and
+  little else, or, when the label sits inside the story, the link-heavy
+  elements that follow it;
+- by shape: a run of three or more sibling cards, each one link with a short
+  title and at most a short summary, section and date.
+
+Blocks are removed from the tree before the story is extracted, and their cards
+are returned as :class:`~tuireader.model.Teaser` objects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from tuireader.ingest.html_dom import is_safe_url, remove
+from tuireader.ingest.html_metadata import clean, host, normalise_date
+from tuireader.model import Teaser
+
+_LABELS = [
+    # German
+    r"mehr zu(?:m| diesem) thema", r"mehr zum thema .{1,40}", r"lesen sie (?:auch|mehr|weiter)", r"lies auch",
+    r"auch interessant", r"(?:das|dies) könnte (?:sie|dich) (?:auch|ebenfalls) interessieren",
+    r"weitere (?:artikel|nachrichten|themen|beiträge|news|meldungen|informationen zum thema)",
+    r"(?:ähnliche|verwandte|passende) (?:artikel|beiträge|themen|nachrichten)", r"passend zum thema",
+    r"artikel zum thema", r"zum thema", r"(?:unsere )?empfehlung(?:en)?(?: der redaktion)?",
+    r"meist ?gelesen(?:e artikel)?", r"meistgeklickt", r"beliebte (?:artikel|beiträge)",
+    r"(?:neueste|aktuelle|letzte) (?:artikel|beiträge|nachrichten|news)", r"top[- ]?(?:themen|news|artikel)",
+    r"lesetipps?", r"leseempfehlung(?:en)?", r"auch lesenswert", r"das (?:könnte|dürfte) sie auch interessieren",
+    r"mehr (?:aus|von|zu) .{1,40}", r"mehr (?:artikel|news|nachrichten)", r"weiterlesen", r"empfohlene artikel",
+    r"ebenfalls interessant", r"außerdem interessant", r"auch spannend", r"das interessiert andere leser",
+    # English
+    r"related(?: articles?| stories| content| posts?| coverage| news| reading| links| topics)?",
+    r"read (?:more|next|also)", r"also read", r"more on this (?:story|topic)", r"more (?:stories|news|articles)",
+    r"more (?:from|in|on|about) .{1,40}", r"you (?:may|might) also (?:like|enjoy|be interested in)",
+    r"recommended(?: for you| stories| articles| reading)?", r"most (?:popular|read|viewed|shared|emailed)",
+    r"trending(?: now| stories)?", r"latest (?:news|stories|articles|posts)", r"see also", r"further reading",
+    r"top stories", r"editor'?s'? picks", r"what to read next", r"around the web", r"(?:sponsored|promoted) stories",
+    r"popular (?:stories|articles|posts|now)", r"in case you missed it", r"don'?t miss",
+]  # fmt: skip
+_LABEL = re.compile(r"^(?:" + "|".join(_LABELS) + r")\s*[:.…>»›]*$", re.I)
+_LABEL_PREFIX = re.compile(r"^(?:lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|read more|related|see also|also read)\s*[:»›]", re.I)
+_SPONSORED = re.compile(r"\b(?:anzeige|sponsored|advertorial|promoted|paid content|partner(?:inhalt| content)?|werbung)\b", re.I)
+_DATE_TEXT = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_KICKER_CLASS = re.compile(r"kicker|topline|overline|dachzeile|eyebrow|category|section|rubri[ck]|label|tag", re.I)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKISH = {"div", "section", "aside", "ul", "ol", "li", "p", "article", "nav", "footer", "header", "dl", "table", "tbody", "tr", "td", "span", "figure"}
+_LABEL_TAGS = set(_HEADINGS) | {"p", "div", "span", "strong", "b", "em", "header", "dt", "li", "a", "section", "aside", "button"}
+
+MAX_SUMMARY = 400
+# Share of a teaser block's text that is link text (cards may carry a short summary).
+RELATED_LINK_SHARE = 0.4
+
+
+@dataclass
+class Block:
+    element: etree._Element
+    label: str | None
+    teasers: list[Teaser] = field(default_factory=list)
+
+
+def _text(el: etree._Element) -> str:
+    return clean(el.text_content())
+
+
+def _links(el: etree._Element) -> list[etree._Element]:
+    return [a for a in el.iter("a") if (a.get("href") or "").strip() and not (a.get("href") or "").startswith("#")]
+
+
+def _link_text_len(el: etree._Element) -> int:
+    return sum(len(_text(a)) for a in _links(el))
+
+
+def _is_label(el: etree._Element) -> str | None:
+    if el.tag not in _LABEL_TAGS:
+        return None
+    text = _text(el)
+    if not text or len(text) > 60:
+        return None
+    if _LABEL.match(text):
+        if el.tag == "a" and el.getparent() is not None and len(_links(el.getparent())) == 1:
+            return None  # a "Read more" link of its own, not a heading
+        return text.rstrip(":.…>»› ").strip()
+    return None
+
+
+def find_labelled_blocks(body: etree._Element) -> list[Block]:
+    blocks: list[Block] = []
+    taken: set[etree._Element] = set()
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el in taken or _in_any(el, taken):
+            continue
+        label = _is_label(el)
+        if label is None:
+            continue
+        # the smallest element with that text: skip wrappers whose only content is the label
+        if any(_is_label(child) == label for child in el):
+            continue
+        container = _container_of(el)
+        if container is not None:
+            blocks.append(Block(container, label))
+            taken.add(container)
+            continue
+        run = _following_links(el)
+        if run:
+            wrapper = _wrap([el, *run])
+            blocks.append(Block(wrapper, label))
+            taken.add(wrapper)
+        elif el.tag in _HEADINGS or len(_text(el)) < 40:
+            # a lone label with nothing that could be its block: still not story text
+            blocks.append(Block(el, None))
+            taken.add(el)
+    for block in blocks:
+        block.teasers = read_cards(block.element, exclude_label=block.label)
+    return blocks
+
+
+def _in_any(el: etree._Element, taken: set[etree._Element]) -> bool:
+    return any(a in taken for a in el.iterancestors())
+
+
+def _container_of(label: etree._Element) -> etree._Element | None:
+    """The largest ancestor (a few levels up) made of the label and links."""
+    best = None
+    node = label
+    node_len = len(_text(label))
+    node_links = _link_text_len(label)
+    for _ in range(6):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html", "main", "article"):
+            break
+        text_len = len(_text(parent))
+        link_len = _link_text_len(parent)
+        added, added_links = text_len - node_len, link_len - node_links
+        # grow only by links (cards with a short summary) or by a few characters
+        if added > 5000 or (added > 40 and added_links < RELATED_LINK_SHARE * added):
+            break
+        if _has_story_paragraph(parent):
+            break
+        node, node_len, node_links = parent, text_len, link_len
+        if link_len > len(_text(label)) and _links(parent):
+            best = parent
+    return best
+
+
+def _has_story_paragraph(el: etree._Element) -> bool:
+    """Story text: one long paragraph, or two of medium length, or the page headline."""
+    medium = 0
+    for p in el.iter("p", "h1"):
+        if p.tag == "h1":
+            return True
+        own = len(_text(p)) - _link_text_len(p)
+        if own > 350:
+            return True
+        if own > 150:
+            medium += 1
+            if medium >= 2:
+                return True
+    return False
+
+
+def _following_links(label: etree._Element) -> list[etree._Element]:
+    """Siblings after a label inside the story that are links (a list, linked paragraphs)."""
+    node = label
+    # a label wrapped in <p><strong>…</strong></p>: look at the wrapper's siblings
+    while node.getnext() is None and node.getparent() is not None and len(_text(node.getparent())) == len(_text(node)):
+        node = node.getparent()
+    run = []
+    sibling = node.getnext()
+    while sibling is not None and len(run) < 30:
+        if not isinstance(sibling.tag, str):
+            sibling = sibling.getnext()
+            continue
+        text_len = len(_text(sibling))
+        link_len = _link_text_len(sibling)
+        if sibling.tag in _HEADINGS or not _links(sibling) or link_len < 0.5 * text_len:
+            break
+        run.append(sibling)
+        sibling = sibling.getnext()
+    # also "Lesen Sie auch: <a>…</a>" inside the same paragraph
+    if not run and label.getparent() is not None:
+        parent = label.getparent()
+        if _links(parent) and _link_text_len(parent) >= 0.5 * (len(_text(parent)) - len(_text(label))):
+            return [parent] if parent.tag not in ("body", "html") and len(_text(parent)) < 400 else []
+    return run
+
+
+def _wrap(elements: list[etree._Element]) -> etree._Element:
+    """A detached container holding ``elements``, which are removed from the page later."""
+    first = elements[0]
+    if first.getparent() is not None and first in elements[1:2] and False:  # pragma: no cover
+        return first
+    group = etree.Element("div")
+    group.set("data-tuireader-run", "1")
+    parent = elements[-1].getparent()
+    if parent is None:
+        return first
+    index = parent.index(elements[-1])
+    parent.insert(index + 1, group)
+    for el in elements:
+        tail = el.tail
+        el.tail = None
+        group.append(el)
+        if tail and tail.strip():
+            group.append(etree.Element("span"))
+            group[-1].text = tail
+    return group
+
+
+# --- cards by shape -------------------------------------------------------------------
+
+
+def _is_card(el: etree._Element) -> bool:
+    if not isinstance(el.tag, str) or el.tag not in _BLOCKISH:
+        return False
+    links = _links(el)
+    if not links:
+        return False
+    hrefs = {a.get("href").strip() for a in links}
+    if len(hrefs) > 2:
+        return False
+    text_len = len(_text(el))
+    link_len = _link_text_len(el)
+    if text_len > 600 or link_len < 12:
+        return False
+    return link_len >= 0.35 * text_len and not _has_story_paragraph(el)
+
+
+def find_card_runs(body: etree._Element, min_cards: int = 3) -> list[Block]:
+    blocks: list[Block] = []
+    for parent in body.iter(*_BLOCKISH):
+        if parent.getparent() is None:
+            continue
+        children = [c for c in parent if isinstance(c.tag, str)]
+        if len(children) < min_cards:
+            continue
+        cards = [c for c in children if _is_card(c)]
+        if len(cards) < min_cards or len(cards) < 0.7 * len(children):
+            continue
+        headed = sum(1 for c in cards if any(True for _ in c.iter(*_HEADINGS)))
+        titles_long = sum(1 for c in cards if _link_text_len(c) >= 25)
+        if headed < min_cards and titles_long < min_cards:
+            continue
+        blocks.append(Block(parent, None))
+    # keep outermost only
+    chosen = set(b.element for b in blocks)
+    blocks = [b for b in blocks if not any(a in chosen for a in b.element.iterancestors())]
+    for block in blocks:
+        block.teasers = read_cards(block.element)
+    return blocks
+
+
+# --- reading cards -----------------------------------------------------------------
+
+
+def read_cards(block: etree._Element, exclude_label: str | None = None, base_url: str | None = None) -> list[Teaser]:
+    """One teaser per distinct link of the block, read from the link's card."""
+    teasers: list[Teaser] = []
+    seen: set[str] = set()
+    for a in _links(block):
+        href = (a.get("href") or "").strip()
+        if href in seen or not is_safe_url(href):
+            continue
+        card = _card_of(a, block)
+        title = _title_of(card, href)
+        if not title or (exclude_label and title.casefold() == exclude_label.casefold()):
+            continue
+        if _LABEL.match(title):
+            continue
+        seen.add(href)
+        teasers.append(_teaser(card, title, href))
+    return teasers
+
+
+def _card_of(a: etree._Element, block: etree._Element) -> etree._Element:
+    href = a.get("href").strip()
+    card = a
+    for parent in a.iterancestors():
+        if parent is block:
+            break
+        hrefs = {x.get("href").strip() for x in _links(parent)}
+        if hrefs != {href}:
+            break
+        card = parent
+    return card
+
+
+def _title_of(card: etree._Element, href: str) -> str:
+    for h in card.iter(*_HEADINGS):
+        text = _text(h)
+        if text:
+            return text
+    texts = [_text(a) for a in card.iter("a") if (a.get("href") or "").strip() == href]
+    texts = [t for t in texts if t]
+    return max(texts, key=len) if texts else ""
+
+
+def _teaser(card: etree._Element, title: str, href: str) -> Teaser:
+    section = None
+    date = None
+    summary = None
+    for el in card.iter():
+        if not isinstance(el.tag, str):
+            continue
+        text = _text(el)
+        if not text or text == title or title in text:
+            continue
+        if el.tag == "time" or _DATE_TEXT.search(text):
+            date = date or _date_only(el.get("datetime") or text)
+            continue
+        if section is None and len(text) <= 40 and _KICKER_CLASS.search(el.get("class") or ""):
+            section = text
+            continue
+        if el.tag in ("p", "div", "span") and len(text) >= 30 and not len(el):
+            summary = summary or text[:MAX_SUMMARY]
+    if date is None:
+        for el in card.iter("time"):
+            date = _date_only(el.get("datetime") or _text(el))
+            break
+    sponsored = bool(_SPONSORED.search(" ".join(t for t in (section or "", _text(card)[:200]) if t))) and len(_text(card)) < 500
+    return Teaser(title=title, url=href, section=section, date=date, summary=summary, sponsored=sponsored)
+
+
+def _date_only(text: str | None) -> str | None:
+    stamp = normalise_date(text)
+    return stamp[:10] if stamp else None
+
+
+def resolve_urls(teasers: list[Teaser], base_url: str | None) -> None:
+    """Make card links absolute against the page's own address; name other sites as source."""
+    page_host = host(base_url)
+    for teaser in teasers:
+        if teaser.url and base_url:
+            try:
+                teaser.url = urljoin(base_url, teaser.url)
+            except ValueError:
+                pass
+        if teaser.url and teaser.url.startswith(("http://", "https://")):
+            link_host = host(teaser.url)
+            if link_host and page_host and link_host != page_host and not _same_site(link_host, page_host):
+                teaser.source = link_host
+
+
+def _same_site(a: str, b: str) -> bool:
+    return a.endswith("." + b) or b.endswith("." + a)
+
+
+def take_out(body: etree._Element) -> tuple[str | None, list[Teaser], int]:
+    """Remove every teaser block from the tree.
+
+    Returns the first block's label, the teasers of all blocks (labelled blocks
+    first) and how many blocks were removed.
+    """
+    labelled = find_labelled_blocks(body)
+    for block in labelled:
+        remove(block.element)
+    runs = find_card_runs(body)
+    for block in runs:
+        remove(block.element)
+    label = next((b.label for b in labelled if b.label and b.teasers), None)
+    teasers: list[Teaser] = []
+    seen: set[str] = set()
+    for block in labelled + [b for b in runs if _looks_like_articles(b)]:
+        for teaser in block.teasers:
+            key = teaser.url or teaser.title
+            if key not in seen:
+                seen.add(key)
+                teasers.append(teaser)
+    return label, teasers, len(labelled) + len(runs)
+
+
+def _looks_like_articles(block: Block) -> bool:
+    """Cards with summaries or long titles are articles; short link lists are navigation."""
+    if not block.teasers:
+        return False
+    long_titles = sum(1 for t in block.teasers if len(t.title) >= 30 or t.summary)
+    return long_titles >= max(2, len(block.teasers) // 2)
+
+
+def _path(url: str) -> str:
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return ""

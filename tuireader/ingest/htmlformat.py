@@ -1,0 +1,123 @@
+"""A saved web page to an Article: the main story as markdown, its teasers apart.
+
+1. ``html_dom``: parse the untrusted text into a tree of bounded size and depth.
+2. ``html_metadata``: JSON-LD, then OpenGraph / ``article:*`` meta tags, then the page text.
+3. ``html_dom.sanitise``: scripts, styles, frames, form controls, tracking pixels
+   and unsafe links go.
+4. ``html_teasers``: related-article blocks (by label or by shape) are taken out
+   and read as teasers.
+5. trafilatura locates the main story in what is left; ``html_markdown`` turns it
+   into markdown with numbered lists and figure captions intact.
+
+``parse`` never raises for any text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import trafilatura
+from lxml import etree
+
+from tuireader.ingest import html_dom, html_markdown, html_metadata, html_teasers
+from tuireader.model import Article
+
+# trafilatura logs every page it finds too short or empty
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+_CAPTION_KEY = "\u2063caption-{}"
+_WS = re.compile(r"\s+")
+
+
+def parse(text: str) -> Article:
+    """Parse a saved HTML page. Never raises: a page that cannot be read yields an empty story."""
+    try:
+        return _parse(text)
+    except (RecursionError, MemoryError, ValueError, TypeError, etree.LxmlError) as exc:
+        return Article(title="", leftover=[f"page could not be read as HTML ({type(exc).__name__})"])
+
+
+def _parse(text: str) -> Article:
+    tree, notes = html_dom.load(text if isinstance(text, str) else str(text))
+    meta = html_metadata.extract(tree)
+    html_dom.sanitise(tree)
+    body = tree.find("body")
+    if body is None:
+        return Article(title=meta.title or "", leftover=notes, **_meta_fields(meta))
+
+    captions = _mark_captions(body)
+    if meta.image_caption is None and captions:
+        meta.image_caption = next(iter(captions.values()))
+    label, teasers, _ = html_teasers.take_out(body)
+    html_teasers.resolve_urls(teasers, meta.url)
+
+    story = _extract_story(tree, meta.url, captions)
+    story = _drop_leading_title(story, meta.title)
+    return Article(
+        title=meta.title or "",
+        body=story,
+        related_label=label if teasers else None,
+        related=teasers,
+        leftover=notes,
+        **_meta_fields(meta),
+    )
+
+
+def _meta_fields(meta: html_metadata.Metadata) -> dict:
+    return {
+        "section": meta.section,
+        "lead": meta.lead,
+        "published": meta.published,
+        "updated": meta.updated,
+        "reading_minutes": meta.reading_minutes,
+        "image_caption": meta.image_caption,
+        "source": meta.source,
+        "url": meta.url,
+        "authors": list(meta.authors),
+        "tags": list(meta.tags),
+    }
+
+
+def _mark_captions(body: etree._Element) -> dict[str, str]:
+    """Tag each figure's images with a key to its caption (the extractor keeps ``title``)."""
+    captions: dict[str, str] = {}
+    for figure in body.iter("figure"):
+        caption_el = figure.find(".//figcaption")
+        if caption_el is None:
+            continue
+        caption = _WS.sub(" ", caption_el.text_content()).strip()
+        images = list(figure.iter("img"))
+        if not caption or not images:
+            continue
+        key = _CAPTION_KEY.format(len(captions))
+        captions[key] = caption
+        for img in images[:1]:
+            img.set("title", key)
+    return captions
+
+
+def _extract_story(tree: etree._Element, url: str | None, captions: dict[str, str]) -> str:
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        include_images=True,
+        include_links=True,
+        include_formatting=True,
+        with_metadata=False,
+    )
+    if document is None or getattr(document, "body", None) is None:
+        return ""
+    html = html_markdown.xml_body_to_html(document.body, captions)
+    return html_markdown.to_markdown(html)
+
+
+def _drop_leading_title(story: str, title: str | None) -> str:
+    if not title or not story.startswith("#"):
+        return story
+    first, _, rest = story.partition("\n")
+    if first.lstrip("#").strip().casefold() == title.casefold():
+        return rest.lstrip("\n")
+    return story
