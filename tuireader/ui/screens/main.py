@@ -177,6 +177,8 @@ class MainScreen(Screen[None]):
         article, position = await asyncio.to_thread(
             lambda: (library.get(article_id), library.get_position(article_id))
         )
+        if not self.is_attached:
+            return
         if article is None:
             self.notify("That article is no longer in the library.", severity="warning")
             return

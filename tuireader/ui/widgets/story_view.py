@@ -25,7 +25,7 @@ from tuireader.ui.widgets.teaser_panel import TeaserPanel
 
 FIRST_CHUNK_CHARS = 6_000
 CHUNK_CHARS = 12_000
-MAX_CHARS = 400_000
+MAX_CHARS = 200_000
 
 
 def split_body(body: str, first: int = FIRST_CHUNK_CHARS, size: int = CHUNK_CHARS) -> list[str]:

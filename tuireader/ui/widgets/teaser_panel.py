@@ -10,7 +10,8 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import ScrollableContainer, Vertical
+from textual.geometry import Region
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -41,6 +42,8 @@ def teaser_prompt(teaser: Teaser) -> Content:
 
 
 class TeaserList(OptionList):
+    """The cards; grows to its full height and keeps the highlighted card visible in the story's scroll."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False, id="teasers.down"),
         Binding("up,k", "cursor_up", "Up", show=False, id="teasers.up"),
@@ -48,6 +51,24 @@ class TeaserList(OptionList):
         Binding("g,home", "first", "First", show=False, id="teasers.top"),
         Binding("G,end", "last", "Last", show=False, id="teasers.bottom"),
     ]
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        super().scroll_to_highlight(top)
+        index = self.highlighted
+        scroller = next((a for a in self.ancestors if isinstance(a, ScrollableContainer)), None)
+        if index is None or scroller is None or not self.is_mounted:
+            return
+        try:
+            line = self._index_to_line[index]
+            height = self._heights[index]
+        except (AttributeError, KeyError):
+            return
+        y = self.content_region.y + line - round(self.scroll_y) - scroller.content_region.y + round(scroller.scroll_y)
+        scroller.scroll_to_region(
+            Region(0, y - 1, scroller.scrollable_content_region.width, height + 2),
+            animate=False,
+            immediate=True,
+        )
 
 
 class TeaserPanel(Vertical):
@@ -94,17 +115,24 @@ class TeaserPanel(Vertical):
         )
         option_list = self.teaser_list
         option_list.clear_options()
-        option_list.add_options(Option(teaser_prompt(t)) for t in self.teasers)
+        options: list[Option | None] = []
+        for index, teaser in enumerate(self.teasers):
+            if index:
+                options.append(None)  # a separator line between cards
+            options.append(Option(teaser_prompt(teaser), id=str(index)))
+        option_list.add_options(options)
         if self.teasers:
             option_list.highlighted = 0
         self.set_class(bool(self.teasers), "-has-teasers")
 
     @property
     def highlighted_teaser(self) -> Teaser | None:
-        index = self.teaser_list.highlighted
-        return self.teasers[index] if index is not None and index < len(self.teasers) else None
+        option = self.teaser_list.highlighted_option
+        index = int(option.id) if option is not None and option.id is not None else -1
+        return self.teasers[index] if 0 <= index < len(self.teasers) else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if 0 <= event.option_index < len(self.teasers):
-            self.post_message(self.Chosen(self, self.teasers[event.option_index]))
+        index = int(event.option.id or -1)
+        if 0 <= index < len(self.teasers):
+            self.post_message(self.Chosen(self, self.teasers[index]))
