@@ -93,22 +93,18 @@ def read_header(lines: list[str]) -> Header:
             break
         if is_teaser_label(line) and not _opens_tag_list(lines, i):
             break
-        date_line = parse_date_line(line)
-        minutes = reading_minutes(line)
-        tag = tag_label(line) or (("Mehr zum Thema", "") if is_teaser_label(line) else None)
-        authors = byline_authors(line)
-        if date_line is not None:
+        if (date_line := parse_date_line(line)) is not None:
             if (date_line.published and not header.published) or (date_line.updated and not header.updated):
                 header.published = header.published or date_line.published
                 header.updated = header.updated or date_line.updated
             else:
                 header.leftover.append(line)  # a further date: kept, not guessed at
-        elif minutes is not None:
+        elif (minutes := reading_minutes(line)) is not None:
             if header.reading_minutes is None:
                 header.reading_minutes = minutes
             else:
                 header.leftover.append(line)
-        elif tag is not None:
+        elif (tag := tag_label(line) or (("Mehr zum Thema", "") if is_teaser_label(line) else None)) is not None:
             rest = tag[1]
             tags = split_tags(rest) if rest else None
             if tags:
@@ -126,7 +122,7 @@ def read_header(lines: list[str]) -> Header:
             title_index = first_seen[line]
         elif is_caption(line) and header.image_caption is None:
             header.image_caption = line
-        elif authors is not None and not header.authors:
+        elif not header.authors and (authors := byline_authors(line)) is not None:
             header.authors = authors
         elif is_domain(line) and header.source is None:
             header.source = line

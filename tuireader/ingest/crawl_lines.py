@@ -83,6 +83,8 @@ _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+
 # CMS template residue such as "article:fokus_txt" or "teaser_box_2".
 _ARTIFACT = re.compile(r"[a-z][a-z0-9]*(?:[:_][a-z0-9]+)+|[a-z]+:[a-z0-9_]+", re.I)
 
+_LETTER = re.compile(r"[^\W\d_]")
+
 _SENTENCE_END = ('.', '!', '?', '…', ':', ';', ',', '"', "'", '“', '”', '»', '«', '‘', '’', ')')
 
 
@@ -91,12 +93,16 @@ def normalise(line: str) -> str:
     return " ".join(line.split())
 
 
+_LONGEST_TEASER_LABEL = max(map(len, TEASER_LABELS)) + 3
+_LONGEST_SPONSORED_MARK = max(map(len, SPONSORED_MARKS)) + 2
+
+
 def is_teaser_label(line: str) -> bool:
-    return line.rstrip(" :»›>→").casefold() in TEASER_LABELS
+    return len(line) <= _LONGEST_TEASER_LABEL and line.rstrip(" :»›>→").casefold() in TEASER_LABELS
 
 
 def is_sponsored_mark(line: str) -> bool:
-    return line.rstrip(" :").casefold() in SPONSORED_MARKS
+    return len(line) <= _LONGEST_SPONSORED_MARK and line.rstrip(" :").casefold() in SPONSORED_MARKS
 
 
 def reading_minutes(line: str) -> int | None:
@@ -168,9 +174,9 @@ def is_short_label(line: str, max_chars: int = 30, max_words: int = 3) -> bool:
     """A word or two, such as a section name or a site name."""
     return (
         0 < len(line) <= max_chars
+        and line[-1] not in ".!?,;:…"
         and len(line.split()) <= max_words
-        and not line.endswith(('.', '!', '?', ',', ';', ':', '…'))
-        and any(ch.isalpha() for ch in line)
+        and _LETTER.search(line) is not None
     )
 
 

@@ -90,7 +90,7 @@ def card_start_at(lines: list[str], i: int) -> bool:
     Used to find a teaser block that has no heading.
     """
     line = lines[i]
-    if not line:
+    if not line or len(line) > 40:  # source, sponsored mark and section lines are all short
         return False
     if _is_head_line(line) and i + 2 < len(lines) and is_prefixed_title(lines, i + 2):
         return True

@@ -77,6 +77,9 @@ _UPDATED = re.compile(rf"(?:{_UPDATED_LABEL})\s*:?\s*$", re.I)
 _FILLER = re.compile(rf"(?:{_WEEKDAY}|uhr|um|at|und|and|[\s,.:;|/()\[\]·•–—-])*", re.I)
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 @dataclass(frozen=True)
 class FoundDate:
     iso: str  # YYYY-MM-DD or YYYY-MM-DDTHH:MM
@@ -113,7 +116,7 @@ def _iso(m: re.Match[str]) -> str | None:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date in ``text``, in order, without overlaps."""
-    if not any(ch.isdigit() for ch in text):
+    if _YEAR.search(text) is None:
         return []
     found: list[FoundDate] = []
     for pattern in _PATTERNS:

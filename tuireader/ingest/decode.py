@@ -6,6 +6,9 @@ import codecs
 import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bytes that do not occur in text: controls other than tab, newlines, form feed, NUL and escape.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (0, 9, 10, 12, 13, 27))
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 class NotTextError(ValueError):
@@ -33,11 +36,11 @@ def looks_binary(data: bytes) -> bool:
         # A stray NUL in text is tolerated; many are a binary file.
         if sample.count(b"\x00") > max(4, len(sample) // 100):
             return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 0, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls > len(sample) // 20:
         return True
     # Text in any single-byte European encoding is mostly ASCII; compressed or random data is not.
-    high = sum(1 for b in sample if b >= 0x80)
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
     if high > len(sample) * 3 // 10:
         try:
             sample.decode("utf-8")
