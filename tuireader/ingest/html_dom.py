@@ -40,7 +40,7 @@ DROP_TAGS = (
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
     "embed", "applet", "svg", "math", "canvas", "audio", "video", "source", "track",
     "input", "button", "select", "textarea", "option", "datalist", "output", "dialog",
-    "link", "base", "map", "area", "portal",
+    "base", "map", "area", "portal",
 )  # fmt: skip
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript|file)\s*:", re.I)
 _EVENT_ATTR = re.compile(r"^on", re.I)

@@ -336,9 +336,14 @@ def host(url: str | None) -> str | None:
     return name[4:] if name.startswith("www.") else name
 
 
-def extract(root: etree._Element) -> Metadata:
-    """All metadata of a page, each field from the best source that has it."""
-    json_ld = from_json_ld(root)
+def extract(root: etree._Element, json_ld: Metadata | None = None) -> Metadata:
+    """All metadata of a page, each field from the best source that has it.
+
+    ``json_ld`` is the page's JSON-LD metadata when it was read before the
+    scripts were removed from the tree.
+    """
+    if json_ld is None:
+        json_ld = from_json_ld(root)
     tags = from_meta_tags(root)
     text = from_page_text(root)
     meta = Metadata()

@@ -231,7 +231,10 @@ def _is_card(el: etree._Element) -> bool:
     link_len = _link_text_len(el)
     if text_len > 600 or link_len < 12:
         return False
-    return link_len >= 0.35 * text_len and not _has_story_paragraph(el)
+    # a card with a linked headline may carry a summary two or three times as long
+    headed = any(h.find(".//a") is not None or h.getparent().tag == "a" for h in el.iter(*_HEADINGS))
+    share = 0.2 if headed else 0.35
+    return link_len >= share * text_len and not _has_story_paragraph(el)
 
 
 def find_card_runs(body: etree._Element, min_cards: int = 3) -> list[Block]:

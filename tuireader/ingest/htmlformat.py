@@ -40,8 +40,9 @@ def parse(text: str) -> Article:
 
 def _parse(text: str) -> Article:
     tree, notes = html_dom.load(text if isinstance(text, str) else str(text))
-    meta = html_metadata.extract(tree)
+    json_ld = html_metadata.from_json_ld(tree)  # before the scripts go
     html_dom.sanitise(tree)
+    meta = html_metadata.extract(tree, json_ld)
     body = tree.find("body")
     if body is None:
         return Article(title=meta.title or "", leftover=notes, **_meta_fields(meta))

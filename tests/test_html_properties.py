@@ -1,0 +1,58 @@
+"""Property: any text or HTML fragment parses without raising, and no script content survives."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tuireader.ingest.htmlformat import parse
+
+MARK = "QXSCRIPTQX"
+
+_TAGS = ["div", "p", "span", "a", "ul", "ol", "li", "h1", "h2", "h3", "table", "tr", "td", "b", "i",
+         "article", "section", "figure", "figcaption", "blockquote", "nav", "aside", "form", "iframe"]  # fmt: skip
+_HOSTILE = [
+    f"<script>{MARK}</script>",
+    f"<script type='text/javascript'>var a = '{MARK}';</script>",
+    f"<style>.x{{content:'{MARK}'}}</style>",
+    f"<a href='javascript:{MARK}()'>link</a>",
+    f"<a href='data:text/html,{MARK}'>data</a>",
+    f"<iframe>{MARK}</iframe>",
+    f"<noscript>{MARK}</noscript>",
+    f"<img src='x' onerror='{MARK}'>",
+    f"<p onclick='{MARK}'>klick</p>",
+    f"<svg><script>{MARK}</script></svg>",
+    f"<form><input value='{MARK}'><button>{MARK}</button></form>",
+    f"<script>{MARK}",  # never closed
+]
+_WORDS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40).filter(lambda s: MARK not in s)
+
+
+@st.composite
+def fragments(draw: st.DrawFn) -> str:
+    parts: list[str] = []
+    for _ in range(draw(st.integers(0, 25))):
+        kind = draw(st.integers(0, 5))
+        if kind == 0:
+            parts.append(f"<{draw(st.sampled_from(_TAGS))}>")
+        elif kind == 1:
+            parts.append(f"</{draw(st.sampled_from(_TAGS))}>")
+        elif kind == 2:
+            parts.append(draw(st.sampled_from(_HOSTILE)))
+        elif kind == 3:
+            parts.append("Mehr zum Thema" if draw(st.booleans()) else "Lesezeit: 3 min")
+        else:
+            parts.append(draw(_WORDS))
+    return "".join(parts)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_WORDS, fragments(), fragments().map(lambda f: f"<html><body>{f}</body></html>")))
+def test_any_fragment_parses_and_no_script_survives(fragment: str) -> None:
+    article = parse(fragment)
+    assert isinstance(article.body, str) and isinstance(article.title, str)
+    everything = json.dumps(article.to_dict(), ensure_ascii=False)
+    assert MARK not in everything
+    assert "javascript:" not in everything.lower()
