@@ -460,3 +460,30 @@ def test_english_header() -> None:
     assert (article.section, article.title) == ("Science", "Lighthouse keepers return to Skerry Point")
     assert article.authors == ["Maeve Collins"]
     assert (article.published, article.updated, article.reading_minutes) == ("2023-03-04T09:15", "2023-03-04T11:40", 4)
+
+
+def test_caption_inside_the_story_does_not_pull_the_story_into_the_header() -> None:
+    text = page(
+        ["Local", "Harbour wall to be rebuilt", "May 2, 2021 9:00", "",
+         "The harbour wall will be rebuilt over the summer, the council said.", "",
+         "Work starts in June and should take twelve weeks.", "",
+         "The old wall after the storm. Photo: Tom Reyes", "",
+         "Boats will moor at the outer pier while the work goes on."]
+    )
+    article = textformat.parse(text)
+    assert article.lead is None
+    assert article.image_caption is None
+    assert plain_body(article).split("\n\n") == [
+        "The harbour wall will be rebuilt over the summer, the council said.",
+        "Work starts in June and should take twelve weeks.",
+        "The old wall after the storm. Photo: Tom Reyes",
+        "Boats will moor at the outer pier while the work goes on.",
+    ]
+
+
+def test_lead_and_story_lines_stay_in_order_when_the_header_ends_late() -> None:
+    text = page(["Politik", TITLE, LEAD_LINE, READING_LINE, TITLE, CAPTION, DATE_LINE, ""], STORY)
+    article = textformat.parse(text)
+    assert article.lead == LEAD_LINE
+    assert article.published == "2022-01-10T10:00"
+    assert_story_clean(article)

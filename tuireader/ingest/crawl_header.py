@@ -82,6 +82,7 @@ def read_header(lines: list[str]) -> Header:
     last_marker = -1
     nonblank = 0
     paragraphs = 0
+    prose_run = 0
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -127,15 +128,18 @@ def read_header(lines: list[str]) -> Header:
         elif is_domain(line) and header.source is None:
             header.source = line
         else:
-            if is_sentence_like(line) and len(line) > LONG_PARAGRAPH:
-                paragraphs += 1
-                if paragraphs > MAX_HEADER_PARAGRAPHS:
+            if is_sentence_like(line):
+                # Two prose lines in a row, or a second long one: the story has begun.
+                prose_run += 1
+                paragraphs += len(line) > LONG_PARAGRAPH
+                if prose_run > 1 or paragraphs > MAX_HEADER_PARAGRAPHS:
                     break
             first_seen.setdefault(line, i)
             candidates.append(i)
             i += 1
             continue
         last_marker = i
+        prose_run = 0
         i += 1
 
     if last_marker < 0:

@@ -186,6 +186,8 @@ def is_subheading(line: str) -> bool:
         return False
     if not (line[0].isupper() or line[0].isdigit()):
         return False
+    if ". " in line or is_caption(line):  # several sentences, or an image caption
+        return False
     if line.endswith("?"):
         return True
     return not ends_like_sentence(line)
