@@ -64,8 +64,12 @@ def accounted_for(line: str, article: Article) -> bool:
     label = tag_label(line)
     if label is not None:
         return all(tag in article.tags for tag in (split_tags(label[1]) or [])) if label[1] else True
+    tags = split_tags(line)
+    if tags and article.tags and all(tag in article.tags for tag in tags):
+        return True  # a tag line: the tags stand for it
     if is_teaser_label(line):
-        return article.related_label is not None or article.tags is not None
+        # The teaser block's heading, or "Mehr zum Thema" opening a tag list.
+        return article.related_label is not None or line.rstrip(" :").casefold() == "mehr zum thema"
     if is_sponsored_mark(line):
         return any(t.sponsored for t in article.related)
     authors = byline_authors(line)
