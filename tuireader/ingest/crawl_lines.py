@@ -136,7 +136,9 @@ def split_tags(line: str) -> list[str] | None:
 
 def is_caption(line: str) -> bool:
     """An image caption with its credit ("Russlands Präsident. (Foto: dpa) Foto: A. N.")."""
-    return len(line) <= 400 and _CREDIT.search(line) is not None
+    if len(line) > 400 or not (":" in line or "(" in line or "©" in line):
+        return False
+    return _CREDIT.search(line) is not None
 
 
 def byline_authors(line: str) -> list[str] | None:
@@ -153,7 +155,7 @@ def byline_authors(line: str) -> list[str] | None:
 
 
 def is_domain(line: str) -> bool:
-    return len(line) <= 80 and _DOMAIN.fullmatch(line) is not None
+    return len(line) <= 80 and "." in line and " " not in line and _DOMAIN.fullmatch(line) is not None
 
 
 def is_artifact(line: str) -> bool:
