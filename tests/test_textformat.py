@@ -487,3 +487,10 @@ def test_lead_and_story_lines_stay_in_order_when_the_header_ends_late() -> None:
     assert article.lead == LEAD_LINE
     assert article.published == "2022-01-10T10:00"
     assert_story_clean(article)
+
+
+def test_source_is_the_site_of_the_cards_not_the_sponsor() -> None:
+    sponsor = ["Anzeige", "Küstenbank", "Finanzen", "Finanzen Festgeld mit Meerblick", "", "Ein Angebot unseres Partners."] * 3
+    article = textformat.parse(page(SEED_LINES[: _index("DWN")], sponsor, "", CARDS[:12]))
+    assert [t.sponsored for t in article.related] == [True, True, True, False, False]
+    assert article.source == "DWN"

@@ -41,7 +41,7 @@ def render_article_text(article: Article) -> str:
         label = article.related_label or "Related"
         out += ["", "-" * 72, f">> {label} ({len(article.related)} teasers, not part of this story)", ""]
         for t in article.related:
-            head = " · ".join(x for x in (t.source, t.section, t.date, "Anzeige" if t.sponsored else None) if x)
+            head = " · ".join(x for x in (t.source, t.section, t.date, "sponsored" if t.sponsored else None) if x)
             out.append(f"  * {t.title}")
             if head:
                 out.append(f"    {head}")

@@ -39,8 +39,8 @@ class TeaserBlock:
 
     @property
     def common_source(self) -> str | None:
-        """The site most cards name, if any card names one."""
-        counts = Counter(t.source for t in self.teasers if t.source)
+        """The site most cards name, if any card names one (sponsored cards name their sponsor)."""
+        counts = Counter(t.source for t in self.teasers if t.source and not t.sponsored)
         return counts.most_common(1)[0][0] if counts else None
 
 
