@@ -150,6 +150,7 @@ REDUCED_HEADERS = {
     "no update": ([SECTION_LINE, TITLE, LEAD_LINE, DATE_LINE, READING_LINE, TITLE, CAPTION], {"updated": None}),
     "no dates": ([SECTION_LINE, TITLE, LEAD_LINE, READING_LINE, TITLE, CAPTION], {"published": None, "updated": None}),
     "no reading time": ([SECTION_LINE, TITLE, LEAD_LINE, DATE_LINE, UPDATE_LINE, TITLE, CAPTION], {"reading_minutes": None}),
+    "lead first, no section": ([LEAD_LINE, TITLE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION], {"section": None}),
     "no lead": ([SECTION_LINE, TITLE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION], {"lead": None}),
     "only title and dates": ([TITLE, DATE_LINE, UPDATE_LINE], {"section": None, "lead": None, "image_caption": None, "reading_minutes": None}),
 }
@@ -494,3 +495,22 @@ def test_source_is_the_site_of_the_cards_not_the_sponsor() -> None:
     article = textformat.parse(page(SEED_LINES[: _index("DWN")], sponsor, "", CARDS[:12]))
     assert [t.sponsored for t in article.related] == [True, True, True, False, False]
     assert article.source == "DWN"
+
+
+def test_cards_without_blank_lines() -> None:
+    cards = [line for line in CARDS if line.strip()]
+    article = textformat.parse(page(SEED_LINES[: _index("Mehr zum Thema")], "Mehr zum Thema", cards))
+    assert [t.title for t in article.related] == TEASER_TITLES
+    assert all(t.source == "DWN" and t.date and t.summary and t.summary.endswith("...") for t in article.related)
+    assert_story_clean(article)
+
+
+def test_cards_with_summaries_cut_mid_word_and_no_blank_lines() -> None:
+    cards: list[str] = []
+    for line in CARDS:
+        if line.strip():
+            cards.append(line[:50] if line.endswith("...") else line)  # summaries end with "..."
+    article = textformat.parse(page(SEED_LINES[: _index("Mehr zum Thema")], cards))
+    assert [t.title for t in article.related] == TEASER_TITLES
+    assert all(t.source == "DWN" for t in article.related)
+    assert [t.summary for t in article.related] == [line[:50].strip() for line in CARDS if line.endswith("...")]
