@@ -23,7 +23,7 @@ from tuireader.ingest.crawl_lines import (
     split_tags,
     tag_label,
 )
-from tuireader.ingest.crawl_teasers import card_start_at
+from tuireader.ingest.crawl_teasers import card_start_at, opens_tag_list
 from tuireader.ingest.dates import parse_date_line
 
 # How far the header may reach: non-blank lines, and prose paragraphs (the lead is one).
@@ -92,7 +92,7 @@ def read_header(lines: list[str]) -> Header:
         nonblank += 1
         if nonblank > MAX_HEADER_LINES or card_start_at(lines, i):
             break
-        if is_teaser_label(line) and not _opens_tag_list(lines, i):
+        if is_teaser_label(line) and not opens_tag_list(lines, i):
             break
         if (date_line := parse_date_line(line)) is not None:
             if (date_line.published and not header.published) or (date_line.updated and not header.updated):
@@ -147,19 +147,6 @@ def read_header(lines: list[str]) -> Header:
     header.end = last_marker + 1
     _assign_roles(lines, [c for c in candidates if c < header.end], title_index, header)
     return header
-
-
-def _opens_tag_list(lines: list[str], i: int) -> bool:
-    seen = 0
-    for j in range(i + 1, len(lines)):
-        if not lines[j]:
-            continue
-        seen += 1
-        if lines[j].casefold().startswith("benachrichtigung über neue artikel"):
-            return True
-        if seen >= 3:
-            return False
-    return False
 
 
 def _assign_roles(lines: list[str], candidates: list[int], title_index: int | None, header: Header) -> None:

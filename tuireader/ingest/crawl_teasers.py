@@ -103,8 +103,11 @@ def card_start_at(lines: list[str], i: int) -> bool:
     return False
 
 
-def _is_tag_list_label(lines: list[str], i: int) -> bool:
-    """"Mehr zum Thema:" that opens a tag list (followed by "Benachrichtigung über neue Artikel")."""
+def opens_tag_list(lines: list[str], i: int) -> bool:
+    """lines[i] is "Mehr zum Thema" opening the tag list before a story, not a teaser block.
+
+    The tag list goes on with "Benachrichtigung über neue Artikel" within three lines.
+    """
     if tag_label(lines[i]) is None and not is_teaser_label(lines[i]):
         return False
     seen = 0
@@ -125,7 +128,7 @@ def find_block_start(lines: list[str], start: int) -> int:
         line = lines[i]
         if not line:
             continue
-        if is_teaser_label(line) and not _is_tag_list_label(lines, i):
+        if is_teaser_label(line) and not opens_tag_list(lines, i):
             return i
         if card_start_at(lines, i):
             return i
