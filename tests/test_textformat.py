@@ -151,6 +151,8 @@ REDUCED_HEADERS = {
     "no dates": ([SECTION_LINE, TITLE, LEAD_LINE, READING_LINE, TITLE, CAPTION], {"published": None, "updated": None}),
     "no reading time": ([SECTION_LINE, TITLE, LEAD_LINE, DATE_LINE, UPDATE_LINE, TITLE, CAPTION], {"reading_minutes": None}),
     "lead first, no section": ([LEAD_LINE, TITLE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION], {"section": None}),
+    "short title, no section": (["Putin warnt Westen", LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION], {"section": None, "title": "Putin warnt Westen"}),
+    "short title after section": ([SECTION_LINE, "Putin warnt Westen", LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION], {"title": "Putin warnt Westen"}),
     "no lead": ([SECTION_LINE, TITLE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION], {"lead": None}),
     "only title and dates": ([TITLE, DATE_LINE, UPDATE_LINE], {"section": None, "lead": None, "image_caption": None, "reading_minutes": None}),
 }

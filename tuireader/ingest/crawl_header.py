@@ -152,14 +152,12 @@ def read_header(lines: list[str]) -> Header:
 def _assign_roles(lines: list[str], candidates: list[int], title_index: int | None, header: Header) -> None:
     pool = list(candidates)
     if title_index is None:
-        if len(pool) >= 2 and _is_section_like(lines[pool[0]]):
+        headline_like = [k for k in pool if _is_title_like(lines[k]) and not is_sentence_like(lines[k])]
+        # A short first line is the section only when a headline follows it.
+        if len(headline_like) >= 2 and headline_like[0] == pool[0] and _is_section_like(lines[pool[0]]):
             header.section = lines[pool.pop(0)]
-        for k in pool:
-            if _is_title_like(lines[k]) and not is_sentence_like(lines[k]):
-                title_index = k
-                break
-        else:
-            title_index = pool[0] if pool else None
+            headline_like.pop(0)
+        title_index = headline_like[0] if headline_like else (pool[0] if pool else None)
     elif pool and pool[0] < title_index and _is_section_like(lines[pool[0]]):
         header.section = lines[pool.pop(0)]
     if title_index is not None:
