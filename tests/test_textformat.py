@@ -516,3 +516,14 @@ def test_cards_with_summaries_cut_mid_word_and_no_blank_lines() -> None:
     assert [t.title for t in article.related] == TEASER_TITLES
     assert all(t.source == "DWN" for t in article.related)
     assert [t.summary for t in article.related] == [line[:50].strip() for line in CARDS if line.endswith("...")]
+
+
+def test_caption_and_credit_on_lines_of_their_own() -> None:
+    text = page(["Harbour master retires after 40 years", "", "Share", "",
+                 "Image source, Harbour Gazette", "Image caption, The harbour master on his last day", "",
+                 STORY_P1, "", STORY_P2])
+    article = textformat.parse(text)
+    assert article.title == "Harbour master retires after 40 years"
+    assert article.image_caption == "Image source, Harbour Gazette Image caption, The harbour master on his last day"
+    assert article.leftover == ["Share"]
+    assert plain_body(article) == f"{STORY_P1}\n\n{STORY_P2}"

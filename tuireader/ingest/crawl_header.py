@@ -121,8 +121,9 @@ def read_header(lines: list[str]) -> Header:
                         i = j
         elif line in first_seen and title_index is None:
             title_index = first_seen[line]
-        elif is_caption(line) and header.image_caption is None:
-            header.image_caption = line
+        elif is_caption(line):
+            # Caption and credit may stand on lines of their own.
+            header.image_caption = f"{header.image_caption} {line}" if header.image_caption else line
         elif not header.authors and (authors := byline_authors(line)) is not None:
             header.authors = authors
         elif is_domain(line) and header.source is None:

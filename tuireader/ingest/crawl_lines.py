@@ -71,7 +71,7 @@ _TAG_LABEL = re.compile(
 
 _CREDIT = re.compile(
     r"(?:\b(?:Foto|Fotos|Bild|Bilder|Bildquelle|Photo|Photograph|Image|Picture|Credit|Illustration|Grafik)\s*:"
-    r"|\((?:Foto|Bild|Photo|Image)\b|©|\(c\)\s)",
+    r"|\((?:Foto|Bild|Photo|Image)\b|©|\(c\)\s|^(?:Image|Bild) (?:source|caption|quelle|unterschrift)\b)",
     re.I,
 )
 
@@ -136,7 +136,7 @@ def split_tags(line: str) -> list[str] | None:
 
 def is_caption(line: str) -> bool:
     """An image caption with its credit ("Russlands Präsident. (Foto: dpa) Foto: A. N.")."""
-    if len(line) > 400 or not (":" in line or "(" in line or "©" in line):
+    if len(line) > 400 or not (":" in line or "(" in line or "©" in line or line.startswith(("Image ", "Bild "))):
         return False
     return _CREDIT.search(line) is not None
 
