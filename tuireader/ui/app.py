@@ -34,8 +34,8 @@ class ReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {ArticleCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (remembers where you were)"),
+        Binding("question_mark", "help", "Help", id="app.help", key_display="?", tooltip="This list of keys"),
     ]
 
     def __init__(
@@ -86,7 +86,7 @@ class ReaderApp(App[None]):
 
     def help_groups(self) -> list[tuple[str, list[BindingType]]]:
         return [
-            ("Anywhere", list(ReaderApp.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette: open an article, views, themes", id="app.palette")]),
+            ("Anywhere", list(ReaderApp.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette: open an article, views, themes")]),
             ("Articles and reading", list(MainScreen.BINDINGS)),
             ("Article list", list(ArticleList.BINDINGS)),
             ("Story", list(StoryView.BINDINGS)),

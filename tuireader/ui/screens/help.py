@@ -18,10 +18,13 @@ def key_rows(app: App, bindings: Iterable[BindingType], keymap: Mapping[str, str
     order: list[str] = []
     keys: dict[str, list[str]] = {}
     descriptions: dict[str, str] = {}
+    ids: set[str] = set()
     for binding in Binding.make_bindings(bindings):
         if binding.system:
             continue
         binding_id = binding.id or f"{binding.action}"
+        if binding.id:
+            ids.add(binding.id)
         if binding_id not in keys:
             order.append(binding_id)
             keys[binding_id] = []
@@ -34,7 +37,7 @@ def key_rows(app: App, bindings: Iterable[BindingType], keymap: Mapping[str, str
             keys[binding_id] = [
                 app.get_key_display(Binding(k.strip(), "")) for k in keymap[binding_id].split(",") if k.strip()
             ]
-    return [(" ".join(dict.fromkeys(keys[i])), descriptions[i], i) for i in order]
+    return [(" ".join(dict.fromkeys(keys[i])), descriptions[i], i if i in ids else "") for i in order]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -50,21 +53,29 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         keymap = getattr(self.app, "_keymap", {}) or {}
+        groups = [(title, key_rows(self.app, bindings, keymap)) for title, bindings in self.groups]
+        width = max((len(keys) for _, rows in groups for keys, _, _ in rows), default=4) + 2
         with Vertical(id="help-dialog"):
             yield Static("Keys", id="help-title", markup=False)
             with VerticalScroll(id="help-body"):
-                for title, bindings in self.groups:
-                    rows = key_rows(self.app, bindings, keymap)
+                for title, rows in groups:
                     if not rows:
                         continue
                     yield Static(Content.styled(title, "bold $text-primary"), classes="help-group")
-                    width = max(len(k) for k, _, _ in rows) + 2
                     lines = [
-                        Content.assemble((keys.ljust(width), "bold"), description) for keys, description, _ in rows
+                        Content.assemble(
+                            (keys.ljust(width), "bold"),
+                            description,
+                            (f"  {binding_id}" if binding_id else "", "$text-muted"),
+                        )
+                        for keys, description, binding_id in rows
                     ]
                     yield Static(Content("\n").join(lines), classes="help-keys")
             yield Static(
-                Content.styled("Remap any key in config.toml under [keys], e.g. \"article.bookmark\" = \"B\".  escape closes.", "$text-muted"),
+                Content.styled(
+                    "Remap a key in config.toml: [keys] \"article.bookmark\" = \"B\" (names in grey).  escape closes.",
+                    "$text-muted",
+                ),
                 id="help-footer",
             )
 

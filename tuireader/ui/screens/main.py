@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
@@ -40,14 +41,14 @@ EMPTY_MESSAGES = {
 
 class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="search"),
-        Binding("b", "toggle_bookmark", "Bookmark", id="article.bookmark"),
-        Binding("u", "toggle_read", "Read/unread", id="article.read"),
-        Binding("n", "next_article", "Next", id="article.next"),
-        Binding("p", "previous_article", "Previous", id="article.previous"),
-        Binding("r", "teasers", "Teasers", id="article.teasers"),
-        Binding("o", "open_url", "Browser", id="article.browser"),
-        Binding("escape", "back", "Back", id="back"),
+        Binding("slash", "search", "Search", id="search", tooltip="Full-text search (live results; escape leaves)"),
+        Binding("b", "toggle_bookmark", "Bookmark", id="article.bookmark", tooltip="Bookmark / remove the bookmark"),
+        Binding("u", "toggle_read", "Read/unread", show=False, id="article.read", tooltip="Mark read / unread"),
+        Binding("n", "next_article", "Next", id="article.next", tooltip="Next article (while reading)"),
+        Binding("p", "previous_article", "Prev", id="article.previous", tooltip="Previous article (while reading)"),
+        Binding("r", "teasers", "Teasers", id="article.teasers", tooltip="Jump to the teasers (related articles)"),
+        Binding("o", "open_url", "Browser", id="article.browser", tooltip="Open the article's web address in the browser (asks first)"),
+        Binding("escape", "back", "Back", id="back", tooltip="Back: teasers → story → list"),
         Binding("1", "view('all')", "All", show=False, id="view.all", tooltip="Show all articles"),
         Binding("2", "view('unread')", "Unread", show=False, id="view.unread", tooltip="Show unread articles"),
         Binding("3", "view('bookmarks')", "Bookmarks", show=False, id="view.bookmarks", tooltip="Show bookmarks"),
@@ -82,7 +83,7 @@ class MainScreen(Screen[None]):
                     id="story-placeholder",
                 )
                 yield StoryView(id="story")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     # -- widgets ------------------------------------------------------------
 
@@ -186,10 +187,13 @@ class MainScreen(Screen[None]):
         if mark_read:
             self._mark_read(article)
         self._shown_id = article_id
-        self.query_one("#story-placeholder").display = False
-        if focus:
-            self._focus_story()
-        await self.story.show(article, position)
+        try:
+            self.query_one("#story-placeholder").display = False
+            if focus:
+                self._focus_story()
+            await self.story.show(article, position)
+        except NoMatches:
+            return  # the app is closing
         library.set_setting("last_article", str(article_id))
         self.refresh_bindings()
 

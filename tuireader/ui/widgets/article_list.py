@@ -65,7 +65,7 @@ class ArticleList(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("enter", "open", "Open", id="list.open"),
+        Binding("enter", "open", "Open", id="list.open", tooltip="Read the article"),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="list.page_down"),
         Binding("pageup,shift+space", "page_up", "Page up", show=False, id="list.page_up"),
         Binding("g,home", "top", "Top", show=False, id="list.top"),
@@ -85,7 +85,7 @@ class ArticleList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleList {
         height: 1fr;
-        & > .article-list--cursor { background: $panel; text-style: bold; }
+        & > .article-list--cursor { background: $primary 20%; }
         &:focus > .article-list--cursor { background: $primary 40%; }
         & > .article-list--date { color: $text-muted; }
         & > .article-list--section { color: $text-secondary; }
@@ -289,14 +289,17 @@ class ArticleList(ScrollView, can_focus=True):
         return self._render_row(summary, width, base, index == self.cursor)
 
     def _render_row(self, summary: ArticleSummary, width: int, base: Style, is_cursor: bool) -> Strip:
-        component = self.get_component_rich_style
+        def component(name: str) -> Style:
+            # Partial: colour and text style only, so the row's background shows through.
+            return self.get_component_rich_style(name, partial=True)
+
         if is_cursor:
-            base = base + component("article-list--cursor")
+            base = base + self.get_component_rich_style("article-list--cursor")
         read_style = component("article-list--read" if summary.read else "article-list--unread")
         unread_mark = " " if summary.read else "●"
         bookmark_mark = "★" if summary.bookmarked else " "
         date = fit(short_date(summary.published) or "", 10)
-        section_width = 0 if width < 50 else min(14, max(8, width // 6))
+        section_width = 0 if width < 44 else min(14, max(9, width // 6))
         title_width = width - 3 - 11 - (section_width + 1 if section_width else 0) - 1
         segments = [
             Segment(" ", base),

@@ -85,10 +85,10 @@ class StoryHeader(Vertical):
 
     def show(self, article: Article) -> None:
         meta = meta_line(article)
-        marks = []
         if article.bookmarked:
-            marks.append(("★ bookmarked", "$text-accent"))
-        self._set("story-meta", Content.assemble(meta, *(["  "] if marks and meta else []), *marks))
+            self._set("story-meta", Content.assemble(("★ bookmarked", "$text-accent"), " · " if meta else "", meta))
+        else:
+            self._set("story-meta", meta)
         self._set("story-title", clean_line(article.title) or "(untitled)")
         self._set("story-lead", clean_line(article.lead))
         self._set("story-caption", f"Image: {clean_line(article.image_caption)}" if article.image_caption else "")

@@ -47,13 +47,15 @@ class TeaserList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False, id="teasers.down"),
         Binding("up,k", "cursor_up", "Up", show=False, id="teasers.up"),
-        Binding("enter", "select", "Open teaser", id="teasers.open"),
+        Binding("enter", "select", "Open teaser", id="teasers.open", tooltip="Open the teaser's article, or show what the page said about it"),
         Binding("g,home", "first", "First", show=False, id="teasers.top"),
         Binding("G,end", "last", "Last", show=False, id="teasers.bottom"),
     ]
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         super().scroll_to_highlight(top)
+        if not self.has_focus:
+            return  # only follow the cursor while the user moves it
         index = self.highlighted
         scroller = next((a for a in self.ancestors if isinstance(a, ScrollableContainer)), None)
         if index is None or scroller is None or not self.is_mounted:
