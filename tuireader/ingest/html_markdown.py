@@ -23,12 +23,14 @@ _CONVERTER = MarkdownConverter(
     escape_misc=False,
 )
 _HI = {"#b": "strong", "#i": "em", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
+# Starts a paragraph that holds a figure caption recovered from the page.
+CAPTION_MARK = "\ue000"
 _BLANK_RUN = re.compile(r"\n{3,}")
 _TRAILING_WS = re.compile(r"[ \t]+\n")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
-def xml_body_to_html(body: etree._Element, captions: dict[str, str]) -> etree._Element:
+def xml_body_to_html(body: etree._Element) -> etree._Element:
     """Map trafilatura's XML elements to plain HTML (in place), recovering captions."""
     for el in list(body.iter()):
         tag = el.tag
@@ -63,19 +65,14 @@ def xml_body_to_html(body: etree._Element, captions: dict[str, str]) -> etree._E
                 el.set("href", target)
             continue
         elif tag == "graphic":
-            caption = captions.get(el.get("title") or "")
+            el.tag = "span"  # images themselves are not shown in a terminal
+        elif tag == "p" and (el.text or "").startswith(CAPTION_MARK):
+            caption = el.text[len(CAPTION_MARK) :].strip()
+            for child in list(el):
+                el.remove(child)
+            el.text = None
             if caption:
-                el.tag = "p"
-                el.attrib.clear()
-                el.text = None
-                for child in list(el):
-                    el.remove(child)
-                em = etree.SubElement(el, "em")
-                em.text = caption
-            else:
-                el.tag = "span"  # images themselves are not shown in a terminal
-                el.attrib.clear()
-            continue
+                etree.SubElement(el, "em").text = caption
         el.attrib.clear()
     body.tag = "div"
     return body
@@ -89,7 +86,7 @@ def to_markdown(html: etree._Element) -> str:
         md = _CONVERTER.convert(markup)
     except RecursionError:
         md = "\n\n".join(t.strip() for t in html.itertext() if t.strip())
-    md = _INVISIBLE.sub("", md)
+    md = _INVISIBLE.sub("", md).replace(CAPTION_MARK, "")
     md = _TRAILING_WS.sub("\n", md)
     md = _BLANK_RUN.sub("\n\n", md)
     return md.strip()

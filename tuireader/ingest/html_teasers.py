@@ -46,7 +46,12 @@ _LABELS = [
     r"top stories", r"editor'?s'? picks", r"what to read next", r"around the web", r"(?:sponsored|promoted) stories",
     r"popular (?:stories|articles|posts|now)", r"in case you missed it", r"don'?t miss",
 ]  # fmt: skip
-_LABEL = re.compile(r"^(?:" + "|".join(_LABELS) + r")\s*[:.…>»›]*$", re.I)
+_LABELS += [r"auch lesen", r"schon gelesen", r"(?:ebenfalls|auch) lesenswert", r"lesen sie hier", r"mehr lesen"]
+# Labels that only mark a block when links follow them ("Weitere Tourentipps in Schweden").
+_WEAK_LABELS = [r"weitere \w+(?: .{1,30})?", r"kommentierte artikel", r"meist ?kommentiert", r"more \w+(?: .{1,30})?"]
+_LABEL = re.compile(r"^(?:" + "|".join(_LABELS) + r")\s*[:.…>»›?!]*$", re.I)
+_WEAK_LABEL = re.compile(r"^(?:" + "|".join(_WEAK_LABELS) + r")\s*[:.…>»›?!]*$", re.I)
+_DECORATION = re.compile(r"^[\s>»«<→›‹|–-]+|[\s>»«<→›‹|–-]+$")
 _LABEL_PREFIX = re.compile(r"^(?:lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|read more|related|see also|also read)\s*[:»›]", re.I)
 _SPONSORED = re.compile(r"\b(?:anzeige|sponsored|advertorial|promoted|paid content|partner(?:inhalt| content)?|werbung)\b", re.I)
 _DATE_TEXT = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
@@ -65,6 +70,12 @@ class Block:
     element: etree._Element
     label: str | None
     teasers: list[Teaser] = field(default_factory=list)
+    # what is removed from the page: the whole element, or only its cards
+    parts: list[etree._Element] = field(default_factory=list)
+
+    def remove(self) -> None:
+        for part in self.parts or [self.element]:
+            remove(part)
 
 
 def _text(el: etree._Element) -> str:
@@ -79,13 +90,13 @@ def _link_text_len(el: etree._Element) -> int:
     return sum(len(_text(a)) for a in _links(el))
 
 
-def _is_label(el: etree._Element) -> str | None:
+def _is_label(el: etree._Element, weak: bool = False) -> str | None:
     if el.tag not in _LABEL_TAGS:
         return None
     text = _text(el)
     if not text or len(text) > 60:
         return None
-    if _LABEL.match(text):
+    if _LABEL.match(text) or (weak and _WEAK_LABEL.match(text)):
         if el.tag == "a" and el.getparent() is not None and len(_links(el.getparent())) == 1:
             return None  # a "Read more" link of its own, not a heading
         return text.rstrip(":.…>»› ").strip()
@@ -98,11 +109,11 @@ def find_labelled_blocks(body: etree._Element) -> list[Block]:
     for el in body.iter():
         if not isinstance(el.tag, str) or el in taken or _in_any(el, taken):
             continue
-        label = _is_label(el)
+        label = _is_label(el, weak=True)
         if label is None:
             continue
         # the smallest element with that text: skip wrappers whose only content is the label
-        if any(_is_label(child) == label for child in el):
+        if any(_is_label(child, weak=True) == label for child in el):
             continue
         container = _container_of(el)
         if container is not None:
@@ -114,7 +125,7 @@ def find_labelled_blocks(body: etree._Element) -> list[Block]:
             wrapper = _wrap([el, *run])
             blocks.append(Block(wrapper, label))
             taken.add(wrapper)
-        elif el.tag in _HEADINGS or len(_text(el)) < 40:
+        elif _is_label(el) and (el.tag in _HEADINGS or len(_text(el)) < 40):
             # a lone label with nothing that could be its block: still not story text
             blocks.append(Block(el, None))
             taken.add(el)
@@ -215,6 +226,30 @@ def _wrap(elements: list[etree._Element]) -> etree._Element:
     return group
 
 
+def find_link_lines(body: etree._Element) -> list[Block]:
+    """Paragraphs inside a story that are nothing but a link to another article."""
+    blocks: list[Block] = []
+    for el in body.iter("p", "blockquote", "h3", "h4", "h5"):
+        parent = el.getparent()
+        if parent is None or any(a.tag in ("li", "nav", "table", "header", "footer") for a in el.iterancestors()):
+            continue
+        text = _text(el)
+        links = _links(el)
+        if not (20 <= len(text) <= 200) or not links:
+            continue
+        if len({a.get("href").strip() for a in links}) != 1:
+            continue
+        if _link_text_len(el) < 0.85 * len(_DECORATION.sub("", text)):
+            continue
+        # inside a story: the surrounding element has real text besides this line
+        if len(_text(parent)) < len(text) + 200:
+            continue
+        blocks.append(Block(el, None))
+    for block in blocks:
+        block.teasers = read_cards(block.element)
+    return blocks
+
+
 # --- cards by shape -------------------------------------------------------------------
 
 
@@ -252,12 +287,16 @@ def find_card_runs(body: etree._Element, min_cards: int = 3) -> list[Block]:
         titles_long = sum(1 for c in cards if _link_text_len(c) >= 25)
         if headed < min_cards and titles_long < min_cards:
             continue
-        blocks.append(Block(parent, None))
+        # the cards go; a story among them stays
+        blocks.append(Block(parent, None, parts=[] if len(cards) == len(children) else cards))
     # keep outermost only
     chosen = set(b.element for b in blocks)
     blocks = [b for b in blocks if not any(a in chosen for a in b.element.iterancestors())]
     for block in blocks:
-        block.teasers = read_cards(block.element)
+        if block.parts:
+            block.teasers = [t for part in block.parts for t in read_cards(part)]
+        else:
+            block.teasers = read_cards(block.element)
     return blocks
 
 
@@ -274,6 +313,7 @@ def read_cards(block: etree._Element, exclude_label: str | None = None, base_url
             continue
         card = _card_of(a, block)
         title = _title_of(card, href)
+        title = _DECORATION.sub("", title)
         if not title or (exclude_label and title.casefold() == exclude_label.casefold()):
             continue
         if _LABEL.match(title):
@@ -364,20 +404,23 @@ def take_out(body: etree._Element) -> tuple[str | None, list[Teaser], int]:
     """
     labelled = find_labelled_blocks(body)
     for block in labelled:
-        remove(block.element)
+        block.remove()
     runs = find_card_runs(body)
     for block in runs:
-        remove(block.element)
+        block.remove()
+    lines = find_link_lines(body)
+    for block in lines:
+        block.remove()
     label = next((b.label for b in labelled if b.label and b.teasers), None)
     teasers: list[Teaser] = []
     seen: set[str] = set()
-    for block in labelled + [b for b in runs if _looks_like_articles(b)]:
+    for block in labelled + lines + [b for b in runs if _looks_like_articles(b)]:
         for teaser in block.teasers:
             key = teaser.url or teaser.title
             if key not in seen:
                 seen.add(key)
                 teasers.append(teaser)
-    return label, teasers, len(labelled) + len(runs)
+    return label, teasers, len(labelled) + len(runs) + len(lines)
 
 
 def _looks_like_articles(block: Block) -> bool:

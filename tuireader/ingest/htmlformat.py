@@ -20,13 +20,12 @@ import re
 import trafilatura
 from lxml import etree
 
-from tuireader.ingest import html_dom, html_markdown, html_metadata, html_teasers
+from tuireader.ingest import html_dom, html_furniture, html_lead, html_markdown, html_metadata, html_teasers
 from tuireader.model import Article
 
 # trafilatura logs every page it finds too short or empty
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
-_CAPTION_KEY = "\u2063caption-{}"
 _WS = re.compile(r"\s+")
 
 
@@ -49,12 +48,15 @@ def _parse(text: str) -> Article:
 
     captions = _mark_captions(body)
     if meta.image_caption is None and captions:
-        meta.image_caption = next(iter(captions.values()))
+        meta.image_caption = captions[0]
     label, teasers, _ = html_teasers.take_out(body)
     html_teasers.resolve_urls(teasers, meta.url)
+    html_furniture.take_out(body)
+    lead = html_lead.find(body, meta.lead)
 
-    story = _extract_story(tree, meta.url, captions)
+    story = _extract_story(tree, meta.url)
     story = _drop_leading_title(story, meta.title)
+    story = html_lead.add_to_story(story, lead)
     return Article(
         title=meta.title or "",
         body=story,
@@ -80,38 +82,43 @@ def _meta_fields(meta: html_metadata.Metadata) -> dict:
     }
 
 
-def _mark_captions(body: etree._Element) -> dict[str, str]:
-    """Tag each figure's images with a key to its caption (the extractor keeps ``title``)."""
-    captions: dict[str, str] = {}
-    for figure in body.iter("figure"):
+def _mark_captions(body: etree._Element) -> list[str]:
+    """Turn each captioned figure into a marked caption paragraph.
+
+    The extractor drops ``<figure>`` with its caption; a paragraph in the
+    figure's place is kept wherever the figure belongs to the story, and the
+    marker makes it a caption again in the markdown.
+    """
+    captions: list[str] = []
+    for figure in list(body.iter("figure")):
         caption_el = figure.find(".//figcaption")
-        if caption_el is None:
+        if caption_el is None or figure.find(".//table") is not None:
             continue
         caption = _WS.sub(" ", caption_el.text_content()).strip()
-        images = list(figure.iter("img"))
-        if not caption or not images:
+        if not caption:
             continue
-        key = _CAPTION_KEY.format(len(captions))
-        captions[key] = caption
-        for img in images[:1]:
-            img.set("title", key)
+        captions.append(caption)
+        paragraph = etree.Element("p")
+        paragraph.text = html_markdown.CAPTION_MARK + caption
+        paragraph.tail = figure.tail
+        figure.getparent().replace(figure, paragraph)
     return captions
 
 
-def _extract_story(tree: etree._Element, url: str | None, captions: dict[str, str]) -> str:
+def _extract_story(tree: etree._Element, url: str | None) -> str:
     document = trafilatura.bare_extraction(
         tree,
         url=url,
         include_comments=False,
         include_tables=True,
-        include_images=True,
+        include_images=False,
         include_links=True,
         include_formatting=True,
         with_metadata=False,
     )
     if document is None or getattr(document, "body", None) is None:
         return ""
-    html = html_markdown.xml_body_to_html(document.body, captions)
+    html = html_markdown.xml_body_to_html(document.body)
     return html_markdown.to_markdown(html)
 
 

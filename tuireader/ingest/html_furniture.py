@@ -1,0 +1,53 @@
+"""Page furniture that is neither story nor teaser: ad labels, photo credits, newsletter boxes.
+
+Only short elements whose whole text is such a line are removed, so a story
+sentence that mentions a newsletter or a photo stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from tuireader.ingest.html_dom import remove
+from tuireader.ingest.html_metadata import clean
+
+_AD_LABEL = re.compile(r"^\*?\s*(?:anzeige|werbung|advertisement|sponsored|gesponsert|paid post)\b", re.I)
+_CREDIT = re.compile(
+    r"^(?:titelbild|titelfoto|aufmacherbild|beitragsbild|fotos?|bilder?|copyright|©|image|photo|picture)"
+    r"(?:\s*(?:credit|quelle|nachweis))?\s*[:©]",
+    re.I,
+)
+_NEWSLETTER = re.compile(r"newsletter", re.I)
+_SIGN_UP = re.compile(r"anmelden|abonnier|bestell|informiert|registrier|sign ?up|subscribe", re.I)
+_TAGS = ("p", "div", "span", "strong", "b", "em", "i", "small", "label", "h2", "h3", "h4", "h5", "h6", "li")
+
+
+def _is_furniture(text: str) -> bool:
+    if len(text) <= 80 and _AD_LABEL.match(text):
+        return True
+    if len(text) <= 120 and _CREDIT.match(text):
+        return True
+    return len(text) <= 200 and bool(_NEWSLETTER.search(text) and _SIGN_UP.search(text))
+
+
+def take_out(body: etree._Element) -> int:
+    """Remove furniture lines from the tree; returns how many."""
+    found: list[etree._Element] = []
+    for el in body.iter(*_TAGS):
+        if len(el) > 6:
+            continue
+        text = clean(el.text_content())
+        if not text or not _is_furniture(text):
+            continue
+        # the outermost element holding just this line
+        while (parent := el.getparent()) is not None and parent.tag != "body" and clean(parent.text_content()) == text:
+            el = parent
+        found.append(el)
+    count = 0
+    for el in found:
+        if el.getparent() is not None and not any(a in found for a in el.iterancestors()):
+            remove(el)
+            count += 1
+    return count

@@ -1,0 +1,58 @@
+"""The printed lead (standfirst) of a page, which extractors often leave out of the story.
+
+The lead is the element whose text is the page's description, or else the
+first element marked as a lead by its class (``lead``, ``intro``, ``teaser-text``,
+``excerpt``, ``abstract``, ``chapo``, ``standfirst``, ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from tuireader.ingest.html_metadata import clean
+
+_LEAD_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:lead|leadtext|intro|introduction|teaser-?text|excerpt|abstract|chapo|standfirst|"
+    r"article-?summary|summary|subline|kicker-?text|dek|deck|text-lead|ts-intro)(?:$|[\s_-])",
+    re.I,
+)
+_TAGS = ("p", "div", "h2", "h3", "span", "strong", "section", "header")
+MIN_LEAD = 60
+MAX_LEAD = 900
+
+
+def _link_len(el: etree._Element) -> int:
+    return sum(len(clean(a.text_content())) for a in el.iter("a"))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())[:60]
+
+
+def find(body: etree._Element, description: str | None) -> str | None:
+    """The text of the page's printed lead, if it has one."""
+    wanted = _key(description) if description and len(description) >= 40 else None
+    marked: str | None = None
+    for el in body.iter(*_TAGS):
+        text = clean(el.text_content())
+        if not (MIN_LEAD <= len(text) <= MAX_LEAD) or _link_len(el) > len(text) / 4:
+            continue
+        key = _key(text)
+        if wanted and (key.startswith(wanted[:40]) or wanted.startswith(key[:40])):
+            return text
+        if marked is None and _LEAD_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            marked = text
+    return marked
+
+
+def add_to_story(story: str, lead: str | None) -> str:
+    """Put the lead before the story unless the story already has it."""
+    if not lead:
+        return story
+    plain = re.sub(r"\W+", "", story.replace("\\", "").casefold())
+    if _key(lead)[:40] in plain:
+        return story
+    escaped = re.sub(r"([\\`*_\[\]#])", r"\\\1", lead)
+    return f"{escaped}\n\n{story}" if story else escaped
