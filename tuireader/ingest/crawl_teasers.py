@@ -198,8 +198,8 @@ def _read_cards(lines: list[str], titles: list[int], block: TeaserBlock) -> None
         for line in rest:
             if not line:
                 continue
-            if teaser.date is None and not summary and _day(line):
-                teaser.date = _day(line)
+            if teaser.date is None and not summary and (day := _day(line)):
+                teaser.date = day
             elif is_sponsored_mark(line) and not summary:
                 teaser.sponsored = True
             elif is_artifact(line):

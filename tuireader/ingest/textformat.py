@@ -14,15 +14,14 @@ Lines that fit nowhere are kept in ``leftover``.
 from __future__ import annotations
 
 from tuireader.ingest.crawl_header import read_header, shorten
-from tuireader.ingest.crawl_lines import normalise
 from tuireader.ingest.crawl_story import story_markdown
 from tuireader.ingest.crawl_teasers import find_block_start, read_block
 from tuireader.model import Article
 
 
 def split_lines(text: str) -> list[str]:
-    """Lines with white space normalised; blank lines are kept as ``""``."""
-    return [normalise(line) for line in text.split("\n")]
+    """Lines with white space normalised (as ``crawl_lines.normalise``); blank lines are kept as ``""``."""
+    return [" ".join(line.split()) for line in text.split("\n")]
 
 
 def parse(text: str) -> Article:
