@@ -527,3 +527,11 @@ def test_caption_and_credit_on_lines_of_their_own() -> None:
     assert article.image_caption == "Image source, Harbour Gazette Image caption, The harbour master on his last day"
     assert article.leftover == ["Share"]
     assert plain_body(article) == f"{STORY_P1}\n\n{STORY_P2}"
+
+
+def test_only_mehr_zum_thema_opens_a_tag_list() -> None:
+    story = SEED_LINES[: _index("Mehr zum Thema")]
+    article = textformat.parse(page(story, "Read more", "Benachrichtigung über neue Artikel:", "Putin"))
+    assert article.related_label == "Read more"
+    assert article.tags == []
+    assert_story_clean(article)

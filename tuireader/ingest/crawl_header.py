@@ -105,7 +105,7 @@ def read_header(lines: list[str]) -> Header:
                 header.reading_minutes = minutes
             else:
                 header.leftover.append(line)
-        elif (tag := tag_label(line) or (("Mehr zum Thema", "") if is_teaser_label(line) else None)) is not None:
+        elif (tag := tag_label(line) or (("Mehr zum Thema", "") if opens_tag_list(lines, i) else None)) is not None:
             rest = tag[1]
             tags = split_tags(rest) if rest else None
             if tags:

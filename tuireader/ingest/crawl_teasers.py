@@ -25,7 +25,6 @@ from tuireader.ingest.crawl_lines import (
     is_short_label,
     is_sponsored_mark,
     is_teaser_label,
-    tag_label,
 )
 from tuireader.ingest.dates import parse_date_line
 from tuireader.model import Teaser
@@ -108,7 +107,7 @@ def opens_tag_list(lines: list[str], i: int) -> bool:
 
     The tag list goes on with "Benachrichtigung über neue Artikel" within three lines.
     """
-    if tag_label(lines[i]) is None and not is_teaser_label(lines[i]):
+    if lines[i].rstrip(" :").casefold() != "mehr zum thema":
         return False
     seen = 0
     for j in range(i + 1, len(lines)):
