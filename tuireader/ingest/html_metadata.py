@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 _WS = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
 _GERMAN_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*(?:,|um|-|–|\|)?\s*(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?")
 _GERMAN_MONTHS = {
@@ -53,8 +54,6 @@ class Metadata:
     reading_minutes: int | None = None
     image_caption: str | None = None
     tags: list[str] = field(default_factory=list)
-    # candidate titles from the page, best first, for choosing the headline
-    headline_candidates: list[str] = field(default_factory=list)
 
     def fill(self, other: Metadata) -> None:
         """Take every field this one lacks from ``other``."""
@@ -73,7 +72,7 @@ def clean(text: Any) -> str:
         return ""
     if "&" in text:
         text = html.unescape(text)
-    return _WS.sub(" ", text).strip()
+    return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def normalise_date(value: Any) -> str | None:
@@ -279,49 +278,127 @@ def from_page_text(root: etree._Element) -> Metadata:
     return meta
 
 
-def headline_candidates(root: etree._Element) -> list[str]:
-    """Visible headlines: the first ``<h1>`` texts, then the document title."""
+_KICKER = re.compile(
+    r"kicker|top-?line|top-?title|roof-?line|over-?line|dachzeile|eyebrow|topic|label|spitzmarke|supertitle|fake-h\d", re.I
+)
+_SUBTITLE = re.compile(r"sub-?title|sub-?line|sub-?headline|unterzeile", re.I)
+_NAV_HEADING = re.compile(
+    r"^(?:.{0,25}navigation.{0,25}|.{0,25}men[üu]|quicklinks?|suche|search|service|sie sind hier:?|you are here:?)$", re.I
+)
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«/]|-|::?)\s+")
+_WORD = re.compile(r"\w+")
+_HIDDEN_CLASS = re.compile(r"aural|sr-only|screen-reader|visually-?hidden|hidden|invisible", re.I)
+
+
+def _headline_text(h1: etree._Element) -> str:
+    """An ``<h1>``'s text without its kicker line ("Immobilienkrise") or subtitle."""
+    parts = [c for c in h1 if isinstance(c.tag, str) and clean(c.text_content())]
+    full = clean(h1.text_content())
+    if parts and not clean(h1.text) and _KICKER.search(parts[0].get("class") or ""):
+        kicker = clean(parts[0].text_content())
+        rest = full[len(kicker) :].lstrip(" :–-|") if full.startswith(kicker) else ""
+        if len(kicker) <= 100 and len(rest) >= 10:
+            return clean(rest)
+    if len(parts) >= 2 and _SUBTITLE.search(parts[-1].get("class") or ""):
+        subtitle = clean(parts[-1].text_content())
+        if full.endswith(subtitle) and len(full) - len(subtitle) >= 10:
+            return full[: -len(subtitle)].rstrip(" :–-|")
+    return full
+
+
+def _without_leading_child(h1: etree._Element, text: str) -> str | None:
+    """The headline without a short leading element (an unmarked kicker), if it has one."""
+    parts = [c for c in h1 if isinstance(c.tag, str) and clean(c.text_content())]
+    if not parts or clean(h1.text):
+        return None
+    first = clean(parts[0].text_content())
+    rest = text[len(first) :].lstrip(" :–-|") if text.startswith(first) else ""
+    return rest if len(first) <= 40 and len(rest) >= 10 else None
+
+
+def _is_logo(h1: etree._Element, text: str, source: str | None, site_parts: set[str]) -> bool:
+    if _NAV_HEADING.match(text) or _HIDDEN_CLASS.search(h1.get("class") or "") or "widget" in (h1.get("class") or ""):
+        return True
+    if source and text.casefold() == source.casefold():
+        return True
+    if text.casefold() in site_parts:
+        return True
+    links = list(h1.iter("a"))
+    return len(links) == 1 and (links[0].get("href") or "").strip() in ("/", "./", "index.html")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def _overlap(headline: str, title: str) -> float:
+    words = _words(headline)
+    return len(words & _words(title)) / len(words) if words else 0.0
+
+
+def headline_candidates(root: etree._Element, source: str | None = None, doc_title: str = "") -> list[str]:
+    """Visible ``<h1>`` headlines, without site logos and navigation headings."""
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(doc_title) if p.strip()]
+    longest = max(parts, key=len) if parts else ""
+    site_parts = {p.casefold() for p in parts if p != longest}
     found: list[str] = []
     for h1 in root.iter("h1"):
-        text = clean(h1.text_content())
-        if text and len(text) < 300:
+        text = _headline_text(h1)
+        if 4 <= len(text) < 300 and not _is_logo(h1, text, source, site_parts) and text not in found:
             found.append(text)
-        if len(found) >= 3:
+            if (rest := _without_leading_child(h1, text)) and rest not in found:
+                found.append(rest)
+        if len(found) >= 6:
             break
-    title = root.find(".//title")
-    if title is not None:
-        text = clean(title.text_content())
-        if text:
-            found.append(text)
     return found
 
 
+def document_title(root: etree._Element) -> str:
+    title = root.find(".//title")
+    return clean(title.text_content()) if title is not None else ""
+
+
 def _strip_site(title: str, source: str | None) -> str:
-    """``Headline | Site`` / ``Site - Headline`` to ``Headline``."""
-    parts = [p.strip() for p in re.split(r"\s+[|–—·•:-]\s+|\s+\|\s*", title) if p.strip()]
+    """``Headline | Site`` / ``Site » Blog » Headline`` to ``Headline``."""
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title) if p.strip()]
     if len(parts) < 2:
         return title
     if source:
-        low = source.lower()
-        rest = [p for p in parts if p.lower() != low and low not in p.lower()]
+        low = source.casefold()
+        rest = [p for p in parts if low not in p.casefold()]
         if rest and len(rest) < len(parts):
-            return " - ".join(rest) if len(rest) > 1 else rest[0]
+            parts = rest
     return max(parts, key=len)
 
 
-def choose_title(json_ld: Metadata, tags: Metadata, candidates: list[str], source: str | None) -> str:
-    """The headline as printed: an ``<h1>`` agreeing with the metadata, else the metadata."""
-    meta_titles = [t for t in (json_ld.title, tags.title) if t]
-    h1s = candidates[:-1] if candidates and len(candidates) > 1 else candidates
+def choose_title(json_ld: Metadata, tags: Metadata, root: etree._Element, source: str | None) -> str:
+    """The headline as printed: the ``<h1>`` that agrees with the page's metadata titles."""
+    doc_title = document_title(root)
+    metas = [t for t in (tags.title, json_ld.title, doc_title) if t]
+    h1s = headline_candidates(root, source, doc_title)
+    best, best_key = None, (0.0, 0, 0, 0)
     for h1 in h1s:
-        for title in meta_titles:
-            if h1.casefold() == title.casefold() or h1.casefold() in title.casefold():
-                return h1
-    if meta_titles:
-        return _strip_site(meta_titles[0], source)
-    if candidates:
-        return _strip_site(candidates[0], source)
-    return ""
+        # most of the headline's words in a metadata title; then the longest such headline
+        key = max(((round(_overlap(h1, m), 2), len(_words(h1) & _words(m)), -len(_words(h1) - _words(m)), -len(_words(m) - _words(h1))) for m in metas), default=(0.0, 0, 0, 0))
+        if key > best_key:
+            best, best_key = h1, key
+    if best is not None and best_key[0] >= 0.5:
+        return best
+    # a headline that the metadata does not repeat (the page's own title is for search engines)
+    for h1 in h1s:
+        if len(h1.split()) >= 3 and len(h1) >= 15:
+            return h1
+    # pages without a headline <h1> often print it as an <h2>
+    for count, h2 in enumerate(root.iter("h2")):
+        text = clean(h2.text_content())
+        if text and metas and 4 <= len(text) < 300 and max(_overlap(text, m) for m in metas) >= 0.9:
+            if any(_overlap(m, text) >= 0.6 for m in metas):
+                return text
+        if count > 20:
+            break
+    if metas:
+        return _strip_site(metas[0], source)
+    return h1s[0] if h1s else ""
 
 
 def host(url: str | None) -> str | None:
@@ -350,9 +427,7 @@ def extract(root: etree._Element, json_ld: Metadata | None = None) -> Metadata:
     meta.fill(json_ld)
     meta.fill(tags)
     meta.fill(text)
-    candidates = headline_candidates(root)
-    meta.title = choose_title(json_ld, tags, candidates, meta.source)
-    meta.headline_candidates = candidates
+    meta.title = choose_title(json_ld, tags, root, meta.source)
     if meta.source is None:
         meta.source = host(meta.url)
     if meta.published and meta.updated == meta.published:
