@@ -535,3 +535,30 @@ def test_only_mehr_zum_thema_opens_a_tag_list() -> None:
     assert article.related_label == "Read more"
     assert article.tags == []
     assert_story_clean(article)
+
+
+def test_plain_teasers_without_blank_lines() -> None:
+    block = [
+        "Lesen Sie auch:",
+        "Kasachstan: Die Lage in Almaty", "09.01.2022",
+        "Ausland", "Proteste in Nachbarländern bleiben aus", "08.01.2022",
+        "Eine Zusammenfassung der Lage.",
+        "Ohne Datum und ohne Zusammenfassung",
+    ]
+    article = textformat.parse(page(SEED_LINES[: _index("Mehr zum Thema")], block))
+    assert article.related_label == "Lesen Sie auch"
+    assert [(t.title, t.section, t.date, t.summary) for t in article.related] == [
+        ("Kasachstan: Die Lage in Almaty", None, "2022-01-09", None),
+        ("Proteste in Nachbarländern bleiben aus", "Ausland", "2022-01-08", "Eine Zusammenfassung der Lage."),
+        ("Ohne Datum und ohne Zusammenfassung", None, None, None),
+    ]
+    assert_story_clean(article)
+
+
+def test_plain_teaser_with_source_section_and_sponsored_mark() -> None:
+    block = ["Das könnte Sie auch interessieren", "", "Anzeige", "Küstenbank", "Finanzen", "Festgeld mit Meerblick", "13.12.2025", "", "Ein Angebot unseres Partners."]
+    article = textformat.parse(page(SEED_LINES[: _index("Mehr zum Thema")], block))
+    [teaser] = article.related
+    assert (teaser.source, teaser.section, teaser.title, teaser.date, teaser.sponsored, teaser.summary) == (
+        "Küstenbank", "Finanzen", "Festgeld mit Meerblick", "2025-12-13", True, "Ein Angebot unseres Partners.",
+    )

@@ -146,7 +146,7 @@ def read_block(lines: list[str]) -> TeaserBlock:
     if titles:
         _read_cards(lines, titles, block)
     else:
-        _read_plain(lines, 0, block)
+        _read_plain(lines, block)
     return block
 
 
@@ -233,56 +233,84 @@ def _read_preamble(lines: list[str], block: TeaserBlock) -> None:
             block.leftover.append(line)
 
 
-def _read_plain(lines: list[str], start: int, block: TeaserBlock) -> None:
-    """Cards without section prefixes: a heading, then titles with optional date and summary."""
-    groups: list[list[str]] = []
-    current: list[str] = []
-    for line in lines[start:]:
-        if line:
-            current.append(line)
-        elif current:
-            groups.append(current)
-            current = []
-    if current:
-        groups.append(current)
+def _read_plain(lines: list[str], block: TeaserBlock) -> None:
+    """Cards without section prefixes: a heading, then titles with optional date and summary.
 
-    teaser: Teaser | None = None
-    sponsored: str | None = None  # a sponsored mark waiting for its card
-    for group in groups:
-        dates = [k for k, line in enumerate(group) if _day(line)]
-        if dates and dates[0] >= 1 and not is_teaser_label(group[dates[0] - 1]):
-            k = dates[0]
-            head = group[: k - 1]
-            if block.label is None and not block.teasers and head and is_teaser_label(head[0]):
-                block.label = head.pop(0).rstrip(" :»›>→")
-            teaser = Teaser(title=group[k - 1], date=_day(group[k]), sponsored=sponsored is not None)
-            sponsored = None
-            marks = [line for line in head if is_sponsored_mark(line)]
-            names = [line for line in head if not is_sponsored_mark(line)]
-            teaser.sponsored = teaser.sponsored or bool(marks)
-            if len(names) >= 2:
-                teaser.source, teaser.section = names[-2], names[-1]
-                block.leftover.extend(names[:-2])
-            elif names:
-                teaser.section = names[0]
-            summary = [line for line in group[k + 1 :]]
-            teaser.summary = _summary_text(summary)
-            block.teasers.append(teaser)
+    A date line closes a card: the line above it is the title, short lines above
+    that its source and section. Other lines are a summary when they read like
+    prose, else the title of a card without a date.
+    """
+    reader = _PlainCards(block)
+    group: list[str] = []
+    for line in [*lines, ""]:
+        if line:
+            group.append(line)
             continue
-        for line in group:
+        if group:
+            reader.read_group(group)
+            group = []
+    reader.finish()
+
+
+class _PlainCards:
+    def __init__(self, block: TeaserBlock) -> None:
+        self.block = block
+        self.teaser: Teaser | None = None
+        self.sponsored: str | None = None  # a sponsored mark waiting for its card
+
+    def read_group(self, group: list[str]) -> None:
+        """One run of lines between blank lines."""
+        dates = [
+            k for k in range(1, len(group))
+            if _day(group[k]) and not _day(group[k - 1]) and not is_teaser_label(group[k - 1])
+        ]
+        pos = 0
+        for k in dates:
+            if k - 1 < pos:
+                continue
+            title = group[k - 1]
+            between = group[pos : k - 1]
+            split = len(between)
+            while split > 0 and len(between) - split < 2 and _is_head_line(between[split - 1]) and len(between[split - 1]) < len(title):
+                split -= 1
+            self.read_lines(between[:split])
+            self.card(title, _day(group[k]), between[split:])
+            pos = k + 1
+        self.read_lines(group[pos:])
+
+    def card(self, title: str, day: str | None, head: list[str]) -> None:
+        teaser = Teaser(title=title, date=day, sponsored=self.sponsored is not None)
+        self.sponsored = None
+        names: list[str] = []
+        for line in head:
+            if is_sponsored_mark(line):
+                teaser.sponsored = True
+            else:
+                names.append(line)
+        if len(names) == 2:
+            teaser.source, teaser.section = names
+        elif names:
+            teaser.section = names[0]
+        self.block.teasers.append(teaser)
+        self.teaser = teaser
+
+    def read_lines(self, lines: list[str]) -> None:
+        block = self.block
+        for line in lines:
+            teaser = self.teaser
             if block.label is None and not block.teasers and is_teaser_label(line):
                 block.label = line.rstrip(" :»›>→")
             elif is_artifact(line):
                 block.leftover.append(line)
-            elif is_sponsored_mark(line) and sponsored is None:
-                sponsored = line
-            elif teaser is not None and teaser.date is None and teaser.summary is None and _day(line):
-                teaser.date = _day(line)
-            elif teaser is not None and is_sentence_like(line) and len(line) >= 60:
+            elif is_sponsored_mark(line) and self.sponsored is None:
+                self.sponsored = line
+            elif teaser is not None and teaser.date is None and teaser.summary is None and (day := _day(line)):
+                teaser.date = day
+            elif teaser is not None and (line.endswith((".", "…")) or (is_sentence_like(line) and len(line) >= 60)):
                 teaser.summary = f"{teaser.summary} {line}" if teaser.summary else line
             else:
-                teaser = Teaser(title=line, sponsored=sponsored is not None)
-                sponsored = None
-                block.teasers.append(teaser)
-    if sponsored is not None:
-        block.leftover.append(sponsored)
+                self.card(line, None, [])
+
+    def finish(self) -> None:
+        if self.sponsored is not None:
+            self.block.leftover.append(self.sponsored)
