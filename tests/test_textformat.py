@@ -562,3 +562,19 @@ def test_plain_teaser_with_source_section_and_sponsored_mark() -> None:
     assert (teaser.source, teaser.section, teaser.title, teaser.date, teaser.sponsored, teaser.summary) == (
         "Küstenbank", "Finanzen", "Festgeld mit Meerblick", "2025-12-13", True, "Ein Angebot unseres Partners.",
     )
+
+
+def test_parser_and_plain_rendering_never_load_textual_or_the_library() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from tuireader.ingest import parse_file\n"
+        "from tuireader.render import render_article_text\n"
+        f"render_article_text(parse_file({str(SEED)!r}))\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('textual', 'sqlite3', 'tuireader.ui', 'tuireader.library'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
