@@ -153,6 +153,10 @@ REDUCED_HEADERS = {
     "lead first, no section": ([LEAD_LINE, TITLE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION], {"section": None}),
     "short title, no section": (["Putin warnt Westen", LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION], {"section": None, "title": "Putin warnt Westen"}),
     "short title after section": ([SECTION_LINE, "Putin warnt Westen", LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION], {"title": "Putin warnt Westen"}),
+    "question headline": ([SECTION_LINE, "Was kann ich tun, wenn meine Gehaltseinstufung nicht zum Tarifvertrag passt?", LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION], {"title": "Was kann ich tun, wenn meine Gehaltseinstufung nicht zum Tarifvertrag passt?"}),
+    "headline ending with a number in brackets": ([SECTION_LINE, "Kasachstan: Die Lage am Montag (113)", LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION], {"title": "Kasachstan: Die Lage am Montag (113)"}),
+    "lead ending with a quote before the headline": ([SECTION_LINE, "Putin sagte: „Wir werden das nicht zulassen.“", TITLE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION], {"lead": "Putin sagte: „Wir werden das nicht zulassen.“"}),
+    "short lead": ([SECTION_LINE, TITLE, "Putin warnt den Westen.", DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION], {"lead": "Putin warnt den Westen."}),
     "no lead": ([SECTION_LINE, TITLE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION], {"lead": None}),
     "only title and dates": ([TITLE, DATE_LINE, UPDATE_LINE], {"section": None, "lead": None, "image_caption": None, "reading_minutes": None}),
 }

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from tuireader.ingest.crawl_lines import (
     byline_authors,
+    ends_like_sentence,
     is_caption,
     is_domain,
     is_sentence_like,
@@ -51,7 +52,9 @@ class Header:
 
 
 def _is_title_like(line: str) -> bool:
-    return 0 < len(line) <= MAX_TITLE and not line.endswith((".", ",", ";", ":")) or line.endswith("...")
+    """A headline: not too long, and not ending with a full stop (a question or quote may end it)."""
+    core = line.rstrip("\"'“”»«’‘)")
+    return 0 < len(line) <= MAX_TITLE and bool(core) and (not core.endswith((".", ",", ";", ":")) or core.endswith("..."))
 
 
 def _is_section_like(line: str) -> bool:
@@ -130,8 +133,10 @@ def read_header(lines: list[str]) -> Header:
             header.source = line
         else:
             if is_sentence_like(line):
-                # Two prose lines in a row, or a second long one: the story has begun.
-                prose_run += 1
+                # After header lines, two prose lines in a row mean the story has begun
+                # (before them, a question headline and the lead may both read as prose);
+                # a second long paragraph means so anywhere.
+                prose_run += last_marker >= 0
                 paragraphs += len(line) > LONG_PARAGRAPH
                 if prose_run > 1 or paragraphs > MAX_HEADER_PARAGRAPHS:
                     break
@@ -153,7 +158,7 @@ def read_header(lines: list[str]) -> Header:
 def _assign_roles(lines: list[str], candidates: list[int], title_index: int | None, header: Header) -> None:
     pool = list(candidates)
     if title_index is None:
-        headline_like = [k for k in pool if _is_title_like(lines[k]) and not is_sentence_like(lines[k])]
+        headline_like = [k for k in pool if _is_title_like(lines[k])]
         # A short first line is the section only when a headline follows it.
         if len(headline_like) >= 2 and headline_like[0] == pool[0] and _is_section_like(lines[pool[0]]):
             header.section = lines[pool.pop(0)]
@@ -166,7 +171,7 @@ def _assign_roles(lines: list[str], candidates: list[int], title_index: int | No
         _set_title(lines[title_index], header)
     for k in pool:
         line = lines[k]
-        if header.lead is None and len(line) >= 40 and not _is_section_like(line):
+        if header.lead is None and not _is_section_like(line) and (len(line) >= 40 or ends_like_sentence(line)):
             header.lead = line
         elif (
             header.source is None

@@ -169,7 +169,7 @@ def ends_like_sentence(line: str) -> bool:
 
 def is_sentence_like(line: str) -> bool:
     """Prose: long enough and ending like a sentence."""
-    return len(line) >= 40 and line.endswith(('.', '!', '?', '…', '"', '“', '”', '»', "'", ')'))
+    return len(line) >= 40 and line.endswith(('.', '!', '?', '…', '"', '“', '”', '»', "'"))
 
 
 def is_short_label(line: str, max_chars: int = 30, max_words: int = 3) -> bool:
