@@ -21,6 +21,8 @@ _LEAD_CLASS = re.compile(
 _TAGS = ("p", "div", "h2", "h3", "span", "strong", "section", "header")
 MIN_LEAD = 60
 MAX_LEAD = 900
+# How many elements away from the headline a marked lead may be.
+NEAR_HEADLINE = 60
 
 
 def _link_len(el: etree._Element) -> int:
@@ -31,11 +33,24 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())[:60]
 
 
-def find(body: etree._Element, description: str | None) -> str | None:
-    """The text of the page's printed lead, if it has one."""
+def find(body: etree._Element, description: str | None, headline: str | None = None) -> str | None:
+    """The text of the page's printed lead, if it has one.
+
+    An element marked as a lead only counts near the headline: teaser cards
+    elsewhere on the page have "summary" and "excerpt" classes too.
+    """
     wanted = _key(description) if description and len(description) >= 40 else None
     marked: str | None = None
-    for el in body.iter(*_TAGS):
+    headline_key = _key(headline) if headline else None
+    headline_at: int | None = None
+    marked_at = 0
+    for index, el in enumerate(body.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        if headline_at is None and el.tag == "h1" and headline_key and headline_key[:30] in _key(el.text_content()):
+            headline_at = index
+        if el.tag not in _TAGS:
+            continue
         text = clean(el.text_content())
         if not (MIN_LEAD <= len(text) <= MAX_LEAD) or _link_len(el) > len(text) / 4:
             continue
@@ -43,8 +58,10 @@ def find(body: etree._Element, description: str | None) -> str | None:
         if wanted and (key.startswith(wanted[:40]) or wanted.startswith(key[:40])):
             return text
         if marked is None and _LEAD_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
-            marked = text
-    return marked
+            marked, marked_at = text, index
+    if marked is not None and headline_at is not None and -NEAR_HEADLINE < marked_at - headline_at < NEAR_HEADLINE:
+        return marked
+    return None
 
 
 def add_to_story(story: str, lead: str | None) -> str:

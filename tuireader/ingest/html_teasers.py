@@ -41,7 +41,7 @@ _LABELS = [
     r"related(?: articles?| stories| content| posts?| coverage| news| reading| links| topics)?",
     r"read (?:more|next|also)", r"also read", r"more on this (?:story|topic)", r"more (?:stories|news|articles)",
     r"more (?:from|in|on|about) .{1,40}", r"you (?:may|might) also (?:like|enjoy|be interested in)",
-    r"recommended(?: for you| stories| articles| reading)?", r"most (?:popular|read|viewed|shared|emailed)",
+    r"recommended(?: for you| stories| articles| reading)?", r"most (?:popular|read|viewed|shared|emailed)(?: (?:in|on|from) .{1,30})?",
     r"trending(?: now| stories)?", r"latest (?:news|stories|articles|posts)", r"see also", r"further reading",
     r"top stories", r"editor'?s'? picks", r"what to read next", r"around the web", r"(?:sponsored|promoted) stories",
     r"popular (?:stories|articles|posts|now)", r"in case you missed it", r"don'?t miss",

@@ -52,7 +52,7 @@ def _parse(text: str) -> Article:
     label, teasers, _ = html_teasers.take_out(body)
     html_teasers.resolve_urls(teasers, meta.url)
     html_furniture.take_out(body)
-    lead = html_lead.find(body, meta.lead)
+    lead = html_lead.find(body, meta.lead, meta.title)
 
     story = _extract_story(tree, meta.url)
     story = _drop_leading_title(story, meta.title)
@@ -105,10 +105,24 @@ def _mark_captions(body: etree._Element) -> list[str]:
     return captions
 
 
+# A story shorter than this is read again with the extractor favouring recall.
+SHORT_STORY = 400
+
+
 def _extract_story(tree: etree._Element, url: str | None) -> str:
+    story = _extract(tree, url, favor_recall=False)
+    if len(story) < SHORT_STORY:
+        second = _extract(tree, url, favor_recall=True)
+        if len(second) > 2 * len(story):
+            story = second
+    return story
+
+
+def _extract(tree: etree._Element, url: str | None, favor_recall: bool) -> str:
     document = trafilatura.bare_extraction(
         tree,
         url=url,
+        favor_recall=favor_recall,
         include_comments=False,
         include_tables=True,
         include_images=False,
