@@ -126,6 +126,8 @@ HEADER_VARIANTS = {
     "title not repeated": [SECTION_LINE, "", TITLE, "", LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION],
     "dates on one line": [SECTION_LINE, TITLE, LEAD_LINE, f"{DATE_LINE} {UPDATE_LINE}", READING_LINE, TITLE, CAPTION],
     "dates after caption": [SECTION_LINE, TITLE, LEAD_LINE, READING_LINE, TITLE, CAPTION, DATE_LINE, UPDATE_LINE],
+    "lead last": [SECTION_LINE, TITLE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION, LEAD_LINE],
+    "lead between dates and caption": [SECTION_LINE, TITLE, DATE_LINE, UPDATE_LINE, LEAD_LINE, READING_LINE, TITLE, CAPTION],
     "blank lines everywhere": [SECTION_LINE, "", TITLE, "", LEAD_LINE, "", DATE_LINE, "", UPDATE_LINE, "", READING_LINE, "", TITLE, "", CAPTION],
 }
 
@@ -582,3 +584,15 @@ def test_parser_and_plain_rendering_never_load_textual_or_the_library() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_prose_after_a_blank_line_below_the_header_is_the_story() -> None:
+    article = textformat.parse(page([SECTION_LINE, TITLE, DATE_LINE, READING_LINE, "", STORY_P1, "", STORY_P2]))
+    assert article.lead is None
+    assert plain_body(article) == f"{STORY_P1}\n\n{STORY_P2}"
+
+
+def test_pages_without_blank_lines_keep_their_first_paragraph_in_the_story() -> None:
+    article = textformat.parse(page([SECTION_LINE, TITLE, DATE_LINE, READING_LINE, STORY_P1, STORY_P2]))
+    assert article.lead is None
+    assert plain_body(article) == f"{STORY_P1}\n\n{STORY_P2}"

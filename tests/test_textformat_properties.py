@@ -124,3 +124,20 @@ def test_nothing_is_lost_from_reordered_and_cut_seed(data: st.DataObject) -> Non
     article = textformat.parse("\n".join(lines))
     lost = [line for line in lines if not accounted_for(line, article)]
     assert lost == []
+
+
+_HEADER_END = SEED_LINES.index("Russlands Präsident Wladimir Putin. (Foto: dpa) Foto: Alexei Nikolsky") + 1  # the caption
+SEED_HEADER = [line for line in SEED_LINES[:_HEADER_END] if line]
+SEED_REST = SEED_LINES[_HEADER_END:]
+SEED_ARTICLE = textformat.parse("\n".join(SEED_LINES))
+HEADER_FIELDS = ("title", "section", "lead", "published", "updated", "reading_minutes", "image_caption", "body", "related")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.permutations(SEED_HEADER[1:]))
+def test_header_lines_in_any_order_below_the_section(header: list[str]) -> None:
+    """The section line first, the other header lines (title, its repeat, lead, dates,
+    reading time, caption) in any order: the same article."""
+    article = textformat.parse("\n".join([SEED_HEADER[0], *header, *SEED_REST]))
+    for name in HEADER_FIELDS:
+        assert getattr(article, name) == getattr(SEED_ARTICLE, name), name

@@ -152,40 +152,72 @@ def read_header(lines: list[str]) -> Header:
         return _header_without_markers(lines, header)
     header.end = last_marker + 1
     _assign_roles(lines, [c for c in candidates if c < header.end], title_index, header)
+    if header.lead is None and _is_attached_lead(lines, header.end):
+        header.lead = lines[header.end]
+        header.end += 1
     return header
 
 
+def _is_attached_lead(lines: list[str], i: int) -> bool:
+    """A prose line right below the last header line, with a blank line after it: the lead.
+
+    Pages that set the header as one block and the story in blank-separated
+    paragraphs (like DWN) may put the lead last in the block.
+    """
+    if i >= len(lines) or not lines[i] or (i + 1 < len(lines) and lines[i + 1]):
+        return False
+    line = lines[i]
+    return (
+        not _is_section_like(line)
+        and (len(line) >= 40 or ends_like_sentence(line))
+        and not is_teaser_label(line)
+        and not card_start_at(lines, i)
+    )
+
+
 def _assign_roles(lines: list[str], candidates: list[int], title_index: int | None, header: Header) -> None:
-    pool = list(candidates)
+    """Tell apart the header lines that are no marker: title, section (and site), lead."""
     if title_index is None:
-        headline_like = [k for k in pool if _is_title_like(lines[k])]
-        # A short first line is the section only when a headline follows it.
-        if len(headline_like) >= 2 and headline_like[0] == pool[0] and _is_section_like(lines[pool[0]]):
-            header.section = lines[pool.pop(0)]
-            headline_like.pop(0)
-        title_index = headline_like[0] if headline_like else (pool[0] if pool else None)
-    elif pool and pool[0] < title_index and _is_section_like(lines[pool[0]]):
-        header.section = lines[pool.pop(0)]
-    if title_index is not None:
-        pool.remove(title_index)
-        _set_title(lines[title_index], header)
-    for k in pool:
+        title_index = _choose_title(lines, candidates)
+    if title_index is None:
+        return
+    _set_title(lines[title_index], header)
+    rest = [k for k in candidates if k != title_index]
+    # Section (and site) lines stand above the title; short lines below it are page furniture.
+    short = [k for k in rest if k < title_index and _is_section_like(lines[k])]
+    if len(short) >= 2:
+        # Two short lines above the title: the site, then the section.
+        header.source = header.source or lines[short[0]]
+        header.section = lines[short[1]]
+        rest = [k for k in rest if k not in short[:2]]
+    elif short:
+        header.section = lines[short[0]]
+        rest.remove(short[0])
+    for k in rest:
         line = lines[k]
         if header.lead is None and not _is_section_like(line) and (len(line) >= 40 or ends_like_sentence(line)):
             header.lead = line
-        elif (
-            header.source is None
-            and header.section is not None
-            and title_index is not None
-            and k < title_index
-            and _is_section_like(line)
-        ):
-            # Two short lines above the title: the site, then the section.
-            header.source, header.section = header.section, line
         elif is_sentence_like(line):
             header.story.append(line)
         else:
             header.leftover.append(line)
+
+
+def _choose_title(lines: list[str], candidates: list[int]) -> int | None:
+    """The headline among header lines, when no line repeats it.
+
+    The first headline-like line that is not a word or two; if all are that short,
+    the second (the first is the section).
+    """
+    headline_like = [k for k in candidates if _is_title_like(lines[k])]
+    longer = [k for k in headline_like if not _is_section_like(lines[k])]
+    if longer:
+        return longer[0]
+    if len(headline_like) >= 2:
+        return headline_like[1]
+    if headline_like:
+        return headline_like[0]
+    return candidates[0] if candidates else None
 
 
 def _set_title(line: str, header: Header) -> None:
