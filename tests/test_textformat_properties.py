@@ -141,3 +141,47 @@ def test_header_lines_in_any_order_below_the_section(header: list[str]) -> None:
     article = textformat.parse("\n".join([SEED_HEADER[0], *header, *SEED_REST]))
     for name in HEADER_FIELDS:
         assert getattr(article, name) == getattr(SEED_ARTICLE, name), name
+
+
+def _seed_cards() -> list[list[str]]:
+    block = SEED_LINES[SEED_LINES.index("article:fokus_txt") + 1 :]
+    cards: list[list[str]] = []
+    for line in block:
+        if line == "DWN":
+            cards.append([])
+        cards[-1].append(line)
+    return cards
+
+
+SEED_STORY = SEED_LINES[: SEED_LINES.index("Mehr zum Thema")]
+SEED_CARDS = _seed_cards()
+
+
+@st.composite
+def card_variant(draw: st.DrawFn, card: list[str]) -> list[str]:
+    if draw(st.booleans()):
+        card = [line for line in card if not line.endswith("12.2025")]  # no date
+    if draw(st.booleans()):
+        card = [line for line in card if line]  # no blank lines
+    if draw(st.integers(0, 4)) == 0:
+        card = card[1:]  # no source line
+    return card
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_teaser_cards_in_any_order_and_shape(data: st.DataObject) -> None:
+    """Cards shuffled, with or without date, blank lines or source line, under a heading or none."""
+    cards = data.draw(st.permutations(SEED_CARDS), label="order")
+    block = [line for card in cards for line in data.draw(card_variant(card))]
+    heading = data.draw(st.sampled_from([["Mehr zum Thema", "article:fokus_txt"], ["Mehr zum Thema"], []]), label="heading")
+    article = textformat.parse("\n".join(SEED_STORY + heading + block))
+    assert sorted(t.title for t in article.related) == sorted(t.title for t in SEED_ARTICLE.related)
+    assert article.body == SEED_ARTICLE.body
+    by_title = {t.title: t for t in SEED_ARTICLE.related}
+    for teaser in article.related:
+        expected = by_title[teaser.title]
+        assert teaser.section == expected.section
+        assert teaser.summary == expected.summary
+        assert teaser.date in (expected.date, None)
+        assert teaser.source in (expected.source, None)

@@ -130,8 +130,33 @@ def find_block_start(lines: list[str], start: int) -> int:
         if is_teaser_label(line) and not opens_tag_list(lines, i):
             return i
         if card_start_at(lines, i):
-            return i
+            return _earlier_cards(lines, i, start)
     return len(lines)
+
+
+def _earlier_cards(lines: list[str], i: int, floor: int) -> int:
+    """Move a heading-less block's start back over cards above it that lack a source line.
+
+    Such a card (section, prefixed title, maybe a date and a summary) is only
+    recognisable next to the cards below it.
+    """
+    while True:
+        j = i - 1
+        # Above the card at i: blank lines, at most one summary, blank lines, maybe a date.
+        while j >= floor and not lines[j]:
+            j -= 1
+        if j >= floor and not is_prefixed_title(lines, j) and not _day(lines[j]):
+            j -= 1
+            while j >= floor and not lines[j]:
+                j -= 1
+        if j >= floor and _day(lines[j]):
+            j -= 1
+        if j - 1 < floor or not is_prefixed_title(lines, j):
+            return i
+        i = j - 1
+        for _ in range(2):  # a source line, a sponsored mark
+            if i - 1 >= floor and lines[i - 1] and _is_head_line(lines[i - 1]):
+                i -= 1
 
 
 def _summary_text(lines: list[str]) -> str | None:
