@@ -19,6 +19,11 @@ _CREDIT = re.compile(
     r"(?:\s*(?:credit|quelle|nachweis))?\s*[:©]",
     re.I,
 )
+_DATELINE = re.compile(
+    r"^(?:veröffentlicht|veröffentlichung|erschienen|aktualisiert|zuletzt aktualisiert|stand|published|updated|posted)"
+    r"(?: am| on)?\s*:?\s*(?:\d|[a-zäöü]+,? \d)",
+    re.I,
+)
 _NEWSLETTER = re.compile(r"newsletter", re.I)
 _SIGN_UP = re.compile(r"anmelden|abonnier|bestell|informiert|registrier|sign ?up|subscribe", re.I)
 _TAGS = ("p", "div", "span", "strong", "b", "em", "i", "small", "label", "h2", "h3", "h4", "h5", "h6", "li")
@@ -28,6 +33,8 @@ def _is_furniture(text: str) -> bool:
     if len(text) <= 80 and _AD_LABEL.match(text):
         return True
     if len(text) <= 120 and _CREDIT.match(text):
+        return True
+    if len(text) <= 60 and _DATELINE.match(text):
         return True
     return len(text) <= 200 and bool(_NEWSLETTER.search(text) and _SIGN_UP.search(text))
 

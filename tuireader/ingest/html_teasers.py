@@ -300,6 +300,28 @@ def find_card_runs(body: etree._Element, min_cards: int = 3) -> list[Block]:
     return blocks
 
 
+def find_lone_cards(body: etree._Element) -> list[Block]:
+    """A single ``<article>`` or ``<figure>`` card: a linked headline and a line or two."""
+    blocks: list[Block] = []
+    for el in body.iter("article", "figure"):
+        if any(el is b.element or b.element in el.iterancestors() for b in blocks):
+            continue
+        text_len = len(_text(el))
+        links = _links(el)
+        if not links or text_len > 600 or len({a.get("href").strip() for a in links}) > 2:
+            continue
+        if el.find(".//h1") is not None or _has_story_paragraph(el):
+            continue
+        headed = any(
+            h.find(".//a") is not None or any(a.tag == "a" for a in h.iterancestors()) for h in el.iter(*_HEADINGS)
+        )
+        if headed and _link_text_len(el) >= 15:
+            blocks.append(Block(el, None))
+    for block in blocks:
+        block.teasers = read_cards(block.element)
+    return blocks
+
+
 # --- reading cards -----------------------------------------------------------------
 
 
@@ -408,7 +430,7 @@ def take_out(body: etree._Element) -> tuple[str | None, list[Teaser], int]:
     runs = find_card_runs(body)
     for block in runs:
         block.remove()
-    lines = find_link_lines(body)
+    lines = find_link_lines(body) + find_lone_cards(body)
     for block in lines:
         block.remove()
     label = next((b.label for b in labelled if b.label and b.teasers), None)

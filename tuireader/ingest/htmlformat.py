@@ -94,6 +94,8 @@ def _mark_captions(body: etree._Element) -> list[str]:
         caption_el = figure.find(".//figcaption")
         if caption_el is None or figure.find(".//table") is not None:
             continue
+        if _links_elsewhere(figure):
+            continue  # a teaser card shaped as a figure, not a picture of the story
         caption = _WS.sub(" ", caption_el.text_content()).strip()
         if not caption:
             continue
@@ -107,6 +109,15 @@ def _mark_captions(body: etree._Element) -> list[str]:
 
 # A story shorter than this is read again with the extractor favouring recall.
 SHORT_STORY = 400
+
+
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|tiff?)(?:[?#].*)?$", re.I)
+
+
+def _links_elsewhere(figure: etree._Element) -> bool:
+    """Whether the figure links to another page (not just to a larger version of its image)."""
+    links = [a for a in figure.iter("a")] + [a for a in figure.iterancestors() if a.tag == "a"]
+    return any(not _IMAGE_FILE.search((a.get("href") or "").strip()) for a in links if a.get("href"))
 
 
 def _extract_story(tree: etree._Element, url: str | None) -> str:
