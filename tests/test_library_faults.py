@@ -102,7 +102,7 @@ def test_kill_9_during_an_import_then_a_rerun_finishes_it(home: Path, tmp_path: 
                 break
         time.sleep(0.02)
     os.kill(proc.pid, signal.SIGKILL)
-    proc.communicate()
+    proc.communicate(timeout=30)  # its parsing workers leave with it, closing the pipes
     assert proc.returncode == -signal.SIGKILL, "the import finished before it could be killed"
 
     with Library() as lib:  # opens (and recovers) the interrupted library

@@ -75,7 +75,7 @@ def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> sqlite3.Connecti
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA cache_size = -32000")
+        conn.execute("PRAGMA cache_size = -64000")
         retry(lambda: migrate(conn, migrate_to))
     except LibraryError:
         conn.close()

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 import unicodedata
 from typing import Any
 
 from tuireader.model import Article, ArticleSummary, Teaser
-
-_SPACE = re.compile(r"\s+")
-
-# Article fields kept in their own columns; everything else goes to ``extra``.
-_COLUMN_FIELDS = {"title", "section", "lead", "body", "published", "source", "related", "path", "format"}
 
 SUMMARY_COLUMNS = "id, title, section, published, source, read, bookmarked"
 ARTICLE_COLUMNS = (
@@ -30,12 +24,12 @@ TEASER_COLUMNS = "title, source, section, date, summary, sponsored, url"
 
 def title_key(title: str) -> str:
     """A title folded for matching: case, Unicode form and whitespace do not count."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", title).casefold()).strip()
+    return " ".join(unicodedata.normalize("NFKC", title).casefold().split())
 
 
 def dedup_key(article: Article) -> str:
     """Same title, published time and story: the same article, whichever crawl it came from."""
-    story = _SPACE.sub(" ", unicodedata.normalize("NFC", article.body)).strip()
+    story = " ".join(unicodedata.normalize("NFC", article.body).split())
     parts = (title_key(article.title), article.published or "", story)
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
@@ -45,7 +39,16 @@ def sort_key(article: Article) -> str:
 
 
 def extra_json(article: Article) -> str:
-    data = {k: v for k, v in article.to_dict().items() if k not in _COLUMN_FIELDS}
+    data = {
+        "authors": list(article.authors),
+        "image_caption": article.image_caption,
+        "leftover": list(article.leftover),
+        "reading_minutes": article.reading_minutes,
+        "related_label": article.related_label,
+        "tags": list(article.tags),
+        "updated": article.updated,
+        "url": article.url,
+    }
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 

@@ -10,13 +10,25 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import multiprocessing
+import os
+import threading
+import time
+import zlib
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tuireader.ingest import IngestError, read_file
 from tuireader.ingest.decode import NotTextError, decode
+from tuireader.library.converters import dedup_key
 from tuireader.model import Article
+
+# Imports this large parse in worker processes while the importer writes.
+PARALLEL_MIN_FILES = 1000
+CHUNK = 100  # files per worker task
 
 _GLOB_CHARS = set("*?[")
 
@@ -47,12 +59,21 @@ class ImportReport:
 
 @dataclass
 class Prepared:
-    """One parsed article and the bytes it came from (what reparse will read again)."""
+    """One parsed article, ready to store: identity computed, original bytes compressed.
+
+    Everything costly happens here, so it can run in worker processes while
+    the importing process only writes to the database.
+    """
 
     path: str
     article: Article
-    raw: bytes
-    sha256: str
+    sha256: str  # of the original bytes: the same file is never stored twice
+    content: bytes  # the original bytes, zlib-compressed, for reparse
+    key: str  # converters.dedup_key: the same article from another crawl
+
+    @classmethod
+    def of(cls, path: str, article: Article, raw: bytes) -> Prepared:
+        return cls(path, article, sha256(raw), zlib.compress(raw, 1), dedup_key(article))
 
 
 @dataclass
@@ -132,7 +153,7 @@ def prepare_bytes(data: bytes, path: str) -> list[Prepared] | Failure:
     problem = _problem(article)
     if problem:
         return Failure(path, problem)
-    return [Prepared(path, article, data, sha256(data))]
+    return [Prepared.of(path, article, data)]
 
 
 def _prepare_json_export(text: str, path: str) -> list[Prepared] | Failure:
@@ -151,7 +172,7 @@ def _prepare_json_export(text: str, path: str) -> list[Prepared] | Failure:
         article.path = path
         # Each article keeps a self-contained export of itself, so reparse reads it alone.
         raw = json.dumps(exportformat.export_document([article]), ensure_ascii=False).encode("utf-8")
-        out.append(Prepared(f"{path}#{n}" if len(articles) > 1 else path, article, raw, sha256(raw)))
+        out.append(Prepared.of(f"{path}#{n}" if len(articles) > 1 else path, article, raw))
     if not out:
         return Failure(path, "export holds no articles")
     return out
@@ -174,3 +195,58 @@ def prepare_file(path: str) -> list[Prepared] | Failure:
 def _reason(message: str, path: str) -> str:
     prefix = f"{path}: "
     return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+Result = list[Prepared] | Failure
+
+
+def prepare_files(paths: list[str]) -> list[Result]:
+    return [prepare_file(p) for p in paths]
+
+
+def _workers() -> int:
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    return min(cpus, 4)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: leave as soon as the importing process is gone (even killed with -9)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def prepare_many(paths: list[str], *, parallel: bool | None = None) -> Iterator[Result]:
+    """Parse files in order; large imports use worker processes (a few chunks ahead at most).
+
+    Workers are forked, which is only safe while this process has a single
+    thread (the command line); elsewhere (a reader app with worker threads)
+    files are parsed here, one after another.
+    """
+    workers = _workers()
+    if parallel is None:
+        parallel = len(paths) >= PARALLEL_MIN_FILES and workers > 1 and threading.active_count() == 1
+    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
+        for p in paths:
+            yield prepare_file(p)
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_exit_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
+        pending: deque[Future[list[Result]]] = deque()
+        for i in range(0, len(paths), CHUNK):
+            pending.append(pool.submit(prepare_files, paths[i : i + CHUNK]))
+            if len(pending) >= workers * 2:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
