@@ -245,6 +245,14 @@ def test_german_page_text_dates_reading_time_and_byline() -> None:
     assert article.authors == ["Erika Mustermann"]
 
 
+def test_author_and_date_from_marked_elements() -> None:
+    body = """<div class="article-meta"><a rel="author" href="/team/erika">Erika Mustermann</a>
+<span class="publish-date">14. März 2023, 08:30</span></div>""" + STORY
+    article = parse(page(body))
+    assert article.authors == ["Erika Mustermann"]
+    assert article.published == "2023-03-14T08:30"
+
+
 def test_title_without_site_name_from_document_title() -> None:
     html = f"<html><head><title>Neues Kraftwerk an der Isar | Stadtanzeiger</title></head><body>{STORY}</body></html>"
     assert parse(html).title == "Neues Kraftwerk an der Isar"

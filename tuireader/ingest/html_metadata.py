@@ -31,7 +31,11 @@ _UPDATED = re.compile(r"\b(?:Aktualisiert|Zuletzt aktualisiert|Stand)\s*(?:am|:)
 _PUBLISHED = re.compile(r"\b(?:Veröffentlicht|Erschienen|Publiziert)\s*(?:am|:)?\s*:?\s*(.{6,40})", re.I)
 _READING = re.compile(r"\bLesezeit:?\s*(?:ca\.\s*)?(\d{1,3})\s*(?:min|Minuten)", re.I)
 _READING_EN = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?min(?:ute)?s?\s+read\b", re.I)
-_BYLINE = re.compile(r"^(?:Von|By)\s+(.{3,120})$")
+_BYLINE_PREFIX = re.compile(r"^(?:von|by|autor(?:in)?:?|author:?|text:|ein beitrag von)\s+", re.I)
+_AUTHOR_MARK = re.compile(r"author|autor|byline|\bcreator", re.I)
+_DATE_MARK = re.compile(r"date|datum|published|pubdate|publish|\btime\b|timestamp", re.I)
+_SINGLE_NAME = re.compile(r"^[A-ZÄÖÜ][\w.'’-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w.'’-]+){0,3}$")
+_NOT_A_NAME = re.compile(r"^(?:Redaktion\w+|Autor\w*|Von|By|Kommentare?|Teilen|Share|Mehr|Home|Startseite|Text|Fotos?|Bilder?)$|\d|@|\[at\]", re.I)
 _NAME = re.compile(r"^[A-ZÄÖÜ][\w.'’-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w.'’-]+){1,3}$")
 
 ARTICLE_TYPES = {
@@ -256,6 +260,14 @@ def _short_texts(root: etree._Element, limit: int = 400) -> Iterator[str]:
                 return
 
 
+def _author_names(text: str, single_ok: bool) -> list[str]:
+    text = _BYLINE_PREFIX.sub("", text).strip()
+    text = re.split(r"\s*[|•·]\s*|\s+(?:am|on)\s+\d|\s+\d{1,2}\.\s?\d{1,2}\.|,\s*\d", text)[0]
+    names = [clean(n) for n in re.split(r"\s*(?:,|;| und | and |&)\s*", text)]
+    pattern = _SINGLE_NAME if single_ok else _NAME
+    return [n for n in names if pattern.match(n) and not _NOT_A_NAME.search(n)][:10]
+
+
 def from_page_text(root: etree._Element) -> Metadata:
     meta = Metadata()
     for text in _short_texts(root):
@@ -265,11 +277,26 @@ def from_page_text(root: etree._Element) -> Metadata:
             meta.published = normalise_date(m[1])
         if meta.reading_minutes is None and (m := _READING.search(text) or _READING_EN.search(text)):
             meta.reading_minutes = int(m[1])
-        if not meta.authors and (m := _BYLINE.match(text)):
-            names = [clean(n) for n in re.split(r"\s*(?:,| und | and |&)\s*", m[1])]
-            names = [n for n in names if _NAME.match(n)]
-            if names:
-                meta.authors = names
+        if not meta.authors and _BYLINE_PREFIX.match(text) and len(text) <= 120:
+            meta.authors = _author_names(text, single_ok=False)
+    body = root.find("body")
+    if body is not None:
+        for el in body.iter():
+            if not isinstance(el.tag, str):
+                continue
+            marks = " ".join(el.get(a) or "" for a in ("class", "id", "rel", "itemprop"))
+            if not marks.strip():
+                continue
+            if not meta.authors and _AUTHOR_MARK.search(marks):
+                text = clean(el.text_content())
+                if 2 < len(text) <= 80:
+                    meta.authors = _author_names(text, single_ok=True)
+            if meta.published is None and _DATE_MARK.search(marks):
+                text = clean(el.text_content())
+                if len(text) <= 80:
+                    meta.published = normalise_date(el.get("datetime") or el.get("content") or text)
+            if meta.authors and meta.published:
+                break
     for el in root.iter("time"):
         stamp = normalise_date(el.get("datetime") or el.text_content())
         if stamp:
