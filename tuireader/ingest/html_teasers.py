@@ -334,14 +334,14 @@ def read_cards(block: etree._Element, exclude_label: str | None = None, base_url
         if href in seen or not is_safe_url(href):
             continue
         card = _card_of(a, block)
-        title = _title_of(card, href)
+        title, kicker = _title_of(card, href)
         title = _DECORATION.sub("", title)
         if not title or (exclude_label and title.casefold() == exclude_label.casefold()):
             continue
-        if _LABEL.match(title):
-            continue
+        if _LABEL.match(title) or (len(title) < 20 and len(title.split()) < 3):
+            continue  # "mehr", "Weiterlesen", topic tags
         seen.add(href)
-        teasers.append(_teaser(card, title, href))
+        teasers.append(_teaser(card, title, href, kicker))
     return teasers
 
 
@@ -358,25 +358,55 @@ def _card_of(a: etree._Element, block: etree._Element) -> etree._Element:
     return card
 
 
-def _title_of(card: etree._Element, href: str) -> str:
-    for h in card.iter(*_HEADINGS):
-        text = _text(h)
-        if text:
-            return text
-    texts = [_text(a) for a in card.iter("a") if (a.get("href") or "").strip() == href]
-    texts = [t for t in texts if t]
-    return max(texts, key=len) if texts else ""
+def _spaced_text(el: etree._Element, skip: etree._Element | None = None) -> str:
+    """Text with a space at element boundaries ("Kicker<span>Headline</span>" stays two words)."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:  # depth is bounded by html_dom.MAX_DEPTH
+        if node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+        for child in node:
+            if child is not skip and isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return clean(" ".join(parts))
 
 
-def _teaser(card: etree._Element, title: str, href: str) -> Teaser:
-    section = None
+def _kicker_in(el: etree._Element) -> etree._Element | None:
+    for node in el.iter():
+        if node is not el and isinstance(node.tag, str) and _KICKER_CLASS.search(node.get("class") or ""):
+            if 0 < len(_text(node)) <= 60:
+                return node
+    return None
+
+
+def _title_of(card: etree._Element, href: str) -> tuple[str, str | None]:
+    """The card's headline, and its kicker line when the headline element carries one."""
+    element = next((h for h in card.iter(*_HEADINGS) if _text(h)), None)
+    if element is None:
+        links = [a for a in card.iter("a") if (a.get("href") or "").strip() == href and _text(a)]
+        if not links:
+            return "", None
+        element = max(links, key=lambda a: len(_text(a)))
+    kicker = _kicker_in(element)
+    title = _spaced_text(element, skip=kicker) if kicker is not None else _spaced_text(element)
+    if kicker is not None and len(title) >= 10:
+        return title, _text(kicker)
+    return _spaced_text(element), None
+
+
+def _teaser(card: etree._Element, title: str, href: str, kicker: str | None = None) -> Teaser:
+    section = kicker
     date = None
     summary = None
     for el in card.iter():
         if not isinstance(el.tag, str):
             continue
         text = _text(el)
-        if not text or text == title or title in text:
+        if not text or text == title or title in text or text in title or text == kicker:
             continue
         if el.tag == "time" or _DATE_TEXT.search(text):
             date = date or _date_only(el.get("datetime") or text)
