@@ -185,3 +185,30 @@ def test_teaser_cards_in_any_order_and_shape(data: st.DataObject) -> None:
         assert teaser.summary == expected.summary
         assert teaser.date in (expected.date, None)
         assert teaser.source in (expected.source, None)
+
+
+MARKDOWN_PIECES = st.sampled_from([*"#>-+*_=`~[]()<>!&;:|\\1. \t", "&amp;", "&#42;", "<b>", "](x)", "```", "---", "1. "])
+STORY_TEXT = (
+    st.lists(
+        st.one_of(MARKDOWN_PIECES, st.sampled_from("ab xy"), st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))),
+        min_size=1,
+        max_size=20,
+    )
+    .map(lambda pieces: normalise("".join(pieces)))
+    .filter(bool)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(STORY_TEXT)
+def test_story_lines_stay_plain_text_in_markdown(line: str) -> None:
+    """Whatever a story line holds, a markdown reader sees one paragraph of exactly that text."""
+    from markdown_it import MarkdownIt
+
+    from tuireader.ingest.markdown_text import paragraph
+
+    tokens = MarkdownIt("commonmark").parse(paragraph(line))
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    children = tokens[1].children or []
+    assert {c.type for c in children} <= {"text"}
+    assert "".join(c.content for c in children) == line
