@@ -212,3 +212,18 @@ def test_story_lines_stay_plain_text_in_markdown(line: str) -> None:
     children = tokens[1].children or []
     assert {c.type for c in children} <= {"text"}
     assert "".join(c.content for c in children) == line
+
+
+@settings(max_examples=200, deadline=None)
+@given(STORY_TEXT)
+def test_subheadings_stay_plain_text_in_markdown(line: str) -> None:
+    from markdown_it import MarkdownIt
+
+    from tuireader.ingest.markdown_text import heading
+
+    tokens = MarkdownIt("commonmark").parse(heading(line))
+    assert [t.type for t in tokens] == ["heading_open", "inline", "heading_close"]
+    assert tokens[0].tag == "h2"
+    children = tokens[1].children or []
+    assert {c.type for c in children} <= {"text"}
+    assert "".join(c.content for c in children) == line
