@@ -2,10 +2,15 @@
 
 The header is found by what its lines are, not where they stand: it reaches to
 the last line that is unmistakably header (a date line, "Lesezeit", a caption
-with its credit, the title repeated as image alt text, a tag list, a byline).
-The remaining lines of that stretch are then told apart: a short first line is
-the section, the repeated line (else the first line that is not prose) the
-title, and prose the lead.
+with its credit, the title repeated as image alt text, a tag list, a byline, a
+site address). It ends early where the story shows: two prose lines in a row
+after a header line, a second long paragraph, a teaser heading or card.
+
+The other lines of that stretch are then told apart: the repeated line is the
+title (else the first headline that is more than a word or two); a short line
+above the title is the section (two of them: site, then section); prose is the
+lead. A prose line that closes the header block, with a blank line after it, is
+the lead too. Whatever is left is story text (prose) or ``leftover``.
 """
 
 from __future__ import annotations
