@@ -108,3 +108,13 @@ def test_only_bad_files(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
+
+
+def test_error_for_a_hostile_file_name_stays_one_plain_line(tmp_path: Path, seed_path: Path) -> None:
+    missing = tmp_path / "fehlt\n\x1b[31mrot.txt"
+    result = run_parse(missing, seed_path, "--json")
+    assert result.returncode != 0
+    assert len(result.stdout.splitlines()) == 1
+    [error] = result.stderr.splitlines()
+    assert "\x1b" not in error
+    assert "fehlt\\n[31mrot.txt" in error

@@ -7,7 +7,13 @@ import json
 import sys
 
 from tuireader.ingest import IngestError, parse_file
+from tuireader.ingest.decode import _CONTROL
 from tuireader.render import render_article_text
+
+
+def one_line(message: str) -> str:
+    """A message safe for one terminal line: newlines shown escaped, control characters gone."""
+    return _CONTROL.sub("", message.replace("\r", "\\r").replace("\n", "\\n"))
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             article = parse_file(path)
         except IngestError as exc:
-            print(f"tuireader: {exc}", file=sys.stderr)
+            print(f"tuireader: {one_line(str(exc))}", file=sys.stderr)
             failed += 1
             continue
         if args.json:
