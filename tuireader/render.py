@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from tuireader.ingest.decode import _CONTROL
+from tuireader.ingest.decode import remove_control_characters
 from tuireader.ingest.markdown_text import unescape
 from tuireader.model import Article
 
 
 def _safe(text: str | None) -> str:
     """Strip escape and other control characters: article text never drives the terminal."""
-    return _CONTROL.sub("", (text or "").replace("\x1b", ""))
+    return remove_control_characters(text or "")
 
 
 def render_article_text(article: Article) -> str:

@@ -7,13 +7,13 @@ import json
 import sys
 
 from tuireader.ingest import IngestError, parse_file
-from tuireader.ingest.decode import _CONTROL
+from tuireader.ingest.decode import remove_control_characters
 from tuireader.render import render_article_text
 
 
 def one_line(message: str) -> str:
     """A message safe for one terminal line: newlines shown escaped, control characters gone."""
-    return _CONTROL.sub("", message.replace("\r", "\\r").replace("\n", "\\n"))
+    return remove_control_characters(message.replace("\r", "\\r").replace("\n", "\\n"))
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -68,6 +68,11 @@ def decode(data: bytes) -> str:
     return clean_text(text)
 
 
+def remove_control_characters(text: str) -> str:
+    """Text without C0/C1 control characters (escape included); tabs, newlines and carriage returns stay."""
+    return _CONTROL.sub("", text)
+
+
 def clean_text(text: str) -> str:
     """Normalise newlines and remove control characters (tabs and newlines stay)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
