@@ -118,3 +118,12 @@ def test_error_for_a_hostile_file_name_stays_one_plain_line(tmp_path: Path, seed
     [error] = result.stderr.splitlines()
     assert "\x1b" not in error
     assert "fehlt\\n[31mrot.txt" in error
+
+
+def test_readable_rendering_shows_tags() -> None:
+    sample = Path(__file__).resolve().parent.parent / "samples" / "nlk-2021-11-23-kaeserei-nebelkaese-preis.txt"
+    result = run_parse(sample)
+    assert result.returncode == 0, result.stderr
+    head, story = result.stdout.split("-" * 72, 1)[:2]
+    assert "Tags: Deichdorf, Landwirtschaft, Käse, Käserei Ohlsen" in head
+    assert "Benachrichtigung" not in result.stdout

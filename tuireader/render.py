@@ -36,6 +36,8 @@ def render_article_text(article: Article) -> str:
         out += ["", "By " + ", ".join(article.authors)]
     if article.url:
         out += [article.url]
+    if article.tags:
+        out += ["", "Tags: " + ", ".join(article.tags)]
     out += ["", "-" * 72, "", unescape(article.body).strip() or "(no story text)"]
     if article.related:
         label = article.related_label or "Related"
