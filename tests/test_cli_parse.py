@@ -124,6 +124,6 @@ def test_readable_rendering_shows_tags() -> None:
     sample = Path(__file__).resolve().parent.parent / "samples" / "nlk-2021-11-23-kaeserei-nebelkaese-preis.txt"
     result = run_parse(sample)
     assert result.returncode == 0, result.stderr
-    head, story = result.stdout.split("-" * 72, 1)[:2]
+    head = result.stdout.split("-" * 72, 1)[0]
     assert "Tags: Deichdorf, Landwirtschaft, Käse, Käserei Ohlsen" in head
     assert "Benachrichtigung" not in result.stdout
