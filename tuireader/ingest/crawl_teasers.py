@@ -6,7 +6,7 @@ A card of the block, as DWN prints it::
     Panorama                 <- section
     Panorama Feiertage 2026  <- title, prefixed with the section word
     13.12.2025               <- date (optional)
-                             
+
     Die Feiertage 2026 ...   <- summary
 
 Other sites print a heading ("Lesen Sie auch", "Related", ...) and then plain
@@ -76,13 +76,6 @@ def is_prefixed_title(lines: list[str], t: int) -> bool:
     )
 
 
-def _next_nonblank(lines: list[str], i: int) -> int | None:
-    for j in range(i, len(lines)):
-        if lines[j]:
-            return j
-    return None
-
-
 def card_start_at(lines: list[str], i: int) -> bool:
     """A card begins at lines[i] (a source or "Anzeige" line, then section, then prefixed title).
 
@@ -96,9 +89,8 @@ def card_start_at(lines: list[str], i: int) -> bool:
     if is_sponsored_mark(line) and i + 3 < len(lines) and _is_head_line(lines[i + 1]) and is_prefixed_title(lines, i + 3):
         return True
     # No source line: section, prefixed title, then a date.
-    if i + 1 < len(lines) and is_prefixed_title(lines, i + 1) and (i == 0 or not lines[i - 1]):
-        j = _next_nonblank(lines, i + 2)
-        return j is not None and j == i + 2 and _day(lines[j]) is not None
+    if i + 2 < len(lines) and is_prefixed_title(lines, i + 1) and (i == 0 or not lines[i - 1]):
+        return _day(lines[i + 2]) is not None
     return False
 
 
