@@ -174,6 +174,17 @@ def test_sponsored_card_is_marked() -> None:
     assert [t.sponsored for t in related] == [False, False, False, True]
 
 
+def test_reader_comments_and_furniture_lines_are_left_out() -> None:
+    body = STORY + """<p>Foto: Stadtwerke München</p><p>Anzeige</p>
+<div class="newsletter-box"><p>Jetzt zum Newsletter anmelden und nichts verpassen!</p></div>
+<section id="comments"><h3>2 Kommentare</h3><div class="comment-item"><p>LESER-KOMMENTAR: Endlich,
+das hat ja lange genug gedauert mit diesem Kraftwerk an der Isar, finde ich jedenfalls.</p></div></section>"""
+    md = parse(page(body)).body
+    assert "Besucherzentrum" in md
+    for gone in ("Foto: Stadtwerke", "Anzeige", "Newsletter", "LESER-KOMMENTAR", "Kommentare"):
+        assert gone not in md
+
+
 def test_ordinary_link_list_in_the_story_is_kept() -> None:
     body = STORY + """<p>Die Unterlagen zum Verfahren:</p><ul>
 <li>Der <a href="/a.pdf">Bescheid</a> des Landratsamts vom Mai mit allen Auflagen für den Betrieb</li>

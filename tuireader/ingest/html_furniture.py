@@ -39,9 +39,24 @@ def _is_furniture(text: str) -> bool:
     return len(text) <= 200 and bool(_NEWSLETTER.search(text) and _SIGN_UP.search(text))
 
 
+_COMMENTS = re.compile(
+    r"^(?:comments?(?:[-_](?:list|area|section|container|wrapper|item|block|form))?|commentlist|kommentare?|"
+    r"disqus_thread|respond|user-?comments|leserkommentare)$",
+    re.I,
+)
+
+
+def _is_comment_section(el: etree._Element) -> bool:
+    tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    return any(_COMMENTS.match(t) for t in tokens)
+
+
 def take_out(body: etree._Element) -> int:
-    """Remove furniture lines from the tree; returns how many."""
+    """Remove furniture lines and reader-comment sections from the tree; returns how many."""
     found: list[etree._Element] = []
+    for el in body.iter():
+        if isinstance(el.tag, str) and el.tag not in ("body", "main", "article") and _is_comment_section(el):
+            found.append(el)
     for el in body.iter(*_TAGS):
         if len(el) > 6:
             continue
