@@ -360,6 +360,18 @@ def test_declared_charset_that_is_wrong_still_reads_umlauts() -> None:
     assert "zwölftausend" in parse_bytes(cp1252).body
 
 
+def test_declared_charset_is_followed_when_the_bytes_are_not_utf8() -> None:
+    russian = "Новая электростанция на реке Изар начнёт работу весной, сообщили городские службы."
+    html = page(f"<p>{russian}</p>" + STORY).replace('charset="utf-8"', 'charset="windows-1251"')
+    data = html.encode("cp1251", errors="xmlcharrefreplace")
+    assert russian in parse_bytes(data).body
+
+
+def test_unknown_declared_charset_still_parses() -> None:
+    data = page(STORY).replace('charset="utf-8"', 'charset="no-such-charset"').encode("cp1252")
+    assert "zwölftausend" in parse_bytes(data).body
+
+
 @pytest.mark.parametrize(
     "text",
     ["", " ", "<", "<html>", "<html><body></body></html>", "<?xml version='1.0' encoding='utf-8'?><html><p>x</p></html>",

@@ -67,6 +67,10 @@ def parse_bytes(data: bytes, path: str | None = None) -> Article:
         text = decode(data)
     except NotTextError as exc:
         raise IngestError(f"{path or '<input>'}: {exc}") from None
+    if detect_format(text) == "html":
+        from tuireader.ingest.html_charset import redecode
+
+        text = redecode(data, text)  # a page in a declared non-Latin charset
     return parse_text(text, path)
 
 
