@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from test_ui_data import build_library
 
+from textual.worker import WorkerCancelled
+
 from tuireader.library import Library
 from tuireader.ui.app import ReaderApp
 
@@ -24,10 +26,15 @@ def library(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait for the app's workers and the screen; a worker cancelled by a newer one is fine."""
+    for _ in range(2):
+        for _ in range(20):
+            try:
+                await pilot.app.workers.wait_for_complete()
+                break
+            except WorkerCancelled:
+                await pilot.pause(0.01)
+        await pilot.pause()
 
 
 def pressing(*keys: str):  # type: ignore[no-untyped-def]

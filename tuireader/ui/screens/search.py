@@ -87,6 +87,8 @@ class SearchScreen(ModalScreen[int | None]):
             self.app.call_from_thread(self._show_hits, query, hits)
 
     def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        if not self.is_attached or not self.is_active:
+            return  # the search was left while the library was still searching
         self.hits = hits
         results = self.query_one("#search-results", OptionList)
         results.clear_options()

@@ -157,7 +157,7 @@ class StoryView(VerticalScroll):
                 "too long to show here."
             )
             body = body[:cut_at]
-        chunks = split_body(body) if body.strip() else ["*(This article has no story text.)*"]
+        chunks = split_body(body, FIRST_CHUNK_CHARS, CHUNK_CHARS) if body.strip() else ["*(This article has no story text.)*"]
         self.chunks_total = len(chunks)
         self.chunks_shown = 0
         self.query_one(StoryHeader).show(article)
@@ -166,9 +166,13 @@ class StoryView(VerticalScroll):
         cut_note.set_class(not cut, "-empty")
         self.teaser_panel.show(article.related, article.related_label)
         container = self.query_one("#story-body", Vertical)
-        first = Markdown(open_links=False)
-        with self.app.batch_update():
-            await container.remove_children()
+        parts = list(container.query_children(Markdown))
+        if parts:
+            first = parts[0]  # reuse the widget: cheaper than mounting a new one
+            if len(parts) > 1:
+                await container.remove_children(parts[1:])
+        else:
+            first = Markdown(open_links=False)
             await container.mount(first)
         await first.update(chunks[0])
         self.chunks_shown = 1
