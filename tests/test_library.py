@@ -285,3 +285,55 @@ def test_one_library_is_shared_by_threads(lib: Library, tmp_path: Path) -> None:
     for t in threads:
         t.join()
     assert errors == [] and len(report.imported) == 40 and lib.count() == 40
+
+
+def _fts_consistent(lib: Library) -> bool:
+    try:
+        lib.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def test_copies_of_one_article_in_one_import_are_indexed_once(lib: Library, tmp_path: Path) -> None:
+    files = [
+        Page("Gold steigt weiter", cards=[Card(f"Teaser {n}")]).write(tmp_path / f"{n}.txt") for n in range(3)
+    ] + [Page("Silber fällt").write(tmp_path / "s.txt")]
+    report = lib.import_paths(files)
+    assert (len(report.imported), len(report.updated)) == (2, 2)
+    assert [h.title for h in lib.search("Gold")] == ["Gold steigt weiter"]
+    assert [h.title for h in lib.search("Silber")] == ["Silber fällt"]
+    assert _fts_consistent(lib)
+
+
+def test_a_failed_update_in_a_batch_leaves_the_index_whole(
+    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Library._write_teasers
+
+    def failing(conn, article_id, teasers):  # type: ignore[no-untyped-def]
+        if any(t.title == "Gift" for t in teasers):
+            raise sqlite3.IntegrityError("simulated")
+        real(conn, article_id, teasers)
+
+    monkeypatch.setattr(Library, "_write_teasers", staticmethod(failing))
+    files = [
+        Page("Gold steigt weiter", cards=[Card("Gut")]).write(tmp_path / "1.txt"),
+        Page("Gold steigt weiter", cards=[Card("Gift")]).write(tmp_path / "2.txt"),  # an update that fails
+        Page("Silber fällt").write(tmp_path / "3.txt"),
+    ]
+    report = lib.import_paths(files)
+    assert [Path(p).name for p, _ in report.failed] == ["2.txt"]
+    assert [h.title for h in lib.search("Gold")] == ["Gold steigt weiter"]
+    assert [h.title for h in lib.search("Silber")] == ["Silber fällt"]
+    assert [t.title for t in lib.get(lib.search("Gold")[0].id).related] == ["Gut"]
+    assert _fts_consistent(lib)
+
+
+def test_the_index_check_notices_a_broken_index(lib: Library, tmp_path: Path) -> None:
+    lib.import_paths([Page("Gold steigt weiter").write(tmp_path / "1.txt")])
+    assert _fts_consistent(lib)
+    lib.conn.execute("UPDATE articles SET body = 'ganz anders' WHERE 1")  # behind the index's back
+    lib.conn.execute("DROP TRIGGER articles_fts_update")
+    lib.conn.execute("UPDATE articles SET body = 'noch anders' WHERE 1")
+    assert not _fts_consistent(lib)

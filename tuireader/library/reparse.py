@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from tuireader.ingest import PARSER_VERSION
 from tuireader.library import converters as conv
 from tuireader.library.importer import Failure, prepare_bytes
+from tuireader.library.schema import index_new_articles
 from tuireader.model import Article
 
 
@@ -156,5 +157,6 @@ def _insert_copy(conn: sqlite3.Connection, values: dict, key: str, state_from: i
         [*values.values(), key, PARSER_VERSION, now, now],
     )
     new_id = int(cur.lastrowid or 0)
+    index_new_articles(conn, new_id - 1)
     _merge_state(conn, new_id, state_from)
     return new_id

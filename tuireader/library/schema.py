@@ -102,7 +102,15 @@ CREATE INDEX articles_bookmarked ON articles(sort_key DESC, id DESC) WHERE bookm
 CREATE INDEX articles_unread ON articles(sort_key DESC, id DESC) WHERE NOT read;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# v3: new articles enter the full-text index once per import batch (one
+# INSERT ... SELECT, about twice as fast as a trigger per row); updates and
+# deletes keep their triggers. Code that inserts articles calls
+# ``index_new_articles``.
+_V3 = """
+DROP TRIGGER articles_fts_insert;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -148,3 +156,16 @@ def _statements(script: str) -> list[str]:
     if buf.strip():
         out.append(buf.strip())
     return out
+
+
+def index_new_articles(conn: sqlite3.Connection, after_id: int) -> None:
+    """Add articles with an id above ``after_id`` to the full-text index (same transaction)."""
+    conn.execute(
+        "INSERT INTO articles_fts(rowid, title, lead, body) "
+        "SELECT id, title, coalesce(lead, ''), body FROM articles WHERE id > ?",
+        [after_id],
+    )
+
+
+def max_article_id(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]

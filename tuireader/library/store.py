@@ -22,6 +22,7 @@ from tuireader.library import converters as conv
 from tuireader.library.connection import connect, is_busy, retry
 from tuireader.library.errors import ArticleNotFound, BadQuery, LibraryError
 from tuireader.library.importer import Failure, ImportReport, Prepared, expand_paths, prepare_many
+from tuireader.library.schema import index_new_articles, max_article_id
 from tuireader.library.reparse import ReparseReport, reparse_all
 from tuireader.library.search import build_fts_query, clean_snippet, plain_words_query
 from tuireader.model import Article, ArticleSummary, SearchHit, Teaser
@@ -62,6 +63,7 @@ class Library:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path).expanduser() if path is not None else library_file()
         self._lock = threading.RLock()
+        self._fts_floor = 0  # during an import: articles above this id are not yet indexed
         self._conn: sqlite3.Connection | None = connect(self.path)
 
     # -- lifecycle -----------------------------------------------------------
@@ -321,7 +323,10 @@ class Library:
         """
         prepared = Prepared.of(article.path or "", article, raw)
         with self._writing() as conn:
-            return self._store(conn, prepared)
+            self._fts_floor = max_article_id(conn)
+            result = self._store(conn, prepared)
+            self._index_pending(conn)
+            return result
 
     def import_paths(
         self,
@@ -394,21 +399,30 @@ class Library:
 
     def _import_batch(self, batch: list[list[Prepared] | Failure], report: ImportReport) -> None:
         with self._writing() as conn:
+            self._fts_floor = max_article_id(conn)
             for item in batch:
                 if isinstance(item, Failure):
                     report.failed.append((item.path, item.reason))
                     continue
                 for prepared in item:
+                    floor = self._fts_floor
                     conn.execute("SAVEPOINT article")
                     try:
                         article_id, status = self._store(conn, prepared)
                     except sqlite3.IntegrityError as exc:
                         conn.execute("ROLLBACK TO article")
                         conn.execute("RELEASE article")
+                        self._fts_floor = floor
                         report.failed.append((prepared.path, f"cannot store: {exc}"))
                         continue
                     conn.execute("RELEASE article")
                     report.record(prepared.path, status, article_id)
+            self._index_pending(conn)
+
+    def _index_pending(self, conn: sqlite3.Connection) -> None:
+        """Index the articles this transaction inserted so far."""
+        index_new_articles(conn, self._fts_floor)
+        self._fts_floor = max_article_id(conn)
 
     def _store(self, conn: sqlite3.Connection, prepared: Prepared) -> tuple[int, str]:
         row = conn.execute("SELECT article_id FROM files WHERE sha256 = ?", [prepared.sha256]).fetchone()
@@ -439,6 +453,8 @@ class Library:
             if stored == new and conv.same_content(existing[7], old_teasers, article):
                 status = "unchanged"
             else:
+                if article_id > self._fts_floor:
+                    self._index_pending(conn)  # the update trigger needs it indexed
                 sets = ", ".join(f"{c} = ?" for c in values)
                 conn.execute(
                     f"UPDATE articles SET {sets}, parser_version = ?, updated_at = ? WHERE id = ?",
