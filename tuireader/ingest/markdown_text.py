@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_INLINE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<~"})
+_INLINE = re.compile(r"[\\`*_\[\]<~]")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _BLOCK_START = re.compile(r"[#>+=|:-]")
 _ORDERED = re.compile(r"(\d{1,9})([.)])(?=\s|$)")
@@ -17,7 +17,8 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def escape_inline(text: str) -> str:
-    text = text.translate(_INLINE)
+    if _INLINE.search(text):  # most lines hold none: a scan is cheaper than a substitution
+        text = _INLINE.sub(lambda m: "\\" + m.group(), text)
     return _ENTITY.sub(r"\\&", text) if "&" in text else text
 
 
