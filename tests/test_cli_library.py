@@ -157,3 +157,16 @@ def test_library_option_and_a_foreign_file(capsys: pytest.CaptureFixture[str], t
     code, out, err = run(capsys, "list", "--library", str(foreign))
     assert code == 2 and out == ""
     assert err == f"tuireader: {foreign}: not a tuireader library (not an SQLite database); left untouched\n"
+
+
+def test_every_library_command_is_in_the_readme_table() -> None:
+    from conftest import ROOT
+
+    from tuireader.cli import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Commands", 1)[1]
+    _, commands = build_parser()
+    for name in ("import", "list", "search", "show", "bookmark", "unbookmark", "read", "unread", "export", "remove", "reparse"):
+        assert name in commands
+        assert f"`tuireader {name} " in table or f"`{name} ID" in table, name
