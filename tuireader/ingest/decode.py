@@ -75,9 +75,12 @@ def remove_control_characters(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """Normalise newlines and remove control characters (tabs and newlines stay)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    text = text.replace("\ufeff", "")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
     if not text.strip():
         raise NotTextError("empty file")
     return text
