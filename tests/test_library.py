@@ -337,3 +337,13 @@ def test_the_index_check_notices_a_broken_index(lib: Library, tmp_path: Path) ->
     lib.conn.execute("DROP TRIGGER articles_fts_update")
     lib.conn.execute("UPDATE articles SET body = 'noch anders' WHERE 1")
     assert not _fts_consistent(lib)
+
+
+def test_stored_paths_are_absolute_whatever_the_import_said(
+    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Page("Relativ").write(tmp_path / "crawl" / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    ((reported, aid),) = lib.import_paths(["crawl/a.txt"]).imported
+    assert reported == "crawl/a.txt"  # reports speak the user's words
+    assert lib.get(aid).path == str(tmp_path / "crawl" / "a.txt")

@@ -8,6 +8,7 @@ processes may use the same file at once (WAL, busy timeout, retried writes).
 from __future__ import annotations
 
 import math
+import os
 import sqlite3
 import threading
 import zlib
@@ -468,7 +469,8 @@ class Library:
         conn.execute(
             "INSERT INTO files (sha256, article_id, path, format, parser_version, content, imported_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [prepared.sha256, article_id, prepared.path or None, article.format, PARSER_VERSION,
+            [prepared.sha256, article_id, os.path.abspath(prepared.path) if prepared.path else None,
+             article.format, PARSER_VERSION,
              prepared.content, now],
         )
         return article_id, status
