@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -55,6 +55,7 @@ class HelpScreen(ModalScreen[None]):
         keymap = getattr(self.app, "_keymap", {}) or {}
         groups = [(title, key_rows(self.app, bindings, keymap)) for title, bindings in self.groups]
         width = max((len(keys) for _, rows in groups for keys, _, _ in rows), default=4) + 2
+        id_width = max((len(i) for _, rows in groups for _, _, i in rows), default=4)
         with Vertical(id="help-dialog"):
             yield Static("Keys", id="help-title", markup=False)
             with VerticalScroll(id="help-body"):
@@ -62,15 +63,13 @@ class HelpScreen(ModalScreen[None]):
                     if not rows:
                         continue
                     yield Static(Content.styled(title, "bold $text-primary"), classes="help-group")
-                    lines = [
-                        Content.assemble(
-                            (keys.ljust(width), "bold"),
-                            description,
-                            (f"  {binding_id}" if binding_id else "", "$text-muted"),
-                        )
-                        for keys, description, binding_id in rows
-                    ]
-                    yield Static(Content("\n").join(lines), classes="help-keys")
+                    grid = Grid(classes="help-keys")
+                    grid.styles.grid_columns = f"{width} 1fr {id_width}"
+                    with grid:
+                        for keys, description, binding_id in rows:
+                            yield Static(Content.styled(keys, "bold"), classes="help-key")
+                            yield Static(Content(description), classes="help-description")
+                            yield Static(Content.styled(binding_id, "$text-muted"), classes="help-id")
             yield Static(
                 Content.styled(
                     "Remap a key in config.toml: [keys] \"article.bookmark\" = \"B\" (names in grey).  escape closes.",
