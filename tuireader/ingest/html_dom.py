@@ -107,14 +107,15 @@ def load(text: str) -> tuple[lxml.html.HtmlElement, list[str]]:
     """
     notes: list[str] = []
     text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
+    # Scripts and styles go before parsing, as text: whatever a parser makes of
+    # broken markup around them, their content never becomes page text.
+    text = strip_raw_blocks(text)
     if len(text) > MAX_HTML_CHARS:
-        text = strip_raw_blocks(text)
-        if len(text) > MAX_HTML_CHARS:
-            notes.append(
-                f"page cut at {MAX_HTML_CHARS // 1000} kB of markup "
-                f"(it has {len(text) // 1000} kB without scripts and styles)"
-            )
-            text = text[:MAX_HTML_CHARS]
+        notes.append(
+            f"page cut at {MAX_HTML_CHARS // 1000} kB of markup "
+            f"(it has {len(text) // 1000} kB without scripts and styles)"
+        )
+        text = text[:MAX_HTML_CHARS]
     tree = _parse(text)
     if tree is not None and _max_depth(tree, _LIBXML_DEPTH) >= _LIBXML_DEPTH:
         # libxml2 drops everything below its depth limit: read the page again
