@@ -596,3 +596,9 @@ def test_pages_without_blank_lines_keep_their_first_paragraph_in_the_story() -> 
     article = textformat.parse(page([SECTION_LINE, TITLE, DATE_LINE, READING_LINE, STORY_P1, STORY_P2]))
     assert article.lead is None
     assert plain_body(article) == f"{STORY_P1}\n\n{STORY_P2}"
+
+
+def test_ad_labels_and_cms_residue_inside_the_story_are_left_over() -> None:
+    article = textformat.parse(page([TITLE, DATE_LINE, "", STORY_P1, "", "Anzeige", "", "article:inline_ad", "", STORY_P2]))
+    assert plain_body(article) == f"{STORY_P1}\n\n{STORY_P2}"
+    assert article.leftover == ["Anzeige", "article:inline_ad"]

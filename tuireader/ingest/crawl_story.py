@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tuireader.ingest import markdown_text
-from tuireader.ingest.crawl_lines import is_artifact, is_subheading
+from tuireader.ingest.crawl_lines import is_artifact, is_sponsored_mark, is_subheading
 
 
 def story_markdown(lines: list[str]) -> tuple[str, list[str]]:
@@ -13,7 +13,8 @@ def story_markdown(lines: list[str]) -> tuple[str, list[str]]:
     for line in lines:
         if not line:
             continue
-        if is_artifact(line):
+        if is_artifact(line) or is_sponsored_mark(line):
+            # CMS residue, or the label of an ad slot the crawl left in the story
             leftover.append(line)
         else:
             paragraphs.append(line)
