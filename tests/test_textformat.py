@@ -602,3 +602,22 @@ def test_ad_labels_and_cms_residue_inside_the_story_are_left_over() -> None:
     article = textformat.parse(page([TITLE, DATE_LINE, "", STORY_P1, "", "Anzeige", "", "article:inline_ad", "", STORY_P2]))
     assert plain_body(article) == f"{STORY_P1}\n\n{STORY_P2}"
     assert article.leftover == ["Anzeige", "article:inline_ad"]
+
+
+def test_teasers_set_into_the_story_join_the_related_articles() -> None:
+    article = textformat.parse(page(
+        [TITLE, DATE_LINE, "", STORY_P1, "", "Lesen Sie auch: Warum die Fähre später fährt", "", STORY_P2, "",
+         "Read more: Harbour seals take over the ferry terminal"],
+        "", TEASER_BLOCK,
+    ))
+    assert plain_body(article) == f"{STORY_P1}\n\n{STORY_P2}"
+    assert [t.title for t in article.related[:2]] == ["Warum die Fähre später fährt", "Harbour seals take over the ferry terminal"]
+    assert [t.title for t in article.related[2:]] == TEASER_TITLES
+    assert article.related_label == "Mehr zum Thema"
+
+
+def test_a_sentence_that_starts_like_a_label_stays_in_the_story() -> None:
+    line = "Lesen Sie auch die Stellungnahme des Ministeriums, die am Abend veröffentlicht wurde."
+    article = textformat.parse(page([TITLE, DATE_LINE, "", STORY_P1, "", line, "", STORY_P2]))
+    assert line in plain_body(article)
+    assert article.related == []

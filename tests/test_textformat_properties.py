@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tuireader.ingest import IngestError, parse_bytes, textformat
-from tuireader.ingest.crawl_lines import byline_authors, is_sponsored_mark, is_teaser_label, normalise, reading_minutes, split_tags, tag_label
+from tuireader.ingest.crawl_lines import byline_authors, inline_teaser, is_sponsored_mark, is_teaser_label, normalise, reading_minutes, split_tags, tag_label
 from tuireader.ingest.dates import find_dates, parse_date_line
 from tuireader.ingest.markdown_text import unescape
 from tuireader.model import Article
@@ -27,6 +27,7 @@ VOCABULARY = sorted(
         "Von Ilse Brandt", "By Maeve Collins and Tom Reyes", "nordlicht-kurier.de", "Tags: Wetter, Küste",
         "# nicht eine Überschrift", "- keine Liste", "1. kein Listenpunkt", "> kein Zitat", "<b>fett</b>", "[x](y)",
         "Ein *Satz* mit _Zeichen_ und `Code`.", "teaser_box:item_3", "Politik", "Politik Politik",
+        "Lesen Sie auch: Warum die Fähre später fährt", "Read more: Harbour seals take over the ferry terminal",
     }
 )
 
@@ -64,6 +65,9 @@ def accounted_for(line: str, article: Article) -> bool:
     label = tag_label(line)
     if label is not None:
         return all(tag in article.tags for tag in (split_tags(label[1]) or [])) if label[1] else True
+    set_in = inline_teaser(line)
+    if set_in is not None and any(t.title == set_in[1] for t in article.related):
+        return True  # a teaser set into the story: its label stands for "related"
     tags = split_tags(line)
     if tags and article.tags and all(tag in article.tags for tag in tags):
         return True  # a tag line: the tags stand for it

@@ -190,14 +190,14 @@ def _assign_roles(lines: list[str], candidates: list[int], title_index: int | No
     rest = [k for k in candidates if k != title_index]
     # Section (and site) lines stand above the title; short lines below it are page furniture.
     short = [k for k in rest if k < title_index and _is_section_like(lines[k])]
-    if len(short) >= 2:
+    if len(short) >= 2 and header.source is None:
         # Two short lines above the title: the site, then the section.
-        header.source = header.source or lines[short[0]]
-        header.section = lines[short[1]]
+        header.source, header.section = lines[short[0]], lines[short[1]]
         rest = [k for k in rest if k not in short[:2]]
     elif short:
-        header.section = lines[short[0]]
-        rest.remove(short[0])
+        # The short line nearest the title is its section.
+        header.section = lines[short[-1]]
+        rest.remove(short[-1])
     for k in rest:
         line = lines[k]
         if header.lead is None and not _is_section_like(line) and (len(line) >= 40 or ends_like_sentence(line)):

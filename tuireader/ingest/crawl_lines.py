@@ -101,6 +101,15 @@ def is_teaser_label(line: str) -> bool:
     return len(line) <= _LONGEST_TEASER_LABEL and line.rstrip(" :»›>→").casefold() in TEASER_LABELS
 
 
+def inline_teaser(line: str) -> tuple[str, str] | None:
+    """(label, title) of a teaser set into the story: "Lesen Sie auch: Warum die Fähre später fährt"."""
+    label, sep, title = line.partition(":")
+    title = title.strip()
+    if not sep or not title or len(title) > 200 or not is_teaser_label(label):
+        return None
+    return label.strip(), title
+
+
 def is_sponsored_mark(line: str) -> bool:
     return len(line) <= _LONGEST_SPONSORED_MARK and line.rstrip(" :").casefold() in SPONSORED_MARKS
 

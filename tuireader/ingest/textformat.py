@@ -14,9 +14,10 @@ Lines that fit nowhere are kept in ``leftover``.
 from __future__ import annotations
 
 from tuireader.ingest.crawl_header import read_header, shorten
+from tuireader.ingest.crawl_lines import inline_teaser
 from tuireader.ingest.crawl_story import story_markdown
 from tuireader.ingest.crawl_teasers import find_block_start, read_block
-from tuireader.model import Article
+from tuireader.model import Article, Teaser
 
 
 def split_lines(text: str) -> list[str]:
@@ -29,7 +30,8 @@ def parse(text: str) -> Article:
     header = read_header(lines)
     block_start = find_block_start(lines, header.end)
     block = read_block(lines[block_start:])
-    body, story_leftover = story_markdown(header.story + lines[header.end : block_start])
+    story_lines, inline_teasers = _take_inline_teasers(header.story + lines[header.end : block_start])
+    body, story_leftover = story_markdown(story_lines)
 
     title = header.title
     if not title:
@@ -49,6 +51,19 @@ def parse(text: str) -> Article:
         authors=header.authors,
         tags=header.tags,
         related_label=block.label,
-        related=block.teasers,
+        related=inline_teasers + block.teasers,
         leftover=header.leftover + story_leftover + block.leftover,
     )
+
+
+def _take_inline_teasers(lines: list[str]) -> tuple[list[str], list[Teaser]]:
+    """Story lines without the teasers set into them ("Lesen Sie auch: …"), and those teasers."""
+    story: list[str] = []
+    teasers: list[Teaser] = []
+    for line in lines:
+        found = inline_teaser(line) if line else None
+        if found:
+            teasers.append(Teaser(title=found[1]))
+        else:
+            story.append(line)
+    return story, teasers
