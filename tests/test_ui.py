@@ -641,3 +641,54 @@ async def test_the_real_sample_shows_story_and_teasers_apart(tmp_path: Path) -> 
             body = "".join(m.source for m in story.query("Markdown"))
             for teaser in story.article.related:
                 assert teaser.title not in body
+
+
+async def test_a_link_in_the_story_opens_only_after_a_yes(lib_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.widgets import Markdown
+
+    from test_ui_data import article
+
+    opened_urls: list[str] = []
+    monkeypatch.setattr(ReaderApp, "open_in_browser", lambda self, url: opened_urls.append(url) or True)
+    with opened(lib_path) as library:
+        library.add(
+            article(970, title="With links", published="2032-01-01T00:00",
+                    body="See [the report](https://example.org/report) and [this](javascript:alert(1))."),
+            b"links",
+        )
+        app = ReaderApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter")
+            await settle(pilot)
+            markdown = app.query_one(StoryView).query_one(Markdown)
+            markdown.post_message(Markdown.LinkClicked(markdown, "https://example.org/report"))
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmScreen)
+            assert opened_urls == []
+            await pilot.press("y")
+            await settle(pilot)
+            assert opened_urls == ["https://example.org/report"]
+            markdown.post_message(Markdown.LinkClicked(markdown, "javascript:alert(1)"))
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert opened_urls == ["https://example.org/report"]
+
+
+async def test_paths_given_on_the_command_line_are_imported_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tuireader.paths import samples_dir
+    from tuireader.ui import app as app_module
+
+    seen: dict[str, object] = {}
+
+    def fake_run(self: ReaderApp) -> None:
+        seen["titles"] = [s.title for s in self.library.summaries()]
+        seen["messages"] = [m for m, _ in self.startup_messages]
+
+    monkeypatch.setattr(app_module.ReaderApp, "run", fake_run)
+    sample = sorted(p for p in samples_dir().iterdir() if p.name.startswith("dwn-"))[0]
+    assert app_module.run_app(library=tmp_path / "cli.db", paths=[str(sample)]) == 0
+    assert len(seen["titles"]) == 1 and "Kasachstan" in seen["titles"][0]  # type: ignore[index]
+    assert any(m.startswith("Imported 1 article") for m in seen["messages"])  # type: ignore[union-attr]
+    assert not any("sample" in m for m in seen["messages"])  # type: ignore[union-attr]

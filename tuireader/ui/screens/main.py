@@ -63,6 +63,7 @@ class MainScreen(Screen[None]):
         self.section: str | None = None
         self._wanted_id: int | None = None
         self._shown_id: int | None = None
+        self._positions: dict[int, float] = {}  # reading positions as last read or stored
 
     @property
     def reader(self) -> ReaderApp:
@@ -183,10 +184,12 @@ class MainScreen(Screen[None]):
         if article is None:
             self.notify("That article is no longer in the library.", severity="warning")
             return
-        self.save_position()
-        if mark_read:
-            self._mark_read(article)
+        previous = self._position_to_save()
+        newly_read = mark_read and not article.read
+        if newly_read:
+            self._mark_read(article, write=False)
         self._shown_id = article_id
+        self._positions[article_id] = position
         try:
             self.query_one("#story-placeholder").display = False
             if focus:
@@ -194,13 +197,22 @@ class MainScreen(Screen[None]):
             await self.story.show(article, position)
         except NoMatches:
             return  # the app is closing
-        library.set_setting("last_article", str(article_id))
         self.refresh_bindings()
 
-    def _mark_read(self, article: Article) -> None:
+        def persist() -> None:  # the writes, off the event loop
+            if previous is not None:
+                library.set_position(*previous)
+            if newly_read:
+                library.set_read(article_id, True)
+            library.set_setting("last_article", str(article_id))
+
+        await asyncio.to_thread(persist)
+
+    def _mark_read(self, article: Article, write: bool = True) -> None:
         if article.read or article.id is None:
             return
-        self.library.set_read(article.id, True)
+        if write:
+            self.library.set_read(article.id, True)
         article.read = True
         self.article_list.update_article(article.id, read=True)
 
@@ -208,15 +220,23 @@ class MainScreen(Screen[None]):
         self.add_class("-reading")
         self.story.focus()
 
-    def save_position(self) -> None:
-        """Remember how far the open article was read."""
+    def _position_to_save(self) -> tuple[int, float] | None:
+        """(article id, position) when the open article's reading position changed."""
         article = self.open_article
         if article is None or article.id is None:
-            return
+            return None
         pending = self.story._pending_position
         position = pending if pending is not None else float(self.story.scroll_y)
-        if position != self.library.get_position(article.id):
-            self.library.set_position(article.id, position)
+        if position == self._positions.get(article.id):
+            return None
+        self._positions[article.id] = position
+        return article.id, position
+
+    def save_position(self) -> None:
+        """Remember how far the open article was read (on quit)."""
+        change = self._position_to_save()
+        if change is not None:
+            self.library.set_position(*change)
 
     # -- actions ------------------------------------------------------------
 

@@ -158,23 +158,24 @@ class StoryView(VerticalScroll):
             )
             body = body[:cut_at]
         chunks = split_body(body, FIRST_CHUNK_CHARS, CHUNK_CHARS) if body.strip() else ["*(This article has no story text.)*"]
-        self.chunks_total = len(chunks)
-        self.chunks_shown = 0
-        self.query_one(StoryHeader).show(article)
-        cut_note = self.query_one("#story-cut", Static)
-        cut_note.update(cut)
-        cut_note.set_class(not cut, "-empty")
-        self.teaser_panel.show(article.related, article.related_label)
-        container = self.query_one("#story-body", Vertical)
-        parts = list(container.query_children(Markdown))
-        if parts:
-            first = parts[0]  # reuse the widget: cheaper than mounting a new one
-            if len(parts) > 1:
-                await container.remove_children(parts[1:])
-        else:
-            first = Markdown(open_links=False)
-            await container.mount(first)
-        await first.update(chunks[0])
+        with self.app.batch_update():  # one repaint for header, body and teasers
+            self.chunks_total = len(chunks)
+            self.chunks_shown = 0
+            self.query_one(StoryHeader).show(article)
+            cut_note = self.query_one("#story-cut", Static)
+            cut_note.update(cut)
+            cut_note.set_class(not cut, "-empty")
+            self.teaser_panel.show(article.related, article.related_label)
+            container = self.query_one("#story-body", Vertical)
+            parts = list(container.query_children(Markdown))
+            if parts:
+                first = parts[0]  # reuse the widget: cheaper than mounting a new one
+                if len(parts) > 1:
+                    await container.remove_children(parts[1:])
+            else:
+                first = Markdown(open_links=False)
+                await container.mount(first)
+            await first.update(chunks[0])
         self.chunks_shown = 1
         self._pending_position = position if position > 0 else None
         self.scroll_to(y=0, animate=False, immediate=True)
