@@ -81,7 +81,7 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|\bund\b|\band\b|&)\s*")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|com|net|org|at|ch|eu|uk|news|info|io|fr|it|es|nl|example)/?", re.I)
 
 # CMS template residue such as "article:fokus_txt" or "teaser_box_2".
-_ARTIFACT = re.compile(r"[a-z][a-z0-9]*(?:[:_][a-z0-9]+)+|[a-z]+:[a-z0-9_]+", re.I)
+_ARTIFACT = re.compile(r"[a-z][a-z0-9]*(?:[:_][a-z0-9]+)+")
 
 _LETTER = re.compile(r"[^\W\d_]")
 
