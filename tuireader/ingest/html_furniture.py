@@ -11,7 +11,7 @@ import re
 from lxml import etree
 
 from tuireader.ingest.html_dom import remove
-from tuireader.ingest.html_metadata import clean
+from tuireader.ingest.html_metadata import clean, first_word, text_upto
 
 _AD_LABEL = re.compile(r"^\*?\s*(?:anzeige|werbung|advertisement|sponsored|gesponsert|paid post)\b", re.I)
 _CREDIT = re.compile(
@@ -27,6 +27,28 @@ _DATELINE = re.compile(
 _NEWSLETTER = re.compile(r"newsletter", re.I)
 _SIGN_UP = re.compile(r"anmelden|abonnier|bestell|informiert|registrier|sign ?up|subscribe", re.I)
 _TAGS = ("p", "div", "span", "strong", "b", "em", "i", "small", "label", "h2", "h3", "h4", "h5", "h6", "li")
+
+
+# First words of furniture lines (newsletter boxes are found by the word "newsletter" anywhere).
+_FIRST_WORDS = {
+    "anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "paid", "titelbild", "titelfoto",
+    "aufmacherbild", "beitragsbild", "foto", "fotos", "bild", "bilder", "copyright", "©", "image", "photo",
+    "picture", "veröffentlicht", "veröffentlichung", "erschienen", "aktualisiert", "zuletzt", "stand", "published",
+    "updated", "posted",
+}  # fmt: skip
+
+
+def _may_be_furniture(el: etree._Element) -> bool:
+    if first_word(el) in _FIRST_WORDS:
+        return True
+    seen = 0
+    for piece in el.itertext():
+        if "ewsletter" in piece:
+            return True
+        seen += len(piece)
+        if seen > 800:
+            break
+    return False
 
 
 def _is_furniture(text: str) -> bool:
@@ -60,7 +82,9 @@ def take_out(body: etree._Element) -> int:
     for el in body.iter(*_TAGS):
         if len(el) > 6:
             continue
-        text = clean(el.text_content())
+        if not _may_be_furniture(el):
+            continue
+        text = text_upto(el, 200)
         if not text or not _is_furniture(text):
             continue
         # the outermost element holding just this line

@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from tuireader.ingest.html_metadata import clean
+from tuireader.ingest.html_metadata import clean, text_upto
 
 _LEAD_CLASS = re.compile(
     r"(?:^|[\s_-])(?:lead|leadtext|intro|introduction|teaser-?text|excerpt|abstract|chapo|standfirst|"
@@ -51,8 +51,8 @@ def find(body: etree._Element, description: str | None, headline: str | None = N
             headline_at = index
         if el.tag not in _TAGS:
             continue
-        text = clean(el.text_content())
-        if not (MIN_LEAD <= len(text) <= MAX_LEAD) or _link_len(el) > len(text) / 4:
+        text = text_upto(el, MAX_LEAD)
+        if text is None or len(text) < MIN_LEAD or _link_len(el) > len(text) / 4:
             continue
         key = _key(text)
         if wanted and (key.startswith(wanted[:40]) or wanted.startswith(key[:40])):

@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 _WS = re.compile(r"\s+")
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
 _GERMAN_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*(?:,|um|-|–|\|)?\s*(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?")
 _GERMAN_MONTHS = {
@@ -71,12 +70,41 @@ class Metadata:
             self.tags = list(other.tags)
 
 
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_DELETE_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
+
+
 def clean(text: Any) -> str:
+    """Text with entities decoded, invisible characters dropped and whitespace collapsed."""
     if not isinstance(text, str):
         return ""
-    if "&" in text:
+    if "&" in text and ";" in text:
         text = html.unescape(text)
-    return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
+    if any(c in text for c in _INVISIBLE_CHARS):
+        text = text.translate(_DELETE_INVISIBLE)
+    return " ".join(text.split())
+
+
+def first_word(el: etree._Element) -> str:
+    """The first word of the element's text, lower-cased (cheap: reads only the first text piece)."""
+    for piece in el.itertext():
+        words = piece.split(None, 1)
+        if words:
+            return words[0].lower().strip("*:,.!?»«>\"'„“")
+    return ""
+
+
+def text_upto(el: etree._Element, limit: int) -> str | None:
+    """The element's clean text if it is at most ``limit`` characters, else None (read no further)."""
+    parts: list[str] = []
+    total = 0
+    for piece in el.itertext():
+        total += len(piece)
+        if total > 4 * limit + 400:  # generous room for whitespace
+            return None
+        parts.append(piece)
+    text = clean("".join(parts))
+    return text if len(text) <= limit else None
 
 
 def normalise_date(value: Any) -> str | None:
@@ -252,8 +280,8 @@ def _short_texts(root: etree._Element, limit: int = 400) -> Iterator[str]:
         return
     count = 0
     for el in body.iter("p", "span", "div", "time", "li", "address", "small", "strong", "b", "a"):
-        text = clean(el.text_content()) if len(el) < 8 else ""
-        if text and len(text) <= 120:
+        text = text_upto(el, 120) if len(el) < 8 else None
+        if text:
             yield text
             count += 1
             if count >= limit:
@@ -288,12 +316,12 @@ def from_page_text(root: etree._Element) -> Metadata:
             if not marks.strip():
                 continue
             if not meta.authors and _AUTHOR_MARK.search(marks):
-                text = clean(el.text_content())
-                if 2 < len(text) <= 80:
+                text = text_upto(el, 80)
+                if text and len(text) > 2:
                     meta.authors = _author_names(text, single_ok=True)
             if meta.published is None and _DATE_MARK.search(marks):
-                text = clean(el.text_content())
-                if len(text) <= 80:
+                text = text_upto(el, 80)
+                if text is not None:
                     meta.published = normalise_date(el.get("datetime") or el.get("content") or text)
             if meta.authors and meta.published:
                 break

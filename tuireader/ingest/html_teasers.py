@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from tuireader.ingest.html_dom import is_safe_url, remove
-from tuireader.ingest.html_metadata import clean, host, normalise_date
+from tuireader.ingest.html_metadata import clean, first_word, host, normalise_date, text_upto
 from tuireader.model import Teaser
 
 _LABELS = [
@@ -51,6 +51,14 @@ _LABELS += [r"auch lesen", r"schon gelesen", r"(?:ebenfalls|auch) lesenswert", r
 _WEAK_LABELS = [r"weitere \w+(?: .{1,30})?", r"kommentierte artikel", r"meist ?kommentiert", r"more \w+(?: .{1,30})?"]
 _LABEL = re.compile(r"^(?:" + "|".join(_LABELS) + r")\s*[:.…>»›?!]*$", re.I)
 _WEAK_LABEL = re.compile(r"^(?:" + "|".join(_WEAK_LABELS) + r")\s*[:.…>»›?!]*$", re.I)
+# The words a label can start with: a quick test before the label patterns.
+_LABEL_FIRST_WORDS = {
+    re.match(r"[\w'’]+", p.replace("(?:", "").lstrip("(")).group(0).replace("'", "")
+    for p in _LABELS + _WEAK_LABELS
+} | {"das", "dies", "ähnliche", "verwandte", "passende", "unsere", "empfehlung", "empfehlungen", "neueste",
+     "aktuelle", "letzte", "meistgelesen", "meistgelesene", "meist", "mehr", "ebenfalls", "auch", "sponsored",
+     "promoted", "don't", "dont", "don’t", "editor's", "editors", "editor’s", "top", "top-themen", "top-news",
+     "lesetipp", "lesetipps", "leseempfehlung", "leseempfehlungen", "meistkommentiert", "weiterlesen"}  # fmt: skip
 _DECORATION = re.compile(r"^[\s>»«<→›‹|–-]+|[\s>»«<→›‹|–-]+$")
 _LABEL_PREFIX = re.compile(r"^(?:lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|read more|related|see also|also read)\s*[:»›]", re.I)
 _SPONSORED = re.compile(r"\b(?:anzeige|sponsored|advertorial|promoted|paid content|partner(?:inhalt| content)?|werbung)\b", re.I)
@@ -91,10 +99,10 @@ def _link_text_len(el: etree._Element) -> int:
 
 
 def _is_label(el: etree._Element, weak: bool = False) -> str | None:
-    if el.tag not in _LABEL_TAGS:
+    if el.tag not in _LABEL_TAGS or len(el) > 6 or first_word(el) not in _LABEL_FIRST_WORDS:
         return None
-    text = _text(el)
-    if not text or len(text) > 60:
+    text = text_upto(el, 60)
+    if not text:
         return None
     if _LABEL.match(text) or (weak and _WEAK_LABEL.match(text)):
         if el.tag == "a" and el.getparent() is not None and len(_links(el.getparent())) == 1:
@@ -105,9 +113,9 @@ def _is_label(el: etree._Element, weak: bool = False) -> str | None:
 
 def find_labelled_blocks(body: etree._Element) -> list[Block]:
     blocks: list[Block] = []
-    taken: set[etree._Element] = set()
+    taken: set[etree._Element] = set()  # every element inside a block found so far
     for el in body.iter():
-        if not isinstance(el.tag, str) or el in taken or _in_any(el, taken):
+        if not isinstance(el.tag, str) or el in taken:
             continue
         label = _is_label(el, weak=True)
         if label is None:
@@ -118,24 +126,20 @@ def find_labelled_blocks(body: etree._Element) -> list[Block]:
         container = _container_of(el)
         if container is not None:
             blocks.append(Block(container, label))
-            taken.add(container)
+            taken.update(container.iter())
             continue
         run = _following_links(el)
         if run:
             wrapper = _wrap([el, *run])
             blocks.append(Block(wrapper, label))
-            taken.add(wrapper)
+            taken.update(wrapper.iter())
         elif _is_label(el) and (el.tag in _HEADINGS or len(_text(el)) < 40):
             # a lone label with nothing that could be its block: still not story text
             blocks.append(Block(el, None))
-            taken.add(el)
+            taken.update(el.iter())
     for block in blocks:
         block.teasers = read_cards(block.element, exclude_label=block.label)
     return blocks
-
-
-def _in_any(el: etree._Element, taken: set[etree._Element]) -> bool:
-    return any(a in taken for a in el.iterancestors())
 
 
 def _container_of(label: etree._Element) -> etree._Element | None:
