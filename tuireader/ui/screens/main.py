@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.widget import MountError
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
@@ -195,8 +196,10 @@ class MainScreen(Screen[None]):
             if focus:
                 self._focus_story()
             await self.story.show(article, position)
-        except NoMatches:
-            return  # the app is closing
+        except (NoMatches, MountError):
+            if not self.is_attached or self.app._exit or self.app._closing or self._closing:
+                return  # the app is closing
+            raise
         self.refresh_bindings()
 
         def persist() -> None:  # the writes, off the event loop

@@ -23,8 +23,8 @@ from tuireader.model import Article
 from tuireader.ui.text import clean_block, clean_line, long_date
 from tuireader.ui.widgets.teaser_panel import TeaserPanel
 
-FIRST_CHUNK_CHARS = 6_000
-CHUNK_CHARS = 12_000
+FIRST_CHUNK_CHARS = 4_000
+CHUNK_CHARS = 4_000
 MAX_CHARS = 200_000
 
 
@@ -110,8 +110,8 @@ class StoryView(VerticalScroll):
 
     DEFAULT_CSS = """
     StoryView { height: 1fr; }
-    StoryView > #story-body { height: auto; }
-    StoryView > #story-body > Markdown { margin: 0; padding: 0 1; }
+    StoryView > .story-body { height: auto; }
+    StoryView > .story-body > Markdown { margin: 0; padding: 0 1; }
     StoryView #story-cut { height: auto; }
     """
 
@@ -131,13 +131,17 @@ class StoryView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield StoryHeader(id="story-header")
-        yield Vertical(id="story-body")
+        yield Vertical(classes="story-body")
         yield Static(id="story-cut", markup=False, classes="-empty")
         yield TeaserPanel(id="teasers")
 
     @property
     def teaser_panel(self) -> TeaserPanel:
         return self.query_one(TeaserPanel)
+
+    def _body(self) -> Vertical:
+        """The container of the story's Markdown chunks (the visible one)."""
+        return next(b for b in self.query_children(".story-body").results(Vertical) if b.display)
 
     @property
     def fully_rendered(self) -> bool:
@@ -166,15 +170,22 @@ class StoryView(VerticalScroll):
             cut_note.update(cut)
             cut_note.set_class(not cut, "-empty")
             self.teaser_panel.show(article.related, article.related_label)
-            container = self.query_one("#story-body", Vertical)
+            container = self._body()
             parts = list(container.query_children(Markdown))
-            if parts:
+            if len(parts) == 1:
                 first = parts[0]  # reuse the widget: cheaper than mounting a new one
-                if len(parts) > 1:
-                    await container.remove_children(parts[1:])
-            else:
+            elif not parts:
                 first = Markdown(open_links=False)
                 await container.mount(first)
+            else:
+                # A long story's many blocks take a while to remove: hide them and let
+                # them go in the background while the new story shows.
+                fresh = Vertical(classes="story-body")
+                await self.mount(fresh, before=container)
+                container.display = False
+                container.remove()
+                first = Markdown(open_links=False)
+                await fresh.mount(first)
             await first.update(chunks[0])
         self.chunks_shown = 1
         self._pending_position = position if position > 0 else None
@@ -190,7 +201,7 @@ class StoryView(VerticalScroll):
 
     @work(exclusive=True, group="chunks")
     async def _render_rest(self, chunks: list[str]) -> None:
-        container = self.query_one("#story-body", Vertical)
+        container = self._body()
         for chunk in chunks:
             await asyncio.sleep(0.02)  # let keys and paints through between chunks
             markdown = Markdown(open_links=False)
