@@ -48,7 +48,7 @@ def fragments(draw: st.DrawFn) -> str:
     return "".join(parts)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(_WORDS, fragments(), fragments().map(lambda f: f"<html><body>{f}</body></html>")))
 def test_any_fragment_parses_and_no_script_survives(fragment: str) -> None:
     article = parse(fragment)

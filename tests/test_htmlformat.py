@@ -340,6 +340,25 @@ def test_ten_megabytes_of_script_is_dropped_not_cut() -> None:
     assert article.leftover == []
 
 
+@pytest.mark.parametrize(
+    "unit",
+    [
+        '<p><a href="/a{i}">Ein Link, der wie ein Teaser aussieht, Nummer {i}</a></p>',
+        '<div><h3>Related</h3><a href="/r{i}">Verwandter Artikel mit langem Titel {i}</a></div>',
+        '<div class="card"><h3><a href="/c{i}">Karte {i} mit einem Titel</a></h3><p>Kurz.</p></div>',
+        "<h1>Überschrift {i}</h1><figure><img src='/{i}.jpg'><figcaption>Bild {i}</figcaption></figure>",
+        '<p>Von Erika Muster {i}</p><span class="date">1.2.2023</span><p>Anzeige</p>',
+    ],
+)
+def test_pathological_pages_of_many_small_elements_finish_quickly(unit: str) -> None:
+    filler = "".join(unit.format(i=i) for i in range(4_000))
+    start = time.perf_counter()
+    article = parse(page(STORY + filler))
+    assert time.perf_counter() - start < 30
+    assert "zwölftausend Haushalte" in article.body or article.leftover
+    assert len(article.related) <= 100
+
+
 @pytest.mark.parametrize("depth", [300, 5_000, 200_000])
 def test_deeply_nested_page_is_read_without_crashing(depth: int) -> None:
     nested = "<div>" * depth + STORY + "</div>" * depth

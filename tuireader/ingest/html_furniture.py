@@ -11,7 +11,7 @@ import re
 from lxml import etree
 
 from tuireader.ingest.html_dom import remove
-from tuireader.ingest.html_metadata import clean, first_word, text_upto
+from tuireader.ingest.html_metadata import first_word, text_upto
 
 _AD_LABEL = re.compile(r"^\*?\s*(?:anzeige|werbung|advertisement|sponsored|gesponsert|paid post)\b", re.I)
 _CREDIT = re.compile(
@@ -88,12 +88,13 @@ def take_out(body: etree._Element) -> int:
         if not text or not _is_furniture(text):
             continue
         # the outermost element holding just this line
-        while (parent := el.getparent()) is not None and parent.tag != "body" and clean(parent.text_content()) == text:
+        while (parent := el.getparent()) is not None and parent.tag != "body" and text_upto(parent, len(text)) == text:
             el = parent
         found.append(el)
     count = 0
+    chosen = set(found)
     for el in found:
-        if el.getparent() is not None and not any(a in found for a in el.iterancestors()):
+        if el.getparent() is not None and not any(a in chosen for a in el.iterancestors()):
             remove(el)
             count += 1
     return count

@@ -47,7 +47,7 @@ def find(body: etree._Element, description: str | None, headline: str | None = N
     for index, el in enumerate(body.iter()):
         if not isinstance(el.tag, str):
             continue
-        if headline_at is None and el.tag == "h1" and headline_key and headline_key[:30] in _key(el.text_content()):
+        if headline_at is None and el.tag == "h1" and headline_key and headline_key[:30] in _key(text_upto(el, 400) or ""):
             headline_at = index
         if el.tag not in _TAGS:
             continue

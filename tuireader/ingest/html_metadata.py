@@ -398,6 +398,8 @@ def headline_candidates(root: etree._Element, source: str | None = None, doc_tit
     site_parts = {p.casefold() for p in parts if p != longest}
     found: list[str] = []
     for h1 in root.iter("h1"):
+        if text_upto(h1, 400) is None:
+            continue
         text = _headline_text(h1)
         if 4 <= len(text) < 300 and not _is_logo(h1, text, source, site_parts) and text not in found:
             found.append(text)
@@ -445,7 +447,7 @@ def choose_title(json_ld: Metadata, tags: Metadata, root: etree._Element, source
             return h1
     # pages without a headline <h1> often print it as an <h2>
     for count, h2 in enumerate(root.iter("h2")):
-        text = clean(h2.text_content())
+        text = text_upto(h2, 300) or ""
         if text and metas and 4 <= len(text) < 300 and max(_overlap(text, m) for m in metas) >= 0.9:
             if any(_overlap(m, text) >= 0.6 for m in metas):
                 return text

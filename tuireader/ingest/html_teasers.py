@@ -69,6 +69,7 @@ _BLOCKISH = {"div", "section", "aside", "ul", "ol", "li", "p", "article", "nav",
 _LABEL_TAGS = set(_HEADINGS) | {"p", "div", "span", "strong", "b", "em", "header", "dt", "li", "a", "section", "aside", "button"}
 
 MAX_SUMMARY = 400
+MAX_TEASERS = 100  # per page
 # Share of a teaser block's text that is link text (cards may carry a short summary).
 RELATED_LINK_SHARE = 0.4
 
@@ -152,7 +153,10 @@ def _container_of(label: etree._Element) -> etree._Element | None:
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html", "main", "article"):
             break
-        text_len = len(_text(parent))
+        parent_text = text_upto(parent, node_len + 5000)
+        if parent_text is None:
+            break
+        text_len = len(parent_text)
         link_len = _link_text_len(parent)
         added, added_links = text_len - node_len, link_len - node_links
         # grow only by links (cards with a short summary) or by a few characters
@@ -237,16 +241,16 @@ def find_link_lines(body: etree._Element) -> list[Block]:
         parent = el.getparent()
         if parent is None or any(a.tag in ("li", "nav", "table", "header", "footer") for a in el.iterancestors()):
             continue
-        text = _text(el)
-        links = _links(el)
-        if not (20 <= len(text) <= 200) or not links:
+        text = text_upto(el, 200)
+        if text is None or len(text) < 20:
             continue
-        if len({a.get("href").strip() for a in links}) != 1:
+        links = _links(el)
+        if not links or len({a.get("href").strip() for a in links}) != 1:
             continue
         if _link_text_len(el) < 0.85 * len(_DECORATION.sub("", text)):
             continue
         # inside a story: the surrounding element has real text besides this line
-        if len(_text(parent)) < len(text) + 200:
+        if text_upto(parent, len(text) + 200) is not None:
             continue
         blocks.append(Block(el, None))
     for block in blocks:
@@ -260,15 +264,18 @@ def find_link_lines(body: etree._Element) -> list[Block]:
 def _is_card(el: etree._Element) -> bool:
     if not isinstance(el.tag, str) or el.tag not in _BLOCKISH:
         return False
+    text = text_upto(el, 600)
+    if text is None:
+        return False
     links = _links(el)
     if not links:
         return False
     hrefs = {a.get("href").strip() for a in links}
     if len(hrefs) > 2:
         return False
-    text_len = len(_text(el))
+    text_len = len(text)
     link_len = _link_text_len(el)
-    if text_len > 600 or link_len < 12:
+    if link_len < 12:
         return False
     # a card with a linked headline may carry a summary two or three times as long
     headed = any(h.find(".//a") is not None or h.getparent().tag == "a" for h in el.iter(*_HEADINGS))
@@ -307,12 +314,14 @@ def find_card_runs(body: etree._Element, min_cards: int = 3) -> list[Block]:
 def find_lone_cards(body: etree._Element) -> list[Block]:
     """A single ``<article>`` or ``<figure>`` card: a linked headline and a line or two."""
     blocks: list[Block] = []
+    taken: set[etree._Element] = set()
     for el in body.iter("article", "figure"):
-        if any(el is b.element or b.element in el.iterancestors() for b in blocks):
+        if el in taken:
             continue
-        text_len = len(_text(el))
+        if text_upto(el, 600) is None:
+            continue
         links = _links(el)
-        if not links or text_len > 600 or len({a.get("href").strip() for a in links}) > 2:
+        if not links or len({a.get("href").strip() for a in links}) > 2:
             continue
         if el.find(".//h1") is not None or _has_story_paragraph(el):
             continue
@@ -321,6 +330,7 @@ def find_lone_cards(body: etree._Element) -> list[Block]:
         )
         if headed and _link_text_len(el) >= 15:
             blocks.append(Block(el, None))
+            taken.update(el.iter())
     for block in blocks:
         block.teasers = read_cards(block.element)
     return blocks
@@ -353,13 +363,19 @@ def _card_of(a: etree._Element, block: etree._Element) -> etree._Element:
     href = a.get("href").strip()
     card = a
     for parent in a.iterancestors():
-        if parent is block:
-            break
-        hrefs = {x.get("href").strip() for x in _links(parent)}
-        if hrefs != {href}:
+        if parent is block or not _only_links_to(parent, href):
             break
         card = parent
     return card
+
+
+def _only_links_to(el: etree._Element, href: str) -> bool:
+    """Whether every link in the element goes to ``href`` (stops at the first that does not)."""
+    for x in el.iter("a"):
+        target = (x.get("href") or "").strip()
+        if target and not target.startswith("#") and target != href:
+            return False
+    return True
 
 
 def _spaced_text(el: etree._Element, skip: etree._Element | None = None) -> str:
@@ -473,7 +489,7 @@ def take_out(body: etree._Element) -> tuple[str | None, list[Teaser], int]:
     for block in labelled + lines + [b for b in runs if _looks_like_articles(b)]:
         for teaser in block.teasers:
             key = teaser.url or teaser.title
-            if key not in seen:
+            if key not in seen and len(teasers) < MAX_TEASERS:
                 seen.add(key)
                 teasers.append(teaser)
     return label, teasers, len(labelled) + len(runs) + len(lines)
