@@ -10,7 +10,6 @@ scripts, styles, frames, form controls, tracking pixels or ``javascript:`` /
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import lxml.html
 from lxml import etree
@@ -204,7 +203,7 @@ def _is_tracking_pixel(img: etree._Element) -> bool:
 
 def sanitise(root: etree._Element) -> None:
     """Drop everything active or hidden; keep the text a reader sees."""
-    for el in list(_elements(root)):
+    for el in list(root.iter()):
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if el.getparent() is None:
             continue
@@ -228,10 +227,6 @@ def _clean_attributes(el: etree._Element) -> None:
         value = el.get(name)
         if value is not None and _UNSAFE_SCHEME.match(value):
             del el.attrib[name]
-
-
-def _elements(root: etree._Element) -> Iterator[etree._Element]:
-    return root.iter()
 
 
 def is_safe_url(url: str | None) -> bool:

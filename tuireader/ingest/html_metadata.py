@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-_WS = re.compile(r"\s+")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
 _GERMAN_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*(?:,|um|-|–|\|)?\s*(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?")
 _GERMAN_MONTHS = {

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -60,7 +60,6 @@ _LABEL_FIRST_WORDS = {
      "promoted", "don't", "dont", "don’t", "editor's", "editors", "editor’s", "top", "top-themen", "top-news",
      "lesetipp", "lesetipps", "leseempfehlung", "leseempfehlungen", "meistkommentiert", "weiterlesen"}  # fmt: skip
 _DECORATION = re.compile(r"^[\s>»«<→›‹|–-]+|[\s>»«<→›‹|–-]+$")
-_LABEL_PREFIX = re.compile(r"^(?:lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|read more|related|see also|also read)\s*[:»›]", re.I)
 _SPONSORED = re.compile(r"\b(?:anzeige|sponsored|advertorial|promoted|paid content|partner(?:inhalt| content)?|werbung)\b", re.I)
 _DATE_TEXT = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _KICKER_CLASS = re.compile(r"kicker|topline|overline|dachzeile|eyebrow|category|section|rubri[ck]|label|tag", re.I)
@@ -215,8 +214,6 @@ def _following_links(label: etree._Element) -> list[etree._Element]:
 def _wrap(elements: list[etree._Element]) -> etree._Element:
     """A detached container holding ``elements``, which are removed from the page later."""
     first = elements[0]
-    if first.getparent() is not None and first in elements[1:2] and False:  # pragma: no cover
-        return first
     group = etree.Element("div")
     group.set("data-tuireader-run", "1")
     parent = elements[-1].getparent()
@@ -339,7 +336,7 @@ def find_lone_cards(body: etree._Element) -> list[Block]:
 # --- reading cards -----------------------------------------------------------------
 
 
-def read_cards(block: etree._Element, exclude_label: str | None = None, base_url: str | None = None) -> list[Teaser]:
+def read_cards(block: etree._Element, exclude_label: str | None = None) -> list[Teaser]:
     """One teaser per distinct link of the block, read from the link's card."""
     teasers: list[Teaser] = []
     seen: set[str] = set()
@@ -501,10 +498,3 @@ def _looks_like_articles(block: Block) -> bool:
         return False
     long_titles = sum(1 for t in block.teasers if len(t.title) >= 30 or t.summary)
     return long_titles >= max(2, len(block.teasers) // 2)
-
-
-def _path(url: str) -> str:
-    try:
-        return urlsplit(url).path
-    except ValueError:
-        return ""
