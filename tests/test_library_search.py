@@ -94,3 +94,22 @@ def test_spellings_cover_the_german_variants() -> None:
     assert set(spellings("Muenchen")) == {"muenchen", "munchen"}
     assert set(spellings("Straße")) == {"straße", "strasse"}
     assert build_fts_query('"a b"*') == '"a b" *'
+
+
+def test_a_query_matching_very_many_articles_ranks_the_newest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tuireader.library import store
+
+    monkeypatch.setattr(store, "RANK_ALL_UP_TO", 3)
+    pages = [Page("Gemeinsam stark")] + [
+        Page(f"Bericht {n}", paragraphs=[f"Gemeinsam geht es weiter, Teil {n}."]) for n in range(6)
+    ]
+    with Library(tmp_path / "lib.db") as lib:
+        ids = [i for _, i in lib.import_paths([p.write(tmp_path / f"{n}.txt") for n, p in enumerate(pages)]).imported]
+        hits = lib.search("gemeinsam")
+        assert {h.id for h in hits} == set(ids[-3:])  # the title match is older than the newest three
+        monkeypatch.setattr(store, "RANK_ALL_UP_TO", 1000)
+        hits = lib.search("gemeinsam")
+        assert len(hits) == 7 and hits[0].title == "Gemeinsam stark"
+        assert all("[[Gemeinsam]]" in h.snippet for h in hits)

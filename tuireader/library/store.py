@@ -37,6 +37,9 @@ BULK_MIN_FILES = 1000
 BULK_WAL_PAGES = 20000
 # Search ranking: title above lead above story.
 BM25_WEIGHTS = "10.0, 3.0, 1.0"
+# A query matching more articles than this ranks only the newest of them (and
+# the newest title matches): ranking costs a few microseconds per match.
+RANK_ALL_UP_TO = 1000
 
 _VIEW_WHERE = {"all": "1", "unread": "NOT read", "bookmarks": "bookmarked"}
 
@@ -230,27 +233,56 @@ class Library:
                 if not expression:
                     break
                 try:
-                    return self._search(expression, limit)
+                    return retry(lambda e=expression: self._search(e, limit))
                 except sqlite3.OperationalError as exc:
                     if is_busy(exc):
                         raise
         return []
 
     def _search(self, fts: str, limit: int) -> list[SearchHit]:
+        """Rank by bm25 (ids only, cheap), then fetch snippets for the page of hits."""
         conn = self.conn
-        rows = retry(
-            lambda: conn.execute(
-                "SELECT a.id, a.title, a.section, a.published, "
-                "snippet(articles_fts, -1, '[[', ']]', '…', 16), rank "
-                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                f"WHERE articles_fts MATCH ? AND rank MATCH 'bm25({BM25_WEIGHTS})' "
-                "ORDER BY rank LIMIT ?",
-                [fts, max(0, int(limit))],
+        limit = max(0, int(limit))
+        if limit == 0:
+            return []
+        # Ranking costs a few microseconds per match: a query matching very many
+        # articles ranks only the newest RANK_ALL_UP_TO of them.
+        floor = conn.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            [fts, RANK_ALL_UP_TO - 1],
+        ).fetchone()
+        ranked = conn.execute(
+            f"SELECT rowid, bm25(articles_fts, {BM25_WEIGHTS}) AS score FROM articles_fts "
+            "WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY score LIMIT ?",
+            [fts, floor[0] if floor else 0, limit],
+        ).fetchall()
+        if not ranked:
+            return []
+        ids = [r[0] for r in ranked]
+        id_list = ",".join(str(int(i)) for i in ids)
+        # "+rowid": filter while scanning the matches, instead of one full-text lookup per id.
+        snippets = dict(
+            conn.execute(
+                "SELECT rowid, snippet(articles_fts, -1, '[[', ']]', '…', 16) FROM articles_fts "
+                f"WHERE articles_fts MATCH ? AND rowid >= ? AND +rowid IN ({id_list})",
+                [fts, min(ids)],
             ).fetchall()
         )
+        info = {
+            r[0]: r[1:]
+            for r in conn.execute(f"SELECT id, title, section, published FROM articles WHERE id IN ({id_list})")
+        }
         return [
-            SearchHit(id=r[0], title=r[1], section=r[2], published=r[3], snippet=clean_snippet(r[4]), rank=r[5])
-            for r in rows
+            SearchHit(
+                id=i,
+                title=info[i][0],
+                section=info[i][1],
+                published=info[i][2],
+                snippet=clean_snippet(snippets.get(i, "")),
+                rank=score,
+            )
+            for i, score in ranked
+            if i in info
         ]
 
     # -- state ---------------------------------------------------------------
