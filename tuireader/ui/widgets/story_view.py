@@ -172,8 +172,10 @@ class StoryView(VerticalScroll):
             self.teaser_panel.show(article.related, article.related_label)
             container = self._body()
             parts = list(container.query_children(Markdown))
-            if len(parts) == 1:
+            if 1 <= len(parts) <= 4:
                 first = parts[0]  # reuse the widget: cheaper than mounting a new one
+                if len(parts) > 1:
+                    await container.remove_children(parts[1:])
             elif not parts:
                 first = Markdown(open_links=False)
                 await container.mount(first)
