@@ -78,9 +78,18 @@ def main() -> int:
 
     sample = sorted(str(p) for p in crawl.rglob("*.txt"))[: min(n, 2000)]
     t = time.perf_counter()
-    for f in sample:
-        prepare_file(f)
+    prepared = [prepare_file(f) for f in sample]
     parse_rate = len(sample) / (time.perf_counter() - t)
+    scratch = args.work / "store-only.db"
+    for old in args.work.glob("store-only.db*"):
+        old.unlink()
+    with Library(scratch) as lib:
+        t = time.perf_counter()
+        lib.import_prepared(prepared)
+        store_rate = len(sample) / (time.perf_counter() - t)
+    for old in args.work.glob("store-only.db*"):
+        old.unlink()
+    del prepared
 
     shutil.rmtree(home, ignore_errors=True)
     home.mkdir(parents=True)
@@ -115,6 +124,8 @@ def main() -> int:
             rows.append((label, f"{timed(fn, runs):.2f} ms"))
 
         ms("count of all articles", lambda: lib.count())
+        ms("count of unread articles", lambda: lib.count("unread"))
+        ms("sections (distinct, sorted)", lambda: lib.sections())
         ms("newest 100", lambda: lib.summaries(limit=100))
         ms(f"page at offset {total // 2:,}", lambda: lib.summaries(offset=total // 2, limit=100))
         ms(f"last page (offset {max(0, total - 100):,})", lambda: lib.summaries(offset=max(0, total - 100), limit=100))
@@ -141,7 +152,8 @@ def main() -> int:
     print(f"| measure ({total:,} articles) | result |")
     print("|---|---|")
     print(f"| import (`tuireader import`, parse + store + FTS) | {import_s:.0f} s = **{n / import_s:,.0f} articles/s** (CPU {cpu_s:.0f} s) |")
-    print(f"| parsing alone, one process | {parse_rate:,.0f} files/s |")
+    print(f"| parsing alone (read, decode, parse, hash, compress), one process | {parse_rate:,.0f} files/s |")
+    print(f"| storing alone (SQL, indexes, FTS; {len(sample):,} parsed files into a new library) | {store_rate:,.0f} articles/s |")
     print(f"| peak memory of the import (largest process, ru_maxrss) | {peak_mb:,.0f} MB |")
     print(f"| library size (crawl {crawl_mb:,.0f} MB) | {size_mb:,.0f} MB |")
     for label, value in rows:

@@ -178,8 +178,8 @@ class Library:
                 return None
             (key,) = row
             return conn.execute(
-                f"SELECT count(*) FROM articles WHERE {where} AND (sort_key > ? OR (sort_key = ? AND id > ?))",
-                [*params, key, key, article_id],
+                f"SELECT count(*) FROM articles WHERE {where} AND (sort_key, id) > (?, ?)",
+                [*params, key, article_id],
             ).fetchone()[0]
 
     def sections(self) -> list[str]:
