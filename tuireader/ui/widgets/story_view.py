@@ -128,10 +128,11 @@ class StoryView(VerticalScroll):
         self._pending_position: float | None = None
         self.chunks_total = 0
         self.chunks_shown = 0
+        self._current_body = Vertical(classes="story-body")
 
     def compose(self) -> ComposeResult:
         yield StoryHeader(id="story-header")
-        yield Vertical(classes="story-body")
+        yield self._current_body
         yield Static(id="story-cut", markup=False, classes="-empty")
         yield TeaserPanel(id="teasers")
 
@@ -141,7 +142,7 @@ class StoryView(VerticalScroll):
 
     def _body(self) -> Vertical:
         """The container of the story's Markdown chunks (the visible one)."""
-        return next(b for b in self.query_children(".story-body").results(Vertical) if b.display)
+        return self._current_body
 
     @property
     def fully_rendered(self) -> bool:
@@ -183,8 +184,9 @@ class StoryView(VerticalScroll):
                 # A long story's many blocks take a while to remove: hide them and let
                 # them go in the background while the new story shows.
                 fresh = Vertical(classes="story-body")
-                await self.mount(fresh, before=container)
+                self._current_body = fresh
                 container.display = False
+                await self.mount(fresh, before=container)
                 container.remove()
                 first = Markdown(open_links=False)
                 await fresh.mount(first)
