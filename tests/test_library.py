@@ -347,3 +347,17 @@ def test_stored_paths_are_absolute_whatever_the_import_said(
     ((reported, aid),) = lib.import_paths(["crawl/a.txt"]).imported
     assert reported == "crawl/a.txt"  # reports speak the user's words
     assert lib.get(aid).path == str(tmp_path / "crawl" / "a.txt")
+
+
+def test_the_library_and_its_commands_never_import_textual() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tuireader.library, tuireader.library.exporters, tuireader.library.reparse\n"
+        "import tuireader.commands.importing, tuireader.commands.listing, tuireader.commands.search\n"
+        "import tuireader.commands.show, tuireader.commands.marks, tuireader.commands.export\n"
+        "import tuireader.commands.remove, tuireader.commands.reparse\n"
+        "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules), 'textual imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
