@@ -264,6 +264,29 @@ def test_author_and_date_from_marked_elements() -> None:
     assert article.published == "2023-03-14T08:30"
 
 
+def test_printed_lead_is_the_lead_and_not_repeated_in_the_body() -> None:
+    lead = "Nach drei Jahren Bauzeit geht das Wasserkraftwerk an der Isar ans Netz: Strom für zwölftausend Haushalte."
+    head = f'<meta name="description" content="{lead}">'
+    article = parse(page(f'<p class="article-lead">{lead}</p>' + STORY, head=head))
+    assert article.lead == lead
+    assert "Nach drei Jahren Bauzeit geht" not in article.body
+    assert article.body.startswith("Die Stadtwerke haben am Montag")
+
+
+def test_description_is_the_lead_when_the_page_prints_none() -> None:
+    head = '<meta name="description" content="Kurzfassung: Das Kraftwerk kommt im Frühjahr.">'
+    article = parse(page(STORY, head=head))
+    assert article.lead == "Kurzfassung: Das Kraftwerk kommt im Frühjahr."
+    assert article.body.startswith("Die Stadtwerke haben am Montag")
+
+
+def test_lead_marked_by_class_is_found_next_to_the_headline() -> None:
+    lead = "Drei Jahre wurde gebaut, jetzt ist es so weit: Im Frühjahr liefert die Anlage an der Isar Strom."
+    article = parse(page(f'<div class="teaser-text">{lead}</div>' + STORY))
+    assert article.lead == lead
+    assert "Drei Jahre wurde gebaut" not in article.body
+
+
 def test_title_without_site_name_from_document_title() -> None:
     html = f"<html><head><title>Neues Kraftwerk an der Isar | Stadtanzeiger</title></head><body>{STORY}</body></html>"
     assert parse(html).title == "Neues Kraftwerk an der Isar"

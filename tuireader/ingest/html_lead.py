@@ -1,4 +1,7 @@
-"""The printed lead (standfirst) of a page, which extractors often leave out of the story.
+"""The printed lead (standfirst) of a page: the reader shows it above the story.
+
+Extractors often leave it out of the story, or keep it as the story's first
+paragraph; either way it becomes ``Article.lead`` and not part of the body.
 
 The lead is the element whose text is the page's description, or else the
 first element marked as a lead by its class (``lead``, ``intro``, ``teaser-text``,
@@ -11,6 +14,7 @@ import re
 
 from lxml import etree
 
+from tuireader.ingest.html_markdown import CAPTION_MARK
 from tuireader.ingest.html_metadata import clean, text_upto
 
 _LEAD_CLASS = re.compile(
@@ -27,6 +31,13 @@ NEAR_HEADLINE = 60
 
 def _link_len(el: etree._Element) -> int:
     return sum(len(clean(a.text_content())) for a in el.iter("a"))
+
+
+def _is_container(el: etree._Element) -> bool:
+    """An element holding the lead with the headline or with further paragraphs."""
+    if el.find(".//h1") is not None or el.find(".//h2") is not None:
+        return True
+    return sum(1 for _ in zip(range(2), el.iter("p"))) > 1 or (el.tag != "p" and el.find(".//p") is not None and len(el) > 1)
 
 
 def _key(text: str) -> str:
@@ -52,11 +63,12 @@ def find(body: etree._Element, description: str | None, headline: str | None = N
         if el.tag not in _TAGS:
             continue
         text = text_upto(el, MAX_LEAD)
-        if text is None or len(text) < MIN_LEAD or _link_len(el) > len(text) / 4:
+        if text is None or len(text) < MIN_LEAD or _link_len(el) > len(text) / 4 or text.startswith(CAPTION_MARK):
             continue
         key = _key(text)
         if wanted and (key.startswith(wanted[:40]) or wanted.startswith(key[:40])):
-            return text
+            if not _is_container(el):
+                return text
         if marked is None and _LEAD_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
             marked, marked_at = text, index
     if marked is not None and headline_at is not None and -NEAR_HEADLINE < marked_at - headline_at < NEAR_HEADLINE:
@@ -64,12 +76,12 @@ def find(body: etree._Element, description: str | None, headline: str | None = N
     return None
 
 
-def add_to_story(story: str, lead: str | None) -> str:
-    """Put the lead before the story unless the story already has it."""
-    if not lead:
-        return story
-    plain = re.sub(r"\W+", "", story.replace("\\", "").casefold())
-    if _key(lead)[:40] in plain:
-        return story
-    escaped = re.sub(r"([\\`*_\[\]#])", r"\\\1", lead)
-    return f"{escaped}\n\n{story}" if story else escaped
+def remove_from_story(story: str, lead: str) -> str:
+    """The story without the lead paragraph, when it is among its first paragraphs."""
+    paragraphs = story.split("\n\n")
+    key = _key(lead)[:40]
+    for index, paragraph in enumerate(paragraphs[:3]):
+        plain = paragraph.replace("\\", "")
+        if key and _key(plain)[:40] == key and len(plain) <= 1.2 * len(lead) + 20:
+            return "\n\n".join(paragraphs[:index] + paragraphs[index + 1 :]).strip()
+    return story

@@ -52,11 +52,14 @@ def _parse(text: str) -> Article:
     label, teasers, _ = html_teasers.take_out(body)
     html_teasers.resolve_urls(teasers, meta.url)
     html_furniture.take_out(body)
-    lead = html_lead.find(body, meta.lead, meta.title)
+    printed_lead = html_lead.find(body, meta.lead, meta.title)
 
     story = _extract_story(tree, meta.url)
     story = _drop_leading_title(story, meta.title)
-    story = html_lead.add_to_story(story, lead)
+    if printed_lead:
+        # the reader shows the lead above the body: it is not repeated in the body
+        story = html_lead.remove_from_story(story, printed_lead)
+        meta.lead = printed_lead
     return Article(
         title=meta.title or "",
         body=story,
