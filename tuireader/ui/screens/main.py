@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import webbrowser
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -228,8 +227,7 @@ class MainScreen(Screen[None]):
         article = self.open_article
         if article is None or article.id is None:
             return None
-        pending = self.story._pending_position
-        position = pending if pending is not None else float(self.story.scroll_y)
+        position = self.story.reading_position
         if position == self._positions.get(article.id):
             return None
         self._positions[article.id] = position

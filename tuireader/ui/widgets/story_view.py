@@ -222,10 +222,18 @@ class StoryView(VerticalScroll):
         if self.max_scroll_y >= target or self.fully_rendered:
             self._pending_position = None
 
+    @property
+    def reading_position(self) -> float:
+        """How far the story is read, in lines (the position still being restored, if any)."""
+        return self._pending_position if self._pending_position is not None else float(self.scroll_y)
+
     def forget_pending_position(self) -> None:
         self._pending_position = None
 
-    def _on_mouse_scroll_down(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_mouse_scroll_down(self) -> None:
+        self._pending_position = None
+
+    def on_mouse_scroll_up(self) -> None:
         self._pending_position = None
 
     def action_scroll_down(self) -> None:
