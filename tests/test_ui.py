@@ -692,3 +692,29 @@ async def test_paths_given_on_the_command_line_are_imported_first(
     assert len(seen["titles"]) == 1 and "Kasachstan" in seen["titles"][0]  # type: ignore[index]
     assert any(m.startswith("Imported 1 article") for m in seen["messages"])  # type: ignore[union-attr]
     assert not any("sample" in m for m in seen["messages"])  # type: ignore[union-attr]
+
+
+async def test_teasers_without_a_page_label_are_labelled_related(lib_path: Path) -> None:
+    from test_ui_data import article
+
+    from tuireader.model import Teaser
+
+    with opened(lib_path) as library:
+        library.add(
+            article(980, title="Unlabelled teasers", published="2033-01-01T00:00",
+                    related=[Teaser(title="Something else", date="2024-01-01")]),
+            b"unlabelled",
+        )
+        app = ReaderApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter")
+            await settle(pilot)
+            assert static_text(app, "#teaser-label").startswith("Related  1 teaser,")
+            # an article without teasers shows no teaser block and offers no r key
+            await pilot.press("n")  # the festival, with teasers
+            await settle(pilot)
+            await pilot.press("n")
+            await settle(pilot)
+            assert not app.query_one(StoryView).article.related
+            assert not app.query_one("#teasers").display
+            assert not main(app).check_action("teasers", ())
