@@ -65,9 +65,9 @@ def markdown_to_text(md: str) -> str:
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _TABLE_SEP.sub("", text)
-    text = _HEADING.sub("", text)
     text = _QUOTE.sub("", text)
     text = _BULLET.sub("", text)
+    text = _HEADING.sub("", text)  # after list markers: "### 6. Title" keeps its number
     text = _RULE.sub("", text)
     text = _EMPHASIS.sub("", text)
     text = text.replace("|", " ")

@@ -4,9 +4,13 @@
 2. ``html_metadata``: JSON-LD, then OpenGraph / ``article:*`` meta tags, then the page text.
 3. ``html_dom.sanitise``: scripts, styles, frames, form controls, tracking pixels
    and unsafe links go.
-4. ``html_teasers``: related-article blocks (by label or by shape) are taken out
-   and read as teasers.
-5. trafilatura locates the main story in what is left; ``html_markdown`` turns it
+4. Figure captions are marked so that they survive extraction.
+5. ``html_teasers``: related-article blocks (by label or by shape) are taken out
+   and read as teasers; ``html_furniture``: ad labels, photo credits, newsletter
+   boxes and reader comments go.
+6. ``html_lead``: the printed lead (standfirst) is found; it becomes the
+   article's lead and is not repeated in the body.
+7. trafilatura locates the main story in what is left; ``html_markdown`` turns it
    into markdown with numbered lists and figure captions intact.
 
 ``parse`` never raises for any text.
@@ -33,7 +37,7 @@ def parse(text: str) -> Article:
     """Parse a saved HTML page. Never raises: a page that cannot be read yields an empty story."""
     try:
         return _parse(text)
-    except (RecursionError, MemoryError, ValueError, TypeError, etree.LxmlError) as exc:
+    except Exception as exc:  # noqa: BLE001 - the contract: any text gives an Article
         return Article(title="", leftover=[f"page could not be read as HTML ({type(exc).__name__})"])
 
 
