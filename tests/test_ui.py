@@ -441,6 +441,11 @@ async def test_narrow_layout_shows_one_pane_at_a_time(lib_path: Path) -> None:
             await settle(pilot)
             assert list_pane.display and not reader_pane.display
             assert isinstance(app.focused, ArticleList)
+            # tab moves to the story pane and on through the teasers back to the list
+            await pilot.press("tab")
+            assert reader_pane.display and not list_pane.display and isinstance(app.focused, StoryView)
+            await pilot.press("tab", "tab")
+            assert list_pane.display and not reader_pane.display and isinstance(app.focused, ArticleList)
 
 
 async def test_markup_in_titles_and_control_codes_are_shown_as_text(lib_path: Path) -> None:

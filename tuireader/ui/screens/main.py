@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.widget import MountError
+from textual.widget import MountError, Widget
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
@@ -331,25 +331,17 @@ class MainScreen(Screen[None]):
             self.article_list.select_id(self.open_article.id)
 
     def action_cycle_focus(self, direction: int) -> None:
-        order = []
-        if not self.narrow or not self.has_class("-reading"):
-            order.append(self.article_list)
+        """Tab: list → story → teasers (the story parts only once an article is shown)."""
+        order: list[Widget] = [self.article_list]
         if self.open_article is not None:
-            if not self.narrow or self.has_class("-reading") or not order:
-                order.append(self.story)
+            order.append(self.story)
             if self.teaser_panel.teasers:
                 order.append(self.teaser_panel.teaser_list)
-        if self.narrow and self.open_article is not None:
-            order = [self.article_list, self.story] + ([self.teaser_panel.teaser_list] if self.teaser_panel.teasers else [])
-        if not order:
-            return
         focused = self.focused
         index = order.index(focused) if focused in order else -1
         target = order[(index + direction) % len(order)]
-        if target is self.article_list:
-            self.remove_class("-reading")
-        else:
-            self.add_class("-reading")
+        # When narrow, the pane of the target is the one shown.
+        self.set_class(target is not self.article_list, "-reading")
         target.focus()
         if isinstance(target, TeaserList):
             self.story.scroll_to_widget(self.teaser_panel, animate=False, top=True)
