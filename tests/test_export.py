@@ -195,3 +195,22 @@ def test_broken_exports_fail_with_a_reason(tmp_path: Path) -> None:
         str(bad): "JSON export without an article list",
         str(empty): "export holds no articles",
     }
+
+
+@pytest.mark.parametrize(
+    "record, reason",
+    [
+        ({"title": 5}, "title is not text"),
+        ({"title": "T", "related": [{"title": "x", "date": {"d": 1}}]}, "teaser date is not text"),
+        ({"title": "T", "tags": "politik"}, "tags is not a list of texts"),
+        ({"title": "T", "reading_minutes": "zwei"}, "reading_minutes is not a number"),
+    ],
+)
+def test_a_malformed_export_fails_alone(tmp_path: Path, record: dict, reason: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"tuireader_export": 1, "articles": [record]}))
+    good = Page("Gutes Stück").write(tmp_path / "good.txt")
+    with Library(tmp_path / "library.db") as lib:
+        report = lib.import_paths([bad, good])
+        assert report.failed == [(str(bad), f"malformed article: {reason}")]
+        assert [s.title for s in lib.summaries()] == ["Gutes Stück"]

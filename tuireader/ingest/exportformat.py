@@ -84,19 +84,40 @@ def to_markdown(article: Article) -> str:
     return "\n".join(lines) + "\n"
 
 
+_TEXT_FIELDS = ("source", "url", "section", "lead", "published", "updated", "image_caption", "path",
+                "related_label", "bookmark_note")
+_LIST_FIELDS = ("authors", "tags", "leftover")
+_TEASER_TEXT_FIELDS = ("source", "section", "date", "summary", "url")
+
+
+def _check(ok: bool, what: str) -> None:
+    if not ok:
+        raise ValueError(f"malformed article: {what}")
+
+
 def _article(record: dict[str, Any]) -> Article:
-    if not isinstance(record, dict):
-        raise ValueError("an article is not an object")
+    """An article from an export record; ValueError names the first field of a wrong type."""
+    _check(isinstance(record, dict), "not an object")
     data = dict(record)
     data.pop("format", None)
-    for key in ("authors", "tags", "leftover", "related"):
-        if not isinstance(data.get(key) or [], list):
-            data[key] = []
-    if not isinstance(data.get("title"), str):
-        data["title"] = str(data.get("title") or "")
-    if not isinstance(data.get("body"), str):
-        data["body"] = str(data.get("body") or "")
-    data["related"] = [t for t in data.get("related") or [] if isinstance(t, dict) and isinstance(t.get("title"), str)]
+    _check(isinstance(data.get("title"), str), "title is not text")
+    _check(isinstance(data.get("body", ""), str), "body is not text")
+    for key in _TEXT_FIELDS:
+        _check(data.get(key) is None or isinstance(data[key], str), f"{key} is not text")
+    for key in _LIST_FIELDS:
+        value = data.get(key) or []
+        _check(isinstance(value, list) and all(isinstance(v, str) for v in value), f"{key} is not a list of texts")
+        data[key] = value
+    minutes = data.get("reading_minutes")
+    _check(minutes is None or (isinstance(minutes, int) and not isinstance(minutes, bool)), "reading_minutes is not a number")
+    _check(data.get("id") is None or isinstance(data.get("id"), int), "id is not a number")
+    related = data.get("related") or []
+    _check(isinstance(related, list), "related is not a list")
+    for teaser in related:
+        _check(isinstance(teaser, dict) and isinstance(teaser.get("title"), str), "a teaser without a title")
+        for key in _TEASER_TEXT_FIELDS:
+            _check(teaser.get(key) is None or isinstance(teaser[key], str), f"teaser {key} is not text")
+    data["related"] = related
     data["bookmarked"] = bool(data.get("bookmarked"))
     data["read"] = bool(data.get("read"))
     try:

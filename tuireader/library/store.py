@@ -442,7 +442,8 @@ class Library:
                     conn.execute("SAVEPOINT article")
                     try:
                         article_id, status = self._store(conn, prepared)
-                    except sqlite3.IntegrityError as exc:
+                    except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError, OverflowError) as exc:
+                        # This article only: its savepoint is undone, the batch goes on.
                         conn.execute("ROLLBACK TO article")
                         conn.execute("RELEASE article")
                         self._fts_floor = floor
