@@ -109,7 +109,7 @@ def test_unknown_id_is_a_one_line_error(capsys: pytest.CaptureFixture[str], comm
     assert code == 1 and out == "" and err == "tuireader: no article with id 4242\n"
 
 
-@pytest.mark.parametrize("arg", ["abc", "-3", "0", "1.5"])
+@pytest.mark.parametrize("arg", ["abc", "-3", "0", "1.5", "99999999999999999999999"])
 def test_a_malformed_id_is_a_usage_error(capsys: pytest.CaptureFixture[str], arg: str) -> None:
     with pytest.raises(SystemExit) as info:
         main(["show", "--", arg] if arg.startswith("-") else ["show", arg])
@@ -143,7 +143,7 @@ def test_export_to_an_unwritable_place_is_a_one_line_error(
     code, out, err = run(capsys, "export", "--format", "md", str(blocker))
     assert code == 2 and err.startswith("tuireader: ") and err.count("\n") == 1
     code, out, err = run(capsys, "export", "--format", "json", str(blocker / "sub" / "x.json"))
-    assert code == 2 and err.startswith("tuireader: ") and err.count("\n") == 1
+    assert code == 2 and err.startswith(f"tuireader: {blocker / 'sub' / 'x.json'}: ") and err.count("\n") == 1
 
 
 def test_reparse_reports_counts(capsys: pytest.CaptureFixture[str], seeded: dict[str, int]) -> None:

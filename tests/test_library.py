@@ -156,6 +156,9 @@ def test_state_persists_and_unknown_ids_change_nothing(tmp_path: Path, seed_path
         lib.set_setting("theme", "nord")
         assert not lib.set_bookmark(999, True) and not lib.set_read(999, True) and not lib.set_position(999, 1)
         assert lib.get(999) is None and lib.get_position(999) == 0.0
+        for odd in (2**70, -1, 0):
+            assert lib.get(odd) is None and lib.index_of(odd) is None
+            assert not lib.remove(odd) and not lib.set_read(odd, True)
     with Library(db) as lib:
         article = lib.get(aid)
         assert (article.bookmarked, article.bookmark_note, article.read) == (True, "nachlesen", True)
@@ -361,3 +364,8 @@ def test_the_library_and_its_commands_never_import_textual() -> None:
         "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules), 'textual imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_only_regular_files_are_read(lib: Library) -> None:
+    report = lib.import_paths(["/dev/zero"])
+    assert report.failed == [("/dev/zero", "not a regular file")]

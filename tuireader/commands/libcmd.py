@@ -27,7 +27,7 @@ def article_id(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an article id: {text!r}") from None
-    if value <= 0:
+    if not 0 < value < 2**63:
         raise argparse.ArgumentTypeError(f"not an article id: {text!r}")
     return value
 

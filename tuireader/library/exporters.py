@@ -156,4 +156,4 @@ def export(lib: Library, fmt: str, dest: str | Path, bookmarked: bool = False) -
     try:
         return EXPORTERS[fmt](lib, Path(dest), bookmarked)
     except OSError as exc:
-        raise LibraryError(f"{exc.filename or dest}: cannot write export: {exc.strerror or exc}") from None
+        raise LibraryError(f"{dest}: cannot write export: {exc.strerror or exc}") from None

@@ -101,8 +101,10 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Failure]:
         if p.is_dir():
             for child in _walk(p):
                 yield from emit(child)
-        elif p.exists():
+        elif p.is_file():
             yield from emit(p)
+        elif p.exists():
+            yield Failure(str(arg), "not a regular file")
         elif _GLOB_CHARS & set(str(arg)):
             matches = sorted(glob.glob(str(arg), recursive=True))
             if not matches:

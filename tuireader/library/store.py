@@ -44,6 +44,14 @@ RANK_ALL_UP_TO = 1000
 _VIEW_WHERE = {"all": "1", "unread": "NOT read", "bookmarks": "bookmarked"}
 
 
+_MAX_ID = 2**63 - 1
+
+
+def _storable_id(article_id: object) -> bool:
+    """Whether an id can name a stored article (anything else names none)."""
+    return isinstance(article_id, int) and not isinstance(article_id, bool) and 0 < article_id <= _MAX_ID
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -167,10 +175,14 @@ class Library:
         return [conv.row_to_summary(r) for r in rows]
 
     def summary(self, article_id: int) -> ArticleSummary | None:
+        if not _storable_id(article_id):
+            return None
         rows = self._query(f"SELECT {conv.SUMMARY_COLUMNS} FROM articles WHERE id = ?", [article_id])
         return conv.row_to_summary(rows[0]) if rows else None
 
     def index_of(self, article_id: int, view: str = "all", section: str | None = None) -> int | None:
+        if not _storable_id(article_id):
+            return None
         where, params = _where(view, section)
         with self._reading() as conn:
             row = conn.execute(f"SELECT sort_key FROM articles WHERE id = ? AND {where}", [article_id, *params]).fetchone()
@@ -190,6 +202,8 @@ class Library:
 
     def get(self, article_id: int) -> Article | None:
         """The full article with its teasers (linked to stored articles by title), or None."""
+        if not _storable_id(article_id):
+            return None
         with self._reading() as conn:
             row = conn.execute(f"SELECT {conv.ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]).fetchone()
             if row is None:
@@ -288,6 +302,8 @@ class Library:
     # -- state ---------------------------------------------------------------
 
     def _update_state(self, article_id: int, sql: str, params: list[Any]) -> bool:
+        if not _storable_id(article_id):
+            return False
         with self._writing() as conn:
             return conn.execute(sql, [*params, article_id]).rowcount > 0
 
@@ -316,6 +332,8 @@ class Library:
         )
 
     def get_position(self, article_id: int) -> float:
+        if not _storable_id(article_id):
+            return 0.0
         rows = self._query("SELECT position FROM articles WHERE id = ?", [article_id])
         return float(rows[0][0]) if rows else 0.0
 
@@ -342,6 +360,8 @@ class Library:
 
     def remove(self, article_id: int) -> bool:
         """Delete an article with its teasers and stored files; False if there was none."""
+        if not _storable_id(article_id):
+            return False
         with self._writing() as conn:
             return conn.execute("DELETE FROM articles WHERE id = ?", [article_id]).rowcount > 0
 
