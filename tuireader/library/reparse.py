@@ -14,12 +14,12 @@ import sqlite3
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 
 from tuireader.ingest import PARSER_VERSION
 from tuireader.library import converters as conv
 from tuireader.library.importer import Failure, prepare_bytes
 from tuireader.library.schema import index_new_articles
+from tuireader.library.writer import now, stored_teasers, write_teasers
 from tuireader.model import Article
 
 
@@ -68,7 +68,7 @@ def reparse_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] |
 
     conn.execute("UPDATE articles SET dedup_key = 'reparse:' || id")
     claimed: set[int] = set()
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = now()
     done = len(file_rows)
     for key, members in sorted(groups.items(), key=lambda kv: kv[1][0].file_id):
         candidates = sorted({m.article_id for m in members})
@@ -77,15 +77,15 @@ def reparse_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] |
         assert not isinstance(parsed, Failure)
         values = conv.article_values(parsed)
         if survivor is None:
-            survivor = _insert_copy(conn, values, key, candidates[0], now)
+            survivor = _insert_copy(conn, values, key, candidates[0], stamp)
             report.split += 1
         else:
             before = conn.execute("SELECT title, section, lead, body, published, source, extra FROM articles WHERE id = ?", [survivor]).fetchone()
-            old_teasers = [t.to_dict() for t in _teasers(conn, survivor)]
+            old_teasers = [t.to_dict() for t in stored_teasers(conn, survivor)]
             sets = ", ".join(f"{c} = ?" for c in values)
             conn.execute(
                 f"UPDATE articles SET {sets}, dedup_key = ?, parser_version = ?, updated_at = ? WHERE id = ?",
-                [*values.values(), key, PARSER_VERSION, now, survivor],
+                [*values.values(), key, PARSER_VERSION, stamp, survivor],
             )
             after = (values["title"], values["section"], values["lead"], values["body"], values["published"], values["source"], values["extra"])
             if tuple(before) != after or old_teasers != [t.to_dict() for t in parsed.related]:
@@ -95,11 +95,7 @@ def reparse_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] |
             if other != survivor:
                 _merge_state(conn, survivor, other)
         conn.execute("DELETE FROM teasers WHERE article_id = ?", [survivor])
-        conn.executemany(
-            "INSERT INTO teasers (article_id, position, title, title_key, source, section, date, summary, "
-            "sponsored, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [conv.teaser_values(survivor, i, t) for i, t in enumerate(parsed.related)],
-        )
+        write_teasers(conn, survivor, parsed.related)
         conn.executemany(
             "UPDATE files SET article_id = ?, format = ?, parser_version = ? WHERE id = ?",
             [(survivor, parsed.format, PARSER_VERSION, m.file_id) for m in members],
@@ -125,13 +121,6 @@ def reparse_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] |
     return report
 
 
-def _teasers(conn: sqlite3.Connection, article_id: int) -> list:
-    rows = conn.execute(
-        f"SELECT {conv.TEASER_COLUMNS} FROM teasers WHERE article_id = ? ORDER BY position", [article_id]
-    ).fetchall()
-    return [conv.row_to_teaser(r, None) for r in rows]
-
-
 def _merge_state(conn: sqlite3.Connection, into: int, other: int) -> None:
     conn.execute(
         """
@@ -150,11 +139,11 @@ def _merge_state(conn: sqlite3.Connection, into: int, other: int) -> None:
     )
 
 
-def _insert_copy(conn: sqlite3.Connection, values: dict, key: str, state_from: int, now: str) -> int:
+def _insert_copy(conn: sqlite3.Connection, values: dict, key: str, state_from: int, stamp: str) -> int:
     cols = [*values, "dedup_key", "parser_version", "imported_at", "updated_at"]
     cur = conn.execute(
         f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-        [*values.values(), key, PARSER_VERSION, now, now],
+        [*values.values(), key, PARSER_VERSION, stamp, stamp],
     )
     new_id = int(cur.lastrowid or 0)
     index_new_articles(conn, new_id - 1)

@@ -8,24 +8,22 @@ processes may use the same file at once (WAL, busy timeout, retried writes).
 from __future__ import annotations
 
 import math
-import os
 import sqlite3
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from tuireader.ingest import PARSER_VERSION
 from tuireader.library import converters as conv
 from tuireader.library.connection import connect, is_busy, retry
 from tuireader.library.errors import ArticleNotFound, BadQuery, LibraryError
 from tuireader.library.importer import Failure, ImportReport, Prepared, expand_paths, prepare_many
-from tuireader.library.schema import index_new_articles, max_article_id
 from tuireader.library.reparse import ReparseReport, reparse_all
 from tuireader.library.search import build_fts_query, clean_snippet, plain_words_query
+from tuireader.library.writer import ArticleWriter
+from tuireader.library.writer import now as _now
 from tuireader.model import Article, ArticleSummary, SearchHit, Teaser
 from tuireader.paths import library_file
 
@@ -52,10 +50,6 @@ def _storable_id(article_id: object) -> bool:
     return isinstance(article_id, int) and not isinstance(article_id, bool) and 0 < article_id <= _MAX_ID
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def _where(view: str, section: str | None, *, unread: bool = False) -> tuple[str, list[Any]]:
     if view not in _VIEW_WHERE:
         raise ValueError(f"unknown view {view!r} (one of {', '.join(VIEWS)})")
@@ -75,7 +69,6 @@ class Library:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path).expanduser() if path is not None else library_file()
         self._lock = threading.RLock()
-        self._fts_floor = 0  # during an import: articles above this id are not yet indexed
         self._conn: sqlite3.Connection | None = connect(self.path)
 
     # -- lifecycle -----------------------------------------------------------
@@ -208,21 +201,19 @@ class Library:
             row = conn.execute(f"SELECT {conv.ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]).fetchone()
             if row is None:
                 return None
-            teasers = self._teasers(conn, article_id, linked=True)
+            teasers = self._linked_teasers(conn, article_id)
             path_row = conn.execute(
                 "SELECT path FROM files WHERE article_id = ? ORDER BY id DESC LIMIT 1", [article_id]
             ).fetchone()
         return conv.row_to_article(row, teasers, path_row[0] if path_row else None)
 
-    def _teasers(self, conn: sqlite3.Connection, article_id: int, *, linked: bool) -> list[Teaser]:
-        link = (
-            "(SELECT a.id FROM articles a WHERE a.title_key = t.title_key AND a.id != t.article_id "
-            "ORDER BY a.sort_key DESC, a.id DESC LIMIT 1)"
-            if linked
-            else "NULL"
-        )
+    @staticmethod
+    def _linked_teasers(conn: sqlite3.Connection, article_id: int) -> list[Teaser]:
+        """Teasers in page order, each with the id of the newest stored article of its title."""
         rows = conn.execute(
-            f"SELECT {', '.join('t.' + c.strip() for c in conv.TEASER_COLUMNS.split(','))}, {link} "
+            "SELECT t.title, t.source, t.section, t.date, t.summary, t.sponsored, t.url, "
+            "(SELECT a.id FROM articles a WHERE a.title_key = t.title_key AND a.id != t.article_id "
+            "ORDER BY a.sort_key DESC, a.id DESC LIMIT 1) "
             "FROM teasers t WHERE t.article_id = ? ORDER BY t.position",
             [article_id],
         ).fetchall()
@@ -376,9 +367,9 @@ class Library:
         """
         prepared = Prepared.of(article.path or "", article, raw)
         with self._writing() as conn:
-            self._fts_floor = max_article_id(conn)
-            result = self._store(conn, prepared)
-            self._index_pending(conn)
+            writer = ArticleWriter(conn)
+            result = writer.store(prepared)
+            writer.finish()
             return result
 
     def import_paths(
@@ -452,106 +443,7 @@ class Library:
 
     def _import_batch(self, batch: list[list[Prepared] | Failure], report: ImportReport) -> None:
         with self._writing() as conn:
-            self._fts_floor = max_article_id(conn)
-            for item in batch:
-                if isinstance(item, Failure):
-                    report.failed.append((item.path, item.reason))
-                    continue
-                for prepared in item:
-                    floor = self._fts_floor
-                    conn.execute("SAVEPOINT article")
-                    try:
-                        article_id, status = self._store(conn, prepared)
-                    except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError, OverflowError) as exc:
-                        # This article only: its savepoint is undone, the batch goes on.
-                        conn.execute("ROLLBACK TO article")
-                        conn.execute("RELEASE article")
-                        self._fts_floor = floor
-                        report.failed.append((prepared.path, f"cannot store: {exc}"))
-                        continue
-                    conn.execute("RELEASE article")
-                    report.record(prepared.path, status, article_id)
-            self._index_pending(conn)
-
-    def _index_pending(self, conn: sqlite3.Connection) -> None:
-        """Index the articles this transaction inserted so far."""
-        index_new_articles(conn, self._fts_floor)
-        self._fts_floor = max_article_id(conn)
-
-    def _store(self, conn: sqlite3.Connection, prepared: Prepared) -> tuple[int, str]:
-        row = conn.execute("SELECT article_id FROM files WHERE sha256 = ?", [prepared.sha256]).fetchone()
-        if row is not None:
-            return row[0], "unchanged"
-        article = prepared.article
-        values = conv.article_values(article)
-        key = prepared.key
-        now = _now()
-        existing = conn.execute(
-            "SELECT id, title, section, lead, body, published, source, extra FROM articles WHERE dedup_key = ?",
-            [key],
-        ).fetchone()
-        if existing is None:
-            cols = [*values, "dedup_key", "parser_version", "imported_at", "updated_at"]
-            cur = conn.execute(
-                f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                [*values.values(), key, PARSER_VERSION, now, now],
-            )
-            article_id = int(cur.lastrowid or 0)
-            self._write_teasers(conn, article_id, article.related)
-            status = "imported"
-        else:
-            article_id = existing[0]
-            stored = existing[1:7]
-            new = (values["title"], values["section"], values["lead"], values["body"], values["published"], values["source"])
-            old_teasers = self._teasers(conn, article_id, linked=False)
-            if stored == new and conv.same_content(existing[7], old_teasers, article):
-                status = "unchanged"
-            else:
-                if article_id > self._fts_floor:
-                    self._index_pending(conn)  # the update trigger needs it indexed
-                sets = ", ".join(f"{c} = ?" for c in values)
-                conn.execute(
-                    f"UPDATE articles SET {sets}, parser_version = ?, updated_at = ? WHERE id = ?",
-                    [*values.values(), PARSER_VERSION, now, article_id],
-                )
-                conn.execute("DELETE FROM teasers WHERE article_id = ?", [article_id])
-                self._write_teasers(conn, article_id, article.related)
-                status = "updated"
-        if self._apply_imported_state(conn, article_id, article) and status == "unchanged":
-            status = "updated"
-        conn.execute(
-            "INSERT INTO files (sha256, article_id, path, format, parser_version, content, imported_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [prepared.sha256, article_id, os.path.abspath(prepared.path) if prepared.path else None,
-             article.format, PARSER_VERSION,
-             prepared.content, now],
-        )
-        return article_id, status
-
-    @staticmethod
-    def _write_teasers(conn: sqlite3.Connection, article_id: int, teasers: list[Teaser]) -> None:
-        conn.executemany(
-            "INSERT INTO teasers (article_id, position, title, title_key, source, section, date, summary, "
-            "sponsored, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [conv.teaser_values(article_id, i, t) for i, t in enumerate(teasers)],
-        )
-
-    @staticmethod
-    def _apply_imported_state(conn: sqlite3.Connection, article_id: int, article: Article) -> bool:
-        """Bookmarks and read marks carried by an export are added, never taken away."""
-        changed = False
-        if article.bookmarked:
-            cur = conn.execute(
-                "UPDATE articles SET bookmarked = 1, bookmark_note = coalesce(bookmark_note, ?), "
-                "bookmarked_at = coalesce(bookmarked_at, ?) "
-                "WHERE id = ? AND (NOT bookmarked OR (bookmark_note IS NULL AND ? IS NOT NULL))",
-                [article.bookmark_note, _now(), article_id, article.bookmark_note],
-            )
-            changed |= cur.rowcount > 0
-        if article.read:
-            cur = conn.execute("UPDATE articles SET read = 1, read_at = ? WHERE id = ? AND NOT read", [_now(), article_id])
-            changed |= cur.rowcount > 0
-        return changed
+            ArticleWriter(conn).store_batch(batch, report)
 
     # -- stored originals ----------------------------------------------------
 

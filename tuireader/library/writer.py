@@ -1,0 +1,149 @@
+"""Writing parsed articles into the library, inside one write transaction.
+
+The rules of identity live here: the same original bytes are stored once
+("unchanged"); a new copy of a stored article (same title, published time and
+story) replaces its details and teasers ("updated": the copy imported last
+wins); anything else is a new article ("imported"). New articles enter the
+full-text index when the writer finishes (one INSERT ... SELECT a batch).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime, timezone
+
+from tuireader.ingest import PARSER_VERSION
+from tuireader.library import converters as conv
+from tuireader.library.importer import Failure, ImportReport, Prepared
+from tuireader.library.schema import index_new_articles, max_article_id
+from tuireader.model import Article, Teaser
+
+# What can go wrong with one article's data; it fails that article only.
+ARTICLE_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError, OverflowError)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def stored_teasers(conn: sqlite3.Connection, article_id: int) -> list[Teaser]:
+    rows = conn.execute(
+        f"SELECT {conv.TEASER_COLUMNS} FROM teasers WHERE article_id = ? ORDER BY position", [article_id]
+    ).fetchall()
+    return [conv.row_to_teaser(r, None) for r in rows]
+
+
+def write_teasers(conn: sqlite3.Connection, article_id: int, teasers: list[Teaser]) -> None:
+    conn.executemany(
+        "INSERT INTO teasers (article_id, position, title, title_key, source, section, date, summary, "
+        "sponsored, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [conv.teaser_values(article_id, i, t) for i, t in enumerate(teasers)],
+    )
+
+
+class ArticleWriter:
+    """Stores prepared articles on ``conn``, which must be in a write transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._fts_floor = max_article_id(conn)  # articles above this id are not indexed yet
+
+    def finish(self) -> None:
+        """Index the articles inserted so far (call before the transaction commits)."""
+        index_new_articles(self.conn, self._fts_floor)
+        self._fts_floor = max_article_id(self.conn)
+
+    def store_batch(self, batch: list[list[Prepared] | Failure], report: ImportReport) -> None:
+        """Store a batch, one savepoint per article: a failure undoes only its article."""
+        conn = self.conn
+        for item in batch:
+            if isinstance(item, Failure):
+                report.failed.append((item.path, item.reason))
+                continue
+            for prepared in item:
+                floor = self._fts_floor
+                conn.execute("SAVEPOINT article")
+                try:
+                    article_id, status = self.store(prepared)
+                except ARTICLE_ERRORS as exc:
+                    conn.execute("ROLLBACK TO article")
+                    conn.execute("RELEASE article")
+                    self._fts_floor = floor
+                    report.failed.append((prepared.path, f"cannot store: {exc}"))
+                    continue
+                conn.execute("RELEASE article")
+                report.record(prepared.path, status, article_id)
+        self.finish()
+
+    def store(self, prepared: Prepared) -> tuple[int, str]:
+        """``(id, "imported" | "updated" | "unchanged")`` for one prepared article."""
+        conn = self.conn
+        row = conn.execute("SELECT article_id FROM files WHERE sha256 = ?", [prepared.sha256]).fetchone()
+        if row is not None:
+            return row[0], "unchanged"
+        article = prepared.article
+        values = conv.article_values(article)
+        stamp = now()
+        existing = conn.execute(
+            "SELECT id, title, section, lead, body, published, source, extra FROM articles WHERE dedup_key = ?",
+            [prepared.key],
+        ).fetchone()
+        if existing is None:
+            cols = [*values, "dedup_key", "parser_version", "imported_at", "updated_at"]
+            cur = conn.execute(
+                f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [*values.values(), prepared.key, PARSER_VERSION, stamp, stamp],
+            )
+            article_id = int(cur.lastrowid or 0)
+            write_teasers(conn, article_id, article.related)
+            status = "imported"
+        else:
+            article_id = existing[0]
+            new = tuple(values[c] for c in ("title", "section", "lead", "body", "published", "source"))
+            if existing[1:7] == new and conv.same_content(existing[7], stored_teasers(conn, article_id), article):
+                status = "unchanged"
+            else:
+                if article_id > self._fts_floor:
+                    self.finish()  # the update trigger removes the old text from the index
+                sets = ", ".join(f"{c} = ?" for c in values)
+                conn.execute(
+                    f"UPDATE articles SET {sets}, parser_version = ?, updated_at = ? WHERE id = ?",
+                    [*values.values(), PARSER_VERSION, stamp, article_id],
+                )
+                conn.execute("DELETE FROM teasers WHERE article_id = ?", [article_id])
+                write_teasers(conn, article_id, article.related)
+                status = "updated"
+        if apply_imported_state(conn, article_id, article) and status == "unchanged":
+            status = "updated"
+        conn.execute(
+            "INSERT INTO files (sha256, article_id, path, format, parser_version, content, imported_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                prepared.sha256,
+                article_id,
+                os.path.abspath(prepared.path) if prepared.path else None,
+                article.format,
+                PARSER_VERSION,
+                prepared.content,
+                stamp,
+            ],
+        )
+        return article_id, status
+
+
+def apply_imported_state(conn: sqlite3.Connection, article_id: int, article: Article) -> bool:
+    """Bookmarks and read marks carried by an export are added, never taken away."""
+    changed = False
+    if article.bookmarked:
+        cur = conn.execute(
+            "UPDATE articles SET bookmarked = 1, bookmark_note = coalesce(bookmark_note, ?), "
+            "bookmarked_at = coalesce(bookmarked_at, ?) "
+            "WHERE id = ? AND (NOT bookmarked OR (bookmark_note IS NULL AND ? IS NOT NULL))",
+            [article.bookmark_note, now(), article_id, article.bookmark_note],
+        )
+        changed |= cur.rowcount > 0
+    if article.read:
+        cur = conn.execute("UPDATE articles SET read = 1, read_at = ? WHERE id = ? AND NOT read", [now(), article_id])
+        changed |= cur.rowcount > 0
+    return changed
