@@ -10,7 +10,7 @@ never rows. The API a reader uses::
     lib.sections(); lib.is_empty()
     lib.get(article_id)                   # Article (teasers linked by title) or None
     lib.search(query, limit=50)           # [SearchHit], never raises for user input
-    lib.set_bookmark(id, on, note=None); lib.set_read(id, on)
+    lib.set_bookmark(id, on, note=None); lib.set_read(id, on)   # False: no such article
     lib.get_position(id) / set_position(id, value)
     lib.get_setting(key, default) / set_setting(key, value)
     lib.import_paths(paths, progress=None) -> ImportReport
