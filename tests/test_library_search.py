@@ -24,6 +24,7 @@ def lib(tmp_path_factory: pytest.TempPathFactory):
             paragraphs=["Der Stadtrat hat über die Brücke beraten: die Brücke hier, die Brücke dort."],
         ),
         "teaser-holder": Page("Wetterbericht", paragraphs=["Regen und Wind."], cards=[Card("Zeppelin landet in Oslo")]),
+        "ascii": Page("Grosse Plaene fuer Koeln", paragraphs=["Die Stadt plant viel."]),
     }
     library = Library(root / "library.db")
     library.import_paths([seed, *(p.write(root / f"{n}.txt") for n, p in pages.items())])
@@ -43,6 +44,11 @@ def test_case_and_umlaut_spellings_find_muenchen(lib: Library, query: str) -> No
 @pytest.mark.parametrize("query", ["Strasse", "straße", "grossen strasse"])
 def test_sharp_s_and_ss_find_each_other(lib: Library, query: str) -> None:
     assert titles(lib, query) == ["Neue Brücke für München"]
+
+
+@pytest.mark.parametrize("query", ["Köln", "koeln", "Pläne", "PLAENE", "für Koeln"])
+def test_umlauts_find_text_written_with_ae_oe_ue(lib: Library, query: str) -> None:
+    assert titles(lib, query) == ["Grosse Plaene fuer Koeln"]
 
 
 def test_prefix_finds_word_forms(lib: Library) -> None:
@@ -92,6 +98,7 @@ def test_queries_without_words_find_nothing(lib: Library) -> None:
 
 def test_spellings_cover_the_german_variants() -> None:
     assert set(spellings("Muenchen")) == {"muenchen", "munchen"}
+    assert set(spellings("München")) == {"münchen", "muenchen"}
     assert set(spellings("Straße")) == {"straße", "strasse"}
     assert build_fts_query('"a b"*') == '"a b" *'
 

@@ -2,8 +2,8 @@
 
 The index (``unicode61 remove_diacritics 2``) folds case and diacritics, so
 "munchen" already finds "München". This module adds what the tokenizer cannot
-know: "muenchen" (ae/oe/ue spellings) and "strasse"/"straße". Each term is
-searched in all its spellings.
+know: "muenchen" finds "München", "München" finds "Muenchen", "strasse" and
+"straße" find each other. Each term is searched in all its spellings.
 
 Syntax: words (all must occur), ``"a phrase"``, ``prefix*``, ``OR`` between
 terms, ``-word`` (or ``NOT word``) to exclude. Anything else is literal text:
@@ -21,12 +21,20 @@ _WORDISH = re.compile(r"\w", re.UNICODE)
 _UMLAUT_SPELLING = re.compile(r"(?<=\w)([aou])e")
 
 
+_UMLAUT_AS_E = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
 def spellings(text: str) -> list[str]:
-    """The ways a German term may be written: as given, ae→a, ß↔ss (deduplicated)."""
+    """The ways a German term may be written: as given, ae→a, ä→ae, ß↔ss (deduplicated).
+
+    The index already folds ä to a, so "ae" spellings in a query become "a"
+    and umlauts in a query also look for "ae" spellings in the text.
+    """
     base = text.casefold()
     out = [base]
     folded = _UMLAUT_SPELLING.sub(r"\1", base)
-    for variant in (folded, base.replace("ss", "ß"), base.replace("ß", "ss"), folded.replace("ß", "ss")):
+    expanded = base.translate(_UMLAUT_AS_E)
+    for variant in (folded, expanded, base.replace("ss", "ß"), base.replace("ß", "ss"), folded.replace("ß", "ss")):
         if variant not in out:
             out.append(variant)
     return out
