@@ -111,7 +111,7 @@ class StoryView(VerticalScroll):
     DEFAULT_CSS = """
     StoryView { height: 1fr; }
     StoryView > .story-body { height: auto; }
-    StoryView > .story-body > Markdown { margin: 0; padding: 0 1; }
+    StoryView > .story-body > Markdown { margin: 0; padding: 0; }
     StoryView #story-cut { height: auto; }
     """
 
