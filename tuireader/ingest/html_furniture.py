@@ -41,14 +41,9 @@ _FIRST_WORDS = {
 def _may_be_furniture(el: etree._Element) -> bool:
     if first_word(el) in _FIRST_WORDS:
         return True
-    seen = 0
-    for piece in el.itertext():
-        if "ewsletter" in piece:
-            return True
-        seen += len(piece)
-        if seen > 800:
-            break
-    return False
+    # a newsletter box says so in its own text or its children's, not deep inside
+    pieces = [el.text] + [t for child in el for t in (child.text, child.tail)]
+    return any(piece and "ewsletter" in piece for piece in pieces)
 
 
 def _is_furniture(text: str) -> bool:

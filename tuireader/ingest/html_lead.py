@@ -15,7 +15,7 @@ import re
 from lxml import etree
 
 from tuireader.ingest.html_markdown import CAPTION_MARK
-from tuireader.ingest.html_metadata import clean, text_upto
+from tuireader.ingest.html_metadata import clean, first_word, text_upto
 
 _LEAD_CLASS = re.compile(
     r"(?:^|[\s_-])(?:lead|leadtext|intro|introduction|teaser-?text|excerpt|abstract|chapo|standfirst|"
@@ -51,6 +51,7 @@ def find(body: etree._Element, description: str | None, headline: str | None = N
     elsewhere on the page have "summary" and "excerpt" classes too.
     """
     wanted = _key(description) if description and len(description) >= 40 else None
+    wanted_word = (description or "").split(None, 1)[0].lower().strip("*:,.!?»«>\"'„“") if wanted else None
     marked: str | None = None
     headline_key = _key(headline) if headline else None
     headline_at: int | None = None
@@ -62,6 +63,9 @@ def find(body: etree._Element, description: str | None, headline: str | None = N
             headline_at = index
         if el.tag not in _TAGS:
             continue
+        marked_here = marked is None and _LEAD_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+        if not marked_here and (wanted_word is None or first_word(el) != wanted_word):
+            continue  # neither marked as a lead nor starting like the description
         text = text_upto(el, MAX_LEAD)
         if text is None or len(text) < MIN_LEAD or _link_len(el) > len(text) / 4 or text.startswith(CAPTION_MARK):
             continue
@@ -69,7 +73,7 @@ def find(body: etree._Element, description: str | None, headline: str | None = N
         if wanted and (key.startswith(wanted[:40]) or wanted.startswith(key[:40])):
             if not _is_container(el):
                 return text
-        if marked is None and _LEAD_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+        if marked_here:
             marked, marked_at = text, index
     if marked is not None and headline_at is not None and -NEAR_HEADLINE < marked_at - headline_at < NEAR_HEADLINE:
         return marked

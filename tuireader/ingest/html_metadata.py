@@ -272,6 +272,13 @@ def from_meta_tags(root: etree._Element) -> Metadata:
 # --- page text -------------------------------------------------------------------
 
 
+# First words of the page-text lines read for metadata ("Aktualisiert: ...", "Von ...", "4 min read").
+_PAGE_TEXT_WORDS = {
+    "aktualisiert", "zuletzt", "stand", "veröffentlicht", "erschienen", "publiziert", "lesezeit", "von", "by",
+    "autor", "autorin", "author", "text", "ein", "geschätzte", "reading", "read", "updated", "published",
+}  # fmt: skip
+
+
 def _short_texts(root: etree._Element, limit: int = 400) -> Iterator[str]:
     """Short visible text of leaf-ish elements, in document order."""
     body = root.find("body")
@@ -279,7 +286,12 @@ def _short_texts(root: etree._Element, limit: int = 400) -> Iterator[str]:
         return
     count = 0
     for el in body.iter("p", "span", "div", "time", "li", "address", "small", "strong", "b", "a"):
-        text = text_upto(el, 120) if len(el) < 8 else None
+        if len(el) >= 8:
+            continue
+        word = first_word(el)
+        if word not in _PAGE_TEXT_WORDS and not word[:1].isdigit():
+            continue
+        text = text_upto(el, 120)
         if text:
             yield text
             count += 1
