@@ -48,7 +48,7 @@ _BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])\s+", re.M)
 _RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M)
 _TABLE_SEP = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$", re.M)
 _EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w)|~~|`)")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any escaped ASCII punctuation (CommonMark)
 _HIDDEN = re.compile(r"\x00(\d+)\x00")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -329,6 +330,17 @@ def test_hostile_markup_never_reaches_the_story() -> None:
     assert "nach Plan" in article.body
     assert "allen Genehmigungen" in article.body
     assert "Besucherzentrum" in article.body
+
+
+def test_obfuscated_schemes_and_markdown_lookalike_text_give_no_live_link() -> None:
+    body = STORY + """<p>Ein Link <a href="java\tscript:alert(1)">hier</a>, einer
+<a href=" JaVaScRiPt:alert(2)">dort</a> und einer <a href="vbscript:x">da</a>, dazu
+der Text [klick](javascript:alert(3)) mitten im Absatz, den die Redaktion so schrieb.</p>"""
+    md = parse(page(body)).body
+    assert "hier" in md and "dort" in md
+    live_links = re.findall(r"(?<!\\)\]\(([^)]*)", md)  # "](target" not escaped
+    assert live_links == []
+    assert "\\[klick\\]" in md  # shown as text, not a link
 
 
 def test_broken_html_still_parses() -> None:

@@ -41,7 +41,6 @@ DROP_TAGS = (
     "input", "button", "select", "textarea", "option", "datalist", "output", "dialog",
     "base", "map", "area", "portal",
 )  # fmt: skip
-_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript|file)\s*:", re.I)
 _EVENT_ATTR = re.compile(r"^on", re.I)
 
 
@@ -225,9 +224,22 @@ def _clean_attributes(el: etree._Element) -> None:
             del el.attrib[name]
     for name in ("href", "src"):
         value = el.get(name)
-        if value is not None and _UNSAFE_SCHEME.match(value):
+        if value is not None and not is_safe_url(value):
             del el.attrib[name]
 
 
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
+
+
 def is_safe_url(url: str | None) -> bool:
-    return bool(url) and not _UNSAFE_SCHEME.match(url or "")
+    """A link the reader may follow: http(s), mailto, or relative to the page.
+
+    Browsers ignore tabs and newlines inside a scheme ("java\tscript:"), so they
+    are ignored here too.
+    """
+    if not url:
+        return False
+    scheme = _SCHEME.match(_URL_NOISE.sub("", url))
+    return scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES

@@ -20,7 +20,8 @@ _CONVERTER = MarkdownConverter(
     bullets="-",
     bs4_options="lxml",
     table_infer_header=True,
-    escape_misc=False,
+    # page text that looks like markdown ("[x](javascript:...)", "- ", "1. ") stays text
+    escape_misc=True,
 )
 _HI = {"#b": "strong", "#i": "em", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
 # Starts a paragraph that holds a figure caption recovered from the page.
