@@ -189,7 +189,10 @@ def _following_links(label: etree._Element) -> list[etree._Element]:
     """Siblings after a label inside the story that are links (a list, linked paragraphs)."""
     node = label
     # a label wrapped in <p><strong>…</strong></p>: look at the wrapper's siblings
-    while node.getnext() is None and node.getparent() is not None and len(_text(node.getparent())) == len(_text(node)):
+    while node.getnext() is None and node.getparent() is not None:
+        own = _text(node)
+        if text_upto(node.getparent(), len(own)) != own:
+            break
         node = node.getparent()
     run = []
     sibling = node.getnext()
@@ -206,13 +209,15 @@ def _following_links(label: etree._Element) -> list[etree._Element]:
     # also "Lesen Sie auch: <a>…</a>" inside the same paragraph
     if not run and label.getparent() is not None:
         parent = label.getparent()
-        if _links(parent) and _link_text_len(parent) >= 0.5 * (len(_text(parent)) - len(_text(label))):
-            return [parent] if parent.tag not in ("body", "html") and len(_text(parent)) < 400 else []
+        parent_text = text_upto(parent, 400)
+        if parent_text is not None and parent.tag not in ("body", "html") and _links(parent):
+            if _link_text_len(parent) >= 0.5 * (len(parent_text) - len(_text(label))):
+                return [parent]
     return run
 
 
 def _wrap(elements: list[etree._Element]) -> etree._Element:
-    """A detached container holding ``elements``, which are removed from the page later."""
+    """A new container, in the page where the elements were, holding them (removed later as one)."""
     first = elements[0]
     group = etree.Element("div")
     group.set("data-tuireader-run", "1")
