@@ -367,6 +367,15 @@ def test_page_that_is_ten_megabytes_is_cut_in_bounded_time() -> None:
     assert any("cut" in note for note in article.leftover)
 
 
+def test_ten_megabytes_of_comments_are_dropped_in_linear_time() -> None:
+    comments = "<!-- tracking comment -->" * 400_000
+    start = time.perf_counter()
+    article = parse(page(STORY + comments))
+    assert time.perf_counter() - start < 15
+    assert "zwölftausend Haushalte" in article.body
+    assert "tracking" not in article.body
+
+
 def test_ten_megabytes_of_script_is_dropped_not_cut() -> None:
     big_script = "<script>var x = '" + "A" * 10_000_000 + "';</script>"
     article = parse(page(big_script + STORY))

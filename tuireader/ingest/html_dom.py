@@ -29,6 +29,7 @@ _PARSER = lxml.html.HTMLParser(
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _RAW_BLOCK = re.compile(r"<(script|style|noscript|template)\b", re.I)
+_CLOSING = {name: re.compile(f"</{name}", re.I) for name in ("script", "style", "noscript", "template")}
 # Everything but block structure, used to read pages nested too deep to parse.
 _LAYOUT_TAG = re.compile(
     r"</?(?!(?:p|br|h[1-6]|title|meta|head|body|html|li|blockquote|figcaption)\b)[a-zA-Z][^<>]{0,2000}>"
@@ -45,31 +46,36 @@ _EVENT_ATTR = re.compile(r"^on", re.I)
 
 
 def strip_raw_blocks(text: str) -> str:
-    """Remove scripts, styles and comments from text in linear time (no regex backtracking).
+    """Remove scripts, styles and comments from text in linear time.
 
-    JSON-LD scripts are kept: they carry the article's metadata.
+    JSON-LD scripts are kept: they carry the article's metadata. Each search
+    result is kept until the scan passes it, so no part of the text is searched
+    twice for the same thing.
     """
     out: list[str] = []
     pos = 0
-    lower = text.lower()
+    next_comment = text.find("<!--")
+    next_raw = _RAW_BLOCK.search(text)
     while True:
-        comment = lower.find("<!--", pos)
-        match = _RAW_BLOCK.search(text, pos)
-        raw = match.start() if match else -1
-        if comment < 0 and raw < 0:
+        if 0 <= next_comment < pos:
+            next_comment = text.find("<!--", pos)
+        if next_raw is not None and next_raw.start() < pos:
+            next_raw = _RAW_BLOCK.search(text, pos)
+        raw = next_raw.start() if next_raw is not None else -1
+        if next_comment < 0 and raw < 0:
             out.append(text[pos:])
             break
-        if comment >= 0 and (raw < 0 or comment < raw):
-            out.append(text[pos:comment])
-            end = lower.find("-->", comment + 4)
+        if next_comment >= 0 and (raw < 0 or next_comment < raw):
+            out.append(text[pos:next_comment])
+            end = text.find("-->", next_comment + 4)
             pos = len(text) if end < 0 else end + 3
             continue
-        assert match is not None
-        name = match.group(1).lower()
-        tag_end = lower.find(">", raw)
-        close = lower.find(f"</{name}", raw)
-        head = lower[raw : tag_end + 1] if tag_end >= 0 else ""
-        end = len(text) if close < 0 else (lower.find(">", close) + 1 or len(text))
+        assert next_raw is not None
+        name = next_raw.group(1).lower()
+        tag_end = text.find(">", raw)
+        close = _CLOSING[name].search(text, raw)
+        head = text[raw : tag_end + 1].lower() if tag_end >= 0 else ""
+        end = len(text) if close is None else (text.find(">", close.start()) + 1 or len(text))
         if name == "script" and "ld+json" in head and end - raw < 200_000:
             out.append(text[pos:end])
         else:
