@@ -133,6 +133,22 @@ def test_labelled_teaser_block_is_taken_out_of_the_story() -> None:
     assert article.related[1].source == "andere-zeitung.de"
 
 
+@pytest.mark.parametrize("label", ["More on this story", "Read more", "Related", "Das könnte Sie auch interessieren"])
+def test_other_labels_mark_teaser_blocks_too(label: str) -> None:
+    story = """<p>The city utility said on Monday that the new hydro plant on the Isar will go online in
+spring. After three years of building it will supply some twelve thousand homes, a spokesman said.</p>
+<p>The plant cost 48 million euros, a third of it paid by the state. Environmental groups had long
+criticised the fish ladder, which has since been enlarged and approved by independent experts.</p>"""
+    block = f"""<h2>{label}</h2><ul>
+<li><a href="/a/solar">Solar panels become mandatory on all new buildings from 2025</a></li>
+<li><a href="/a/wind">Bavaria relaxes the distance rule for wind turbines near villages</a></li></ul>"""
+    article = parse(page(story + block, title="New power plant on the Isar"))
+    assert "Solar panels" not in article.body and label not in article.body
+    assert "twelve thousand homes" in article.body
+    assert article.related_label == label
+    assert [t.url for t in article.related] == ["/a/solar", "/a/wind"]
+
+
 def test_read_also_line_inside_the_story_is_a_teaser() -> None:
     paragraphs = STORY.split("</p>")
     body = (
