@@ -101,12 +101,33 @@ def test_table_becomes_markdown_table() -> None:
     assert "| 2025 | 57 |" in md
 
 
-def test_figure_caption_is_recovered() -> None:
-    body = """<figure><img src="/bilder/turbine.jpg" alt="Turbine">
-<figcaption>Die erste Turbine wird eingesetzt. Foto: Stadtwerke</figcaption></figure>""" + STORY
+def test_figure_caption_inside_the_story_is_recovered() -> None:
+    paragraphs = STORY.split("</p>")
+    figure = """<figure><img src="/bilder/turbine.jpg" alt="Turbine">
+<figcaption>Die erste Turbine wird eingesetzt. Foto: Stadtwerke</figcaption></figure>"""
+    body = paragraphs[0] + "</p>" + figure + "</p>".join(paragraphs[1:])
     article = parse(page(body))
     assert "*Die erste Turbine wird eingesetzt. Foto: Stadtwerke*" in article.body
+    assert article.body.index("zwölftausend") < article.body.index("Turbine wird") < article.body.index("Fischtreppe")
     assert article.image_caption == "Die erste Turbine wird eingesetzt. Foto: Stadtwerke"
+
+
+def test_caption_of_the_opening_picture_is_the_image_caption_only() -> None:
+    figure = """<figure><img src="/bilder/baustelle.jpg">
+<figcaption>Die Baustelle im Herbst. Foto: Stadtwerke</figcaption></figure>"""
+    article = parse(page(figure + STORY))
+    assert article.image_caption == "Die Baustelle im Herbst. Foto: Stadtwerke"
+    assert "Baustelle im Herbst" not in article.body
+    assert article.body.startswith("Die Stadtwerke haben am Montag")
+
+
+def test_teaser_card_shaped_as_a_figure_is_no_caption() -> None:
+    card = """<figure><a href="/artikel/bahn"><img src="/b.jpg"><figcaption><h3>ICE im S-Bahn-Takt</h3>
+Die Bahn will schon ab 2021 die ersten Fernverkehrszüge im Takt fahren lassen.</figcaption></a></figure>"""
+    paragraphs = STORY.split("</p>")
+    article = parse(page(paragraphs[0] + "</p>" + card + "</p>".join(paragraphs[1:])))
+    assert "S-Bahn-Takt" not in article.body
+    assert [t.title for t in article.related] == ["ICE im S-Bahn-Takt"]
 
 
 # --- teasers -------------------------------------------------------------------------

@@ -60,6 +60,7 @@ def _parse(text: str) -> Article:
 
     story = _extract_story(tree, meta.url)
     story = _drop_leading_title(story, meta.title)
+    story = _drop_leading_caption(story, meta.image_caption)
     if printed_lead:
         # the reader shows the lead above the body: it is not repeated in the body
         story = html_lead.remove_from_story(story, printed_lead)
@@ -154,10 +155,26 @@ def _extract(tree: etree._Element, url: str | None, favor_recall: bool) -> str:
     return html_markdown.to_markdown(html)
 
 
+def _letters(text: str) -> str:
+    return re.sub(r"\W+", "", text.replace("\\", "")).casefold()
+
+
 def _drop_leading_title(story: str, title: str | None) -> str:
+    """The story without a first heading that repeats the headline (with or without its kicker)."""
     if not title or not story.startswith("#"):
         return story
     first, _, rest = story.partition("\n")
-    if first.lstrip("#").strip().casefold() == title.casefold():
+    if _letters(title) and _letters(title) in _letters(first):
+        return rest.lstrip("\n")
+    return story
+
+
+def _drop_leading_caption(story: str, caption: str | None) -> str:
+    """The story without the lead picture's caption when it opens the story (it is the article's
+    ``image_caption``, shown with the header)."""
+    if not caption:
+        return story
+    first, _, rest = story.partition("\n\n")
+    if first.startswith("*") and _letters(first) == _letters(caption):
         return rest.lstrip("\n")
     return story
