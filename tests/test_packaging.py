@@ -46,3 +46,22 @@ def test_wheel_ships_themes_and_samples(tmp_path: Path) -> None:
     assert samples == {p.name for p in (ROOT / "samples").iterdir() if p.is_file()}
     assert themes == {p.name for p in (ROOT / "themes").iterdir() if p.is_file()}
     assert samples and themes
+
+
+def test_importing_the_main_module_does_not_start_tuireader(monkeypatch) -> None:
+    """`python -m tuireader` runs the command line; importing tuireader.__main__ (as tools do) runs nothing."""
+    import importlib
+
+    import tuireader.cli
+
+    calls: list[object] = []
+    monkeypatch.setattr(tuireader.cli, "main", lambda *args, **kwargs: calls.append(args) or 0)
+    monkeypatch.delitem(sys.modules, "tuireader.__main__", raising=False)
+    importlib.import_module("tuireader.__main__")
+    assert calls == []
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    out = subprocess.run([sys.executable, "-m", "tuireader", "--help"], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "parse" in out.stdout
