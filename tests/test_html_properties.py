@@ -56,3 +56,20 @@ def test_any_fragment_parses_and_no_script_survives(fragment: str) -> None:
     everything = json.dumps(article.to_dict(), ensure_ascii=False)
     assert MARK not in everything
     assert "javascript:" not in everything.lower()
+
+
+_OPENING = st.sampled_from(["script", "style", "noscript", "link"]).flatmap(
+    lambda tag: st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="<"), max_size=6000).map(
+        lambda content: f"<{tag}>{content}</{tag}>" if tag != "link" else f"<link rel='stylesheet' href='{content[:80]}'>"
+    )
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_OPENING, min_size=1, max_size=3), st.sampled_from(["\n", "", "  \n"]))
+def test_a_page_opening_with_scripts_styles_or_links_is_html(openings: list[str], gap: str) -> None:
+    """Whatever stands in the scripts and styles a saved page opens with, it is read as a page."""
+    from tuireader.ingest import detect_format
+
+    text = gap.join(openings) + gap + "<html><head><title>T</title></head><body><p>Text.</p></body></html>"
+    assert detect_format(text) == "html"

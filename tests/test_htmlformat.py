@@ -66,6 +66,34 @@ def test_detected_as_html_and_parsed_through_ingest() -> None:
     assert "Fischtreppe" in article.body
 
 
+LONG_STYLE = "<style>" + ".menu a { color: #333; font-size: 14px; }" * 150 + "</style>"
+PAGE_OPENINGS = [
+    '<script src="/cdn-cgi/apps/head/loader.js"></script>' + LONG_STYLE,
+    LONG_STYLE,
+    '<link rel="stylesheet" href="/site.css">' + LONG_STYLE,
+    "<noscript><img src='/pixel.gif'></noscript>" + LONG_STYLE,
+    "<!-- saved page -->\n<script>var tracking = " + '"x";' * 2000 + "</script>",
+    '<?xml version="1.0" encoding="utf-8"?>\n' + LONG_STYLE,
+]
+
+
+@pytest.mark.parametrize("opening", PAGE_OPENINGS, ids=["script-style", "style", "link", "noscript", "comment-script", "xml-declaration"])
+def test_page_that_opens_with_scripts_or_styles_before_html_is_html(opening: str) -> None:
+    """Saved pages may put scripts, styles, links or noscript blocks before <html>: still a page."""
+    text = opening + page(STORY)
+    assert detect_format(text) == "html"
+    article = parse_bytes(text.encode("utf-8"), "kraftwerk.html")
+    assert article.format == "html"
+    assert article.title == "Neues Kraftwerk an der Isar"
+    assert "Fischtreppe" in article.body
+    assert "font-size" not in article.body
+
+
+@pytest.mark.parametrize("text", ["Politik\n<script> im Text\nEin Satz.", "Scripts und Styles\n\nZwei Zeilen Text über <style>."])
+def test_crawler_text_that_mentions_tags_is_not_html(text: str) -> None:
+    assert detect_format(text) == "crawl"
+
+
 def test_numbered_list_stays_numbered_and_bullets_stay_bullets() -> None:
     body = STORY + """<p>So läuft die Inbetriebnahme ab:</p>
 <ol><li>Probebetrieb der ersten Turbine</li><li>Abnahme durch den Netzbetreiber</li>

@@ -20,7 +20,13 @@ PARSER_VERSION = 1
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
-_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|article)\b", re.I | re.S)
+# A page opens with its doctype or <html>, or with what a saved page may put before them:
+# an XML declaration, comments, scripts, styles, links, noscript blocks.
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|article|script|style|link|noscript)\b",
+    re.I | re.S,
+)
 _HTML_TAGS = re.compile(r"<(p|div|span|a|br|h[1-6]|article|section|script)\b", re.I)
 
 
