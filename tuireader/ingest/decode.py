@@ -8,7 +8,34 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Bytes that do not occur in text: controls other than tab, newlines, form feed, NUL and escape.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (0, 9, 10, 12, 13, 27))
-_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+# How files that are not text begin: images, documents, archives, compressed data, programs.
+_MAGIC = (
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",  # JPEG
+    b"GIF87a",
+    b"GIF89a",
+    b"%PDF-",
+    b"PK\x03\x04",  # ZIP, and the office documents, EPUB and JAR files built on it
+    b"PK\x05\x06",
+    b"\x1f\x8b",  # gzip
+    b"BZh91AY&SY",
+    b"\xfd7zXZ\x00",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!\x1a\x07",
+    b"\x28\xb5\x2f\xfd",  # zstd
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",  # old Office documents
+    b"II*\x00",  # TIFF
+    b"MM\x00*",
+    b"OggS\x00",
+    b"fLaC",
+    b"wOFF",
+    b"wOF2",
+    b"\x7fELF",
+    b"\x00asm",
+    b"SQLite format 3\x00",
+)
+_RIFF_KINDS = (b"WEBP", b"WAVE", b"AVI ")
 
 
 class NotTextError(ValueError):
@@ -26,27 +53,33 @@ codecs.register_error("tuireader-cp1252", _cp1252_for_bad_utf8)
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for data that is not text in any encoding we read."""
+    """True for data that is not text in any encoding we read.
+
+    Known file signatures are binary; so is data dense with NULs or with control
+    bytes that text does not hold. Letters of any script are text, whether UTF-8
+    or a single-byte encoding (Cyrillic, Greek, Arabic ones): their bytes are
+    never controls.
+    """
     sample = data[:8192]
     if not sample:
         return False
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 with a BOM
+    if sample.startswith(_MAGIC) or _is_media_container(sample):
+        return True
     if b"\x00" in sample:
         # A stray NUL in text is tolerated; many are a binary file.
         if sample.count(b"\x00") > max(4, len(sample) // 100):
             return True
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    if controls > len(sample) // 20:
+    return controls > len(sample) // 20
+
+
+def _is_media_container(sample: bytes) -> bool:
+    """RIFF (WebP, WAV, AVI) and ISO media (MP4, MOV, HEIC, AVIF) files."""
+    if sample.startswith(b"RIFF") and sample[8:12] in _RIFF_KINDS:
         return True
-    # Text in any single-byte European encoding is mostly ASCII; compressed or random data is not.
-    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
-    if high > len(sample) * 3 // 10:
-        try:
-            sample.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            return exc.start < len(sample) - 4  # not just a sequence cut at the sample's end
-    return False
+    return sample[4:8] == b"ftyp" and sample[:2] == b"\x00\x00"
 
 
 def decode(data: bytes) -> str:
