@@ -93,3 +93,39 @@ def test_a_file_the_parser_now_rejects_keeps_its_article(
     copy = tmp_path / "b.txt"  # other bytes, same article: found by its (restored) identity
     copy.write_text(path.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
     assert lib.import_paths([copy]).unchanged == [(str(copy), aid)]
+
+
+def test_reparse_rebuilds_articles_stored_by_an_older_parser_version(
+    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library written before the byline rule ("Von Max Muster, Berlin": Berlin is a place) learns it on reparse."""
+    import sqlite3
+
+    from tuireader.ingest import PARSER_VERSION, crawl_header, crawl_lines
+    from tuireader.library import writer
+
+    page = Page("Hafen wird umgebaut").text().replace("10.01.2022 10:00", "Von Max Muster, Berlin\n10.01.2022 10:00")
+    path = tmp_path / "hafen.txt"
+    path.write_text(page, encoding="utf-8")
+
+    def byline_before(line: str):  # the rule of the earlier parser version: every comma part a name
+        found = crawl_lines.read_byline(line)
+        return (found[0] + [found[1]], None) if found and found[1] else found
+
+    with monkeypatch.context() as m:
+        m.setattr(writer, "PARSER_VERSION", PARSER_VERSION - 1)
+        m.setattr(crawl_header, "read_byline", byline_before)
+        ((_, aid),) = lib.import_paths([path]).imported
+    assert lib.get(aid).authors == ["Max Muster", "Berlin"]
+    lib.set_read(aid, True)
+
+    report = lib.reparse()
+
+    assert (report.files, report.changed, report.failed) == (1, 1, [])
+    article = lib.get(aid)
+    assert article.authors == ["Max Muster"]
+    assert "Berlin" in article.leftover
+    assert article.read
+    with sqlite3.connect(tmp_path / "library.db") as conn:
+        versions = conn.execute("SELECT parser_version FROM articles UNION ALL SELECT parser_version FROM files").fetchall()
+    assert versions == [(PARSER_VERSION,), (PARSER_VERSION,)]

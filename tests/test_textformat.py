@@ -621,3 +621,103 @@ def test_a_sentence_that_starts_like_a_label_stays_in_the_story() -> None:
     article = textformat.parse(page([TITLE, DATE_LINE, "", STORY_P1, "", line, "", STORY_P2]))
     assert line in plain_body(article)
     assert article.related == []
+
+
+# --- bylines, relative times, headline below the dates, lists in the story ---------------------
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "place"),
+    [
+        ("Von Max Muster, Berlin", ["Max Muster"], "Berlin"),
+        ("Von Anna Berg und Tom Li, Frankfurt am Main", ["Anna Berg", "Tom Li"], "Frankfurt am Main"),
+        ("By Maeve Collins, Port Allory", ["Maeve Collins"], "Port Allory"),
+        ("Von Anna Berg, Tom Li und Jo Kim", ["Anna Berg", "Tom Li", "Jo Kim"], None),
+        ("Von Ilse Brandt", ["Ilse Brandt"], None),
+    ],
+)
+def test_byline_names_authors_and_keeps_the_place(byline: str, authors: list[str], place: str | None) -> None:
+    article = textformat.parse(page(["Politik", "Haushalt vertagt", byline, "03.05.2021 08:30", "", STORY_P1, "", STORY_P2]))
+    assert article.authors == authors
+    assert article.title == "Haushalt vertagt"
+    if place:
+        assert place in article.leftover
+        assert place not in plain_body(article)
+    assert plain_body(article) == f"{STORY_P1}\n\n{STORY_P2}"
+
+
+@pytest.mark.parametrize("relative", ["vor 3 Stunden", "Aktualisiert vor einer Stunde", "vor 12 Min.", "2 hours ago", "Updated 5 minutes ago", "gestern, 18:30 Uhr"])
+def test_relative_time_is_no_date_and_is_kept(relative: str) -> None:
+    above = textformat.parse(page(["Politik", relative, "Haushalt vertagt", "", STORY_P1, "", STORY_P2]))
+    below = textformat.parse(page(["Politik", "Haushalt vertagt", DATE_LINE, relative, "", STORY_P1, "", STORY_P2]))
+    for article in (above, below):
+        assert (article.section, article.title) == ("Politik", "Haushalt vertagt")
+        assert relative in article.leftover
+        assert relative not in plain_body(article)
+    assert above.published is None and above.updated is None
+    assert (below.published, below.updated) == ("2022-01-10T10:00", None)
+
+
+def test_headline_below_the_dates_and_the_lead_after_a_blank_line() -> None:
+    for header in ([SECTION_LINE, DATE_LINE, UPDATE_LINE, TITLE], [DATE_LINE, UPDATE_LINE, READING_LINE, TITLE]):
+        article = textformat.parse(page(header, "", LEAD_LINE, "", STORY, TEASER_BLOCK))
+        assert article.title == TITLE
+        assert article.lead == LEAD_LINE
+        assert (article.published, article.updated) == ("2022-01-10T10:00", "2022-01-10T10:19")
+        assert article.section == (SECTION_LINE if header[0] == SECTION_LINE else None)
+        assert len(article.related) == 8
+        assert_story_clean(article)
+        assert TITLE not in plain_body(article)
+
+
+def test_list_of_dates_in_the_story_is_not_header() -> None:
+    items = ["Anhörung im Rathaus", "15.03.2024", "Abstimmung im Rat", "22.03.2024"]
+    article = textformat.parse(page(["Politik", "Haushalt vertagt", DATE_LINE, "", "Die Termine im Überblick:", *items, "", STORY_P1, "", STORY_P2]))
+    assert (article.title, article.published, article.lead) == ("Haushalt vertagt", "2022-01-10T10:00", None)
+    assert article.leftover == []
+    assert article.body.split("\n\n") == ["Die Termine im Überblick:", *items, STORY_P1, STORY_P2]
+
+
+def test_list_items_repeating_their_first_word_are_not_teaser_cards() -> None:
+    items = ["Anhörung", "Anhörung im Rathaus", "15.03.2024", "", "Abstimmung", "Abstimmung im Rat", "22.03.2024"]
+    article = textformat.parse(page(["Politik", "Haushalt vertagt", DATE_LINE, "", STORY_P1, "", "Die Termine:", "", *items, "", STORY_P2]))
+    assert article.related == []
+    assert plain_body(article).endswith(STORY_P2)
+    assert [line for line in items if line] == article.body.split("\n\n")[2:-1]
+
+
+def test_last_item_of_a_list_is_not_a_subheading() -> None:
+    items = ["Radwege", "Bänke", "Bäume", "Laternen"]
+    article = textformat.parse(page([TITLE, DATE_LINE, "", STORY_P1, "", "Geplant sind:", *items, "", STORY_P2]))
+    assert "## " not in article.body
+    assert article.body.split("\n\n") == [STORY_P1, "Geplant sind:", *items, STORY_P2]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [CAPTION, "Foto: Alexei Nikolsky", "(Foto: dpa)"],
+    ids=["caption twice", "credit line repeated", "agency credit repeated"],
+)
+def test_a_credit_printed_twice_is_in_the_caption_once(extra: str) -> None:
+    lines = list(SEED_LINES)
+    lines.insert(lines.index(CAPTION) + 1, extra)
+    article = textformat.parse(page(lines))
+    assert article.image_caption == CAPTION
+    assert article.image_caption.count("Alexei Nikolsky") == 1 and article.image_caption.count("dpa") == 1
+    assert_story_clean(article)
+
+
+def test_caption_and_credit_on_lines_of_their_own_are_one_caption() -> None:
+    lines = list(SEED_LINES)
+    at = lines.index(CAPTION)
+    lines[at : at + 1] = ["Russlands Präsident Wladimir Putin. (Foto: dpa)", "Foto: Alexei Nikolsky"]
+    article = textformat.parse(page(lines))
+    assert article.image_caption == CAPTION
+
+
+def test_card_titles_may_start_with_a_lowercase_name() -> None:
+    cards = ["DWN", "Technologie", "Technologie iPhone 17: Was das neue Modell kann", "13.12.2025", "", "Eine Zusammenfassung.", "",
+             "DWN", "Wirtschaft", "Wirtschaft eBay streicht Stellen in Europa", "12.12.2025"]
+    article = textformat.parse(page(SEED_LINES[: SEED_LINES.index("Mehr zum Thema")], "Mehr zum Thema", cards))
+    assert [t.title for t in article.related] == ["iPhone 17: Was das neue Modell kann", "eBay streicht Stellen in Europa"]
+    assert_story_clean(article)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tuireader.ingest import IngestError, parse_bytes, textformat
-from tuireader.ingest.crawl_lines import byline_authors, inline_teaser, is_sponsored_mark, is_teaser_label, normalise, reading_minutes, split_tags, tag_label
+from tuireader.ingest.crawl_lines import inline_teaser, read_byline, is_sponsored_mark, is_teaser_label, normalise, reading_minutes, split_tags, tag_label
 from tuireader.ingest.dates import find_dates, parse_date_line
 from tuireader.ingest.markdown_text import unescape
 from tuireader.model import Article
@@ -24,7 +24,7 @@ VOCABULARY = sorted(
         "Lesen Sie auch", "Read more", "Related", "Weitere Artikel", "Anzeige", "Sponsored",
         "10. Januar 2022, 10:00 Uhr", "January 10, 2022 10:00", "2022-01-10T10:00", "Aktualisiert: 10. Januar 2022, 10:19 Uhr",
         "10.01.2022 10:00 Aktualisiert: 10.01.2022 10:19", "4 min read", "Lesezeit: 12 min",
-        "Von Ilse Brandt", "By Maeve Collins and Tom Reyes", "nordlicht-kurier.de", "Tags: Wetter, Küste",
+        "Von Ilse Brandt", "By Maeve Collins and Tom Reyes", "Von Max Muster, Berlin", "vor 3 Stunden", "2 hours ago", "nordlicht-kurier.de", "Tags: Wetter, Küste",
         "# nicht eine Überschrift", "- keine Liste", "1. kein Listenpunkt", "> kein Zitat", "<b>fett</b>", "[x](y)",
         "Ein *Satz* mit _Zeichen_ und `Code`.", "teaser_box:item_3", "Politik", "Politik Politik",
         "Lesen Sie auch: Warum die Fähre später fährt", "Read more: Harbour seals take over the ferry terminal",
@@ -76,9 +76,10 @@ def accounted_for(line: str, article: Article) -> bool:
         return article.related_label is not None or line.rstrip(" :").casefold() == "mehr zum thema"
     if is_sponsored_mark(line):
         return any(t.sponsored for t in article.related)
-    authors = byline_authors(line)
-    if authors is not None:
-        return authors == article.authors
+    byline = read_byline(line)
+    if byline is not None:
+        authors, place = byline
+        return authors == article.authors and (place is None or place in article.leftover)
     return False
 
 
@@ -231,3 +232,81 @@ def test_subheadings_stay_plain_text_in_markdown(line: str) -> None:
     children = tokens[1].children or []
     assert {c.type for c in children} <= {"text"}
     assert "".join(c.content for c in children) == line
+
+
+RELATIVE_TIMES = st.sampled_from(
+    ["vor 3 Stunden", "vor einer Stunde", "Aktualisiert vor 20 Minuten", "vor 2 Tagen", "vor 5 Min.", "gestern, 18:30 Uhr",
+     "heute um 9:05 Uhr", "3 hours ago", "Updated an hour ago", "yesterday at 6:30", "just now"]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(RELATIVE_TIMES, st.data())
+def test_relative_time_anywhere_in_the_header_is_kept_and_no_date(relative: str, data: st.DataObject) -> None:
+    """A relative time ("vor 3 Stunden") above or below any header line: the same article, the line in leftover."""
+    at = data.draw(st.integers(0, len(SEED_HEADER)), label="position")
+    header = [*SEED_HEADER[:at], relative, *SEED_HEADER[at:]]
+    article = textformat.parse("\n".join([*header, *SEED_REST]))
+    for name in HEADER_FIELDS:
+        assert getattr(article, name) == getattr(SEED_ARTICLE, name), name
+    assert relative in article.leftover
+
+
+_NAME = st.tuples(
+    st.sampled_from(["Anna", "Tom", "Max", "Ilse", "Jörg", "Özlem", "Maeve", "Sam"]),
+    st.sampled_from(["Berg", "Li", "Muster", "Brandt", "Weber", "Collins", "Okafor", "Schäfer-Ulm"]),
+).map(" ".join)
+_PLACE = st.sampled_from(["Berlin", "Hamburg", "Frankfurt am Main", "Port Allory", "Brüssel", "New York", "dpa"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["Von", "By", "Text:"]), st.lists(_NAME, min_size=1, max_size=3, unique=True), st.one_of(st.none(), _PLACE))
+def test_byline_names_are_authors_and_its_place_is_kept(word: str, names: list[str], place: str | None) -> None:
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " und " + names[-1]
+    byline = f"{word} {joined}" + (f", {place}" if place else "")
+    lines = [SEED_HEADER[0], SEED_HEADER[1], byline, *SEED_HEADER[2:], *SEED_REST]
+    article = textformat.parse("\n".join(lines))
+    assert article.authors == names
+    assert (place in article.leftover) if place else article.leftover == SEED_ARTICLE.leftover
+    for name in HEADER_FIELDS:
+        assert getattr(article, name) == getattr(SEED_ARTICLE, name), name
+
+
+_ITEM_WORDS = st.sampled_from(["Radwege", "Bänke", "Bäume", "Laternen", "Anhörung", "Abstimmung", "Kosten", "Zeitplan", "Bürgerfest"])
+_ITEM = st.one_of(
+    _ITEM_WORDS,
+    st.tuples(_ITEM_WORDS, st.sampled_from(["im Rathaus", "am Wasser", "auf beiden Seiten", "für alle"])).map(" ".join),
+    st.tuples(st.sampled_from(["- ", "• ", "1. ", "– "]), _ITEM_WORDS).map("".join),
+    st.sampled_from(["15.03.2024", "22. März 2024", "15.03.2024: Anhörung im Rathaus"]),
+)
+
+
+@st.composite
+def story_list(draw: st.DrawFn) -> list[str]:
+    """A list as crawls keep it: an intro line, then items, some repeating the word above them, some dates."""
+    items: list[str] = []
+    for item in draw(st.lists(_ITEM, min_size=2, max_size=8)):
+        if draw(st.booleans()) and " " in item and not item[0].isdigit() and item[0].isalpha():
+            items.append(item.split(" ", 1)[0])  # "Radwege" above "Radwege am Wasser"
+        items.append(item)
+        if draw(st.integers(0, 3)) == 0:
+            items.append("")
+    return [draw(st.sampled_from(["Geplant sind:", "Die Termine im Überblick:", "Das ist neu:"])), *items]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(story_list(), st.data())
+def test_a_list_in_the_story_stays_story(items: list[str], data: st.DataObject) -> None:
+    """A list between any two story paragraphs: header and teasers as before, every item a paragraph of the body."""
+    paragraphs = [i for i, line in enumerate(SEED_STORY) if len(line) > 100 and i > _HEADER_END]
+    at = data.draw(st.sampled_from(paragraphs), label="after paragraph") + 1
+    lines = [*SEED_STORY[:at], "", *items, "", *SEED_STORY[at:], *SEED_LINES[len(SEED_STORY) :]]
+    article = textformat.parse("\n".join(lines))
+    for name in ("title", "section", "lead", "published", "updated", "reading_minutes", "image_caption"):
+        assert getattr(article, name) == getattr(SEED_ARTICLE, name), name
+    assert [t.title for t in article.related] == [t.title for t in SEED_ARTICLE.related]
+    assert article.leftover == SEED_ARTICLE.leftover
+    paragraphs_out = unescape(article.body).split("\n\n")
+    for item in items:
+        if item:
+            assert item in paragraphs_out, item

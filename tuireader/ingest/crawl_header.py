@@ -18,14 +18,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tuireader.ingest.crawl_lines import (
-    byline_authors,
     ends_like_sentence,
     is_caption,
     is_domain,
     is_sentence_like,
     is_short_label,
     is_teaser_label,
+    read_byline,
     reading_minutes,
+    relative_time,
     split_tags,
     tag_label,
 )
@@ -37,6 +38,7 @@ MAX_HEADER_LINES = 25
 MAX_HEADER_PARAGRAPHS = 1
 LONG_PARAGRAPH = 120
 MAX_TITLE = 200
+MAX_LEAD = 500  # a lead set apart from the headline by a blank line is a paragraph of a few sentences
 
 
 @dataclass
@@ -76,6 +78,7 @@ def _next_nonblank(lines: list[str], i: int, stop: int) -> int | None:
 def _is_marker(line: str) -> bool:
     return (
         parse_date_line(line) is not None
+        or relative_time(line)
         or reading_minutes(line) is not None
         or tag_label(line) is not None
         or is_teaser_label(line)
@@ -106,8 +109,12 @@ def read_header(lines: list[str]) -> Header:
             if (date_line.published and not header.published) or (date_line.updated and not header.updated):
                 header.published = header.published or date_line.published
                 header.updated = header.updated or date_line.updated
+            elif candidates and candidates[-1] > last_marker >= 0:
+                break  # the header's dates were complete and text followed: a date in the story (a list of dates)
             else:
                 header.leftover.append(line)  # a further date: kept, not guessed at
+        elif relative_time(line):
+            header.leftover.append(line)  # "vor 3 Stunden": relative to a moment the page does not tell
         elif (minutes := reading_minutes(line)) is not None:
             if header.reading_minutes is None:
                 header.reading_minutes = minutes
@@ -130,10 +137,15 @@ def read_header(lines: list[str]) -> Header:
         elif line in first_seen and title_index is None:
             title_index = first_seen[line]
         elif is_caption(line):
-            # Caption and credit may stand on lines of their own.
-            header.image_caption = f"{header.image_caption} {line}" if header.image_caption else line
-        elif not header.authors and (authors := byline_authors(line)) is not None:
-            header.authors = authors
+            # Caption and credit may stand on lines of their own; a credit or caption printed twice is kept once.
+            if not header.image_caption:
+                header.image_caption = line
+            elif line not in header.image_caption:
+                header.image_caption = f"{header.image_caption} {line}"
+        elif not header.authors and (byline := read_byline(line)) is not None:
+            header.authors, place = byline
+            if place:
+                header.leftover.append(place)  # "Von Max Muster, Berlin": where it was written, not a name
         elif is_domain(line) and header.source is None:
             header.source = line
         else:
@@ -156,11 +168,43 @@ def read_header(lines: list[str]) -> Header:
     if last_marker < 0:
         return _header_without_markers(lines, header)
     header.end = last_marker + 1
-    _assign_roles(lines, [c for c in candidates if c < header.end], title_index, header)
-    if header.lead is None and _is_attached_lead(lines, header.end):
-        header.lead = lines[header.end]
-        header.end += 1
+    candidates = [c for c in candidates if c < header.end]
+    headline_below = False
+    if title_index is None and not any(_is_title_like(lines[c]) and not _is_section_like(lines[c]) for c in candidates):
+        # Dates (or a byline, a reading time) above the headline: the headline is the next line.
+        j = _next_nonblank(lines, header.end, len(lines))
+        if j is not None and _is_headline(lines, j):
+            candidates.append(j)
+            header.end = j + 1
+            headline_below = True
+    _assign_roles(lines, candidates, title_index, header)
+    if header.lead is None:
+        if _is_attached_lead(lines, header.end):
+            header.lead = lines[header.end]
+            header.end += 1
+        elif headline_below and _is_lead_after_blank(lines, header.end):
+            header.lead = lines[header.end + 1]
+            header.end += 2
     return header
+
+
+def _is_headline(lines: list[str], j: int) -> bool:
+    line = lines[j]
+    return (
+        _is_title_like(line)
+        and len(line.split()) >= 2
+        and not is_teaser_label(line)
+        and not card_start_at(lines, j)
+        and not is_caption(line)
+        and not _is_marker(line)
+    )
+
+
+def _is_lead_after_blank(lines: list[str], i: int) -> bool:
+    """Headline, a blank line, then a paragraph with a blank line after it and more story below: the lead."""
+    if i + 1 >= len(lines) or lines[i] or len(lines[i + 1]) > MAX_LEAD:
+        return False
+    return _is_attached_lead(lines, i + 1) and _next_nonblank(lines, i + 2, len(lines)) is not None
 
 
 def _is_attached_lead(lines: list[str], i: int) -> bool:

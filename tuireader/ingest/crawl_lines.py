@@ -77,6 +77,18 @@ _CREDIT = re.compile(
 
 _BYLINE = re.compile(r"(?:Von|By|Autor|Autorin|Author|Text)\s*:?\s+(?P<names>[A-ZÄÖÜ][^.!?]{1,70})")
 _NAME_SPLIT = re.compile(r"\s*(?:,|\bund\b|\band\b|&)\s*")
+_JOINED = re.compile(r"\b(?:und|and)\b|&")
+
+# "vor 3 Stunden", "Aktualisiert vor einer Stunde", "2 hours ago", "gestern, 18:30 Uhr": no date to store.
+_RELATIVE_TIME = re.compile(
+    r"(?:(?:aktualisiert|veröffentlicht|erstellt|geändert|stand|updated|published|posted|modified)\s*:?\s*)?"
+    r"(?:vor\s+(?:\d{1,3}|einer|einem|wenigen|ein\s+paar|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+"
+    r"(?:sekunden?|sek\.?|minuten?|min\.?|stunden?|std\.?|tagen?|wochen?|monaten?|jahren?)"
+    r"|(?:\d{1,3}|an?|a\s+few|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"|(?:heute|gestern|vorgestern|today|yesterday)\s*,?\s*(?:um|at)?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*uhr)?"
+    r"|gerade\s+eben|soeben|just\s+now)",
+    re.I,
+)
 
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|com|net|org|at|ch|eu|uk|news|info|io|fr|it|es|nl|example)/?", re.I)
 
@@ -152,15 +164,36 @@ def is_caption(line: str) -> bool:
 
 def byline_authors(line: str) -> list[str] | None:
     """Names of a byline ("Von Anna Berg und Tom Li"), else None."""
+    byline = read_byline(line)
+    return byline[0] if byline else None
+
+
+def read_byline(line: str) -> tuple[list[str], str | None] | None:
+    """(names, place) of a byline, else None.
+
+    "Von Max Muster, Berlin" names Max Muster, writing from Berlin: what follows the
+    last comma is a place (or a role) unless the names go on with "und" after it
+    ("Von Anna Berg, Tom Li und Jo Kim").
+    """
     if len(line) > 80:
         return None
     m = _BYLINE.fullmatch(line)
     if not m:
         return None
-    names = [n.strip() for n in _NAME_SPLIT.split(m.group("names")) if n.strip()]
+    text = m.group("names")
+    place: str | None = None
+    head, comma, tail = text.rpartition(",")
+    if comma and head.strip() and tail.strip() and not _JOINED.search(tail):
+        text, place = head, tail.strip()
+    names = [n.strip() for n in _NAME_SPLIT.split(text) if n.strip()]
     if not names or any(len(n.split()) > 4 or not n[0].isupper() for n in names):
         return None
-    return names
+    return names, place
+
+
+def relative_time(line: str) -> bool:
+    """A time given relative to when the page was saved ("vor 3 Stunden", "2 hours ago")."""
+    return len(line) <= 60 and _RELATIVE_TIME.fullmatch(line.strip(" ·|•–—-")) is not None
 
 
 def is_domain(line: str) -> bool:

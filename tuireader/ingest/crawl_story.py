@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tuireader.ingest import markdown_text
 from tuireader.ingest.crawl_lines import is_artifact, is_sponsored_mark, is_subheading
 
@@ -26,8 +28,17 @@ def story_markdown(lines: list[str]) -> tuple[str, list[str]]:
             and not is_subheading(paragraphs[n + 1])
             and len(paragraphs[n + 1]) > len(line)
             and not blocks[-1].startswith("## ")
+            and not _opens_or_continues_list(paragraphs[n - 1])
         ):
             blocks.append(markdown_text.heading(line))
         else:
             blocks.append(markdown_text.paragraph(line))
     return "\n\n".join(blocks), leftover
+
+
+_LIST_MARK = re.compile(r"(?:[-–•*+·▪►]|\d{1,3}[.)])\s")
+
+
+def _opens_or_continues_list(line: str) -> bool:
+    """A line introducing a list ("Geplant sind:") or an item of one: what follows is an item too, not a heading."""
+    return line.endswith(":") or is_subheading(line) or _LIST_MARK.match(line) is not None

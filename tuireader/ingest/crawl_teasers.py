@@ -43,6 +43,14 @@ class TeaserBlock:
         return counts.most_common(1)[0][0] if counts else None
 
 
+# Words that go on a phrase: after them the line is the word above it continued (a list item), not a card title.
+_LINKING_WORDS = frozenset(
+    "der die das den dem des ein eine einer eines einem einen und oder aber im in am an auf aus bei mit nach von vor"
+    " zu zum zur für über unter ohne gegen um durch bis seit als wie"
+    " of the a an and or in on at to for with from by as".split()
+)
+
+
 def _is_section_line(line: str) -> bool:
     return is_short_label(line, max_chars=40, max_words=4)
 
@@ -72,6 +80,7 @@ def is_prefixed_title(lines: list[str], t: int) -> bool:
         and len(title) <= 300
         and title.startswith(section + " ")
         and len(title) > len(section) + 1
+        and title[len(section) + 1 :].split(" ", 1)[0] not in _LINKING_WORDS  # "Radwege" then "Radwege auf beiden Seiten": a list
         and not is_teaser_label(section)
     )
 
