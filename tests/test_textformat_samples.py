@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,43 @@ def test_samples_show_the_layout_variants(parsed: dict[str, Article]) -> None:
     assert any(a.authors for a in articles), "byline"
     assert any(a.related and all(t.date is None for t in a.related) for a in articles), "cards without date"
     assert any("## " in a.body for a in articles)
+
+
+# What each bundled sample's header is meant to give: (source, section, published).
+INTENDED = {
+    "dwn-2022-01-10-putin-kasachstan.txt": ("DWN", "Politik", "2022-01-10T10:00"),
+    "hgz-2018-09-17-council-keeps-the-foghorn.txt": ("Harbour Gazette", "Local", "2018-09-17T18:45"),
+    "hgz-2022-06-30-lighthouse-keepers-return.txt": ("Harbour Gazette", "Science", "2022-06-30T10:00"),
+    "hgz-2024-10-03-town-clock-runs-backwards.txt": ("harbourgazette.example", None, "2024-10-03T08:05"),
+    "hgz-2025-01-15-harbour-seals-ferry-terminal.txt": ("Harbour Gazette", "Environment", "2025-01-15T08:00"),
+    "nlk-2019-03-14-leuchtturm-moewensand-museum.txt": ("NLK", "Kultur", "2019-03-14T09:30"),
+    "nlk-2020-07-02-fahrradfaehre-deichdorf-moewensand.txt": ("NLK", "Verkehr", "2020-07-02T07:15"),
+    "nlk-2021-11-23-kaeserei-nebelkaese-preis.txt": ("NLK", "Wirtschaft", "2021-11-23T16:45"),
+    "nlk-2023-05-08-stadtrat-ruhezone-moewen.txt": ("NLK", "Politik", "2023-05-08T14:30"),
+    "nlk-2024-02-29-schaltjahr-kind-geburtstag.txt": ("NLK", "Panorama", "2024-02-29T06:00"),
+    "tbu-2016-08-11-leserbrief-sommerbaustelle.txt": ("Tagesbote Unterwald", "Leserbriefe", "2016-08-11T06:30"),
+    "tbu-2017-12-24-weihnachtsbaum-zu-gross.txt": ("tagesbote-unterwald.example", "Lokales", "2017-12-24T08:00"),
+    "tbu-2020-10-05-schulhof-gemuesegarten.txt": ("Tagesbote Unterwald", "Bildung", "2020-10-05"),
+}
+
+
+def test_every_sample_has_its_intended_header_fields(parsed: dict[str, Article]) -> None:
+    assert set(INTENDED) == set(parsed)
+    got = {name: (a.source, a.section, a.published) for name, a in parsed.items()}
+    assert got == INTENDED
+
+
+def test_sample_file_names_tell_the_published_day(parsed: dict[str, Article]) -> None:
+    for name, article in parsed.items():
+        assert article.published and article.published[:10] == name[4:14], name
+
+
+_CREDIT_WORD = re.compile(r"\b(?:Foto|Photo|Image|Bild)\s*:", re.I)
+
+
+@pytest.mark.parametrize("path", [p for p in SAMPLE_FILES if not p.name.startswith("dwn-")], ids=lambda p: p.name)
+def test_our_samples_credit_their_picture_once(path: Path, parsed: dict[str, Article]) -> None:
+    """The real page prints an agency and a photographer; our own samples name one credit."""
+    caption = parsed[path.name].image_caption
+    if caption:
+        assert len(_CREDIT_WORD.findall(caption)) == 1, caption
