@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # this checkout's tuireader, not one installed elsewhere
 DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "html-extraction"
 
 # --- markdown to plain text ---------------------------------------------------
