@@ -90,8 +90,8 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Failure]:
     """
     seen: set[str] = set()
 
-    def emit(p: Path) -> Iterator[str]:
-        key = str(p.resolve())
+    def emit(p: Path, key: str | None = None) -> Iterator[str]:
+        key = key or str(p.resolve())
         if key not in seen:
             seen.add(key)
             yield str(p)
@@ -99,8 +99,8 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Failure]:
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
-            for child in _walk(p):
-                yield from emit(child)
+            for child, key in _walk_keyed(p):
+                yield from emit(child, key)
         elif p.is_file():
             yield from emit(p)
         elif p.exists():
@@ -111,25 +111,35 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Failure]:
                 yield Failure(str(arg), "no file matches this pattern")
             for m in matches:
                 mp = Path(m)
-                for child in _walk(mp) if mp.is_dir() else [mp]:
-                    yield from emit(child)
+                for child, key in _walk_keyed(mp) if mp.is_dir() else [(mp, None)]:
+                    yield from emit(child, key)
         else:
             yield Failure(str(arg), "no such file or directory")
 
 
-def _walk(root: Path) -> list[Path]:
-    out: list[Path] = []
+def _walk_keyed(root: Path, real: str | None = None) -> list[tuple[Path, str]]:
+    """Files under ``root`` in name order, each with its resolved path.
+
+    One directory listing per folder: entry types come with the listing, and a
+    file's resolved path is its folder's plus its name unless it is a link.
+    """
+    out: list[tuple[Path, str]] = []
+    real = real or str(root.resolve())
     try:
-        entries = sorted(root.iterdir())
+        with os.scandir(root) as it:
+            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
     except OSError:
         return out
     for entry in entries:
-        if entry.name.startswith("."):
+        path = root / entry.name
+        try:
+            link = entry.is_symlink()
+            if entry.is_dir():
+                out.extend(_walk_keyed(path, str(path.resolve()) if link else os.path.join(real, entry.name)))
+            elif entry.is_file():
+                out.append((path, str(path.resolve()) if link else os.path.join(real, entry.name)))
+        except OSError:
             continue
-        if entry.is_dir():
-            out.extend(_walk(entry))
-        elif entry.is_file():
-            out.append(entry)
     return out
 
 
