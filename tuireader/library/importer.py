@@ -235,8 +235,11 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def prepare_many(paths: list[str], *, parallel: bool | None = None) -> Iterator[Result]:
-    """Parse files in order; large imports use worker processes (a few chunks ahead at most).
+def prepare_many(paths: list[str], *, parallel: bool | None = None, ahead: int = 0) -> Iterator[Result]:
+    """Parse files in order; large imports use worker processes.
+
+    Workers run at most ``ahead`` files (and at least two chunks each) ahead of
+    the consumer, so they keep parsing while it stores a batch, and memory stays flat.
 
     Workers are forked, which is only safe while this process has a single
     thread (the command line); elsewhere (a reader app with worker threads)
@@ -258,7 +261,7 @@ def prepare_many(paths: list[str], *, parallel: bool | None = None) -> Iterator[
         pending: deque[Future[list[Result]]] = deque()
         for i in range(0, len(paths), CHUNK):
             pending.append(pool.submit(prepare_files, paths[i : i + CHUNK]))
-            if len(pending) >= workers * 2:
+            if len(pending) >= max(workers * 2, ahead // CHUNK):
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
