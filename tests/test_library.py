@@ -262,6 +262,8 @@ def test_an_article_that_cannot_be_stored_leaves_nothing_behind(
     ]
     report = lib.import_paths(files)
     assert [Path(p).name for p, _ in report.failed] == ["2.txt"]
+    assert [Path(p).name for p, _ in report.imported] == ["1.txt", "3.txt"]
+    assert report.updated == [] and report.unchanged == []
     assert sorted(s.title for s in lib.summaries()) == ["Drei", "Eins"]
     raw = sqlite3.connect(lib.path)
     assert raw.execute("SELECT count(*) FROM files").fetchone()[0] == 2
