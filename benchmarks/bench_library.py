@@ -77,16 +77,18 @@ def main() -> int:
     print(f"crawl: {n} files, {crawl_mb:.0f} MB" + (f" (generated in {gen_s:.0f} s)" if gen_s else " (reused)"))
 
     sample = sorted(str(p) for p in crawl.rglob("*.txt"))[: min(n, 2000)]
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     prepared = [prepare_file(f) for f in sample]
     parse_rate = len(sample) / (time.perf_counter() - t)
+    parse_cpu_ms = (time.process_time() - c) * 1000 / len(sample)
     scratch = args.work / "store-only.db"
     for old in args.work.glob("store-only.db*"):
         old.unlink()
     with Library(scratch) as lib:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         lib.import_prepared(prepared)
         store_rate = len(sample) / (time.perf_counter() - t)
+        store_cpu_ms = (time.process_time() - c) * 1000 / len(sample)
     for old in args.work.glob("store-only.db*"):
         old.unlink()
     del prepared
@@ -94,6 +96,7 @@ def main() -> int:
     shutil.rmtree(home, ignore_errors=True)
     home.mkdir(parents=True)
     env = dict(os.environ, TUIREADER_HOME=str(home))
+    load_before = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.run(
@@ -101,6 +104,7 @@ def main() -> int:
         env=env, capture_output=True, text=True,
     )
     import_s = time.perf_counter() - t
+    load_after = os.getloadavg()[0]
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         print(proc.stdout, proc.stderr)
@@ -152,13 +156,15 @@ def main() -> int:
     print(f"| measure ({total:,} articles) | result |")
     print("|---|---|")
     print(f"| import (`tuireader import`, parse + store + FTS) | {import_s:.0f} s = **{n / import_s:,.0f} articles/s** (CPU {cpu_s:.0f} s) |")
-    print(f"| parsing alone (read, decode, parse, hash, compress), one process | {parse_rate:,.0f} files/s |")
-    print(f"| storing alone (SQL, indexes, FTS; {len(sample):,} parsed files into a new library) | {store_rate:,.0f} articles/s |")
+    print(f"| import CPU time per article (all processes) | {cpu_s * 1000 / n:.2f} ms |")
+    print(f"| parsing alone (read, decode, parse, hash, compress), one process | {parse_rate:,.0f} files/s ({parse_cpu_ms:.2f} ms CPU a file) |")
+    print(f"| storing alone (SQL, indexes, FTS; {len(sample):,} parsed files into a new library) | {store_rate:,.0f} articles/s ({store_cpu_ms:.2f} ms CPU an article) |")
     print(f"| peak memory of the import (largest process, ru_maxrss) | {peak_mb:,.0f} MB |")
     print(f"| library size (crawl {crawl_mb:,.0f} MB) | {size_mb:,.0f} MB |")
     for label, value in rows:
         print(f"| {label} | {value} |")
     print(f"\nsearch hits per query (limit 50): median {statistics.median(hits):.0f}, zero hits for {hits.count(0)}")
+    print(f"load average (1 min) at the import's start and end: {load_before:.1f}, {load_after:.1f} on {os.cpu_count()} cores")
     return 0
 
 

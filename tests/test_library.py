@@ -201,6 +201,17 @@ def test_directories_globs_and_bad_files(lib: Library, tmp_path: Path, seed_path
     assert [Path(p).name for p, _ in globbed.unchanged] == ["a.txt"]
 
 
+def test_a_file_reached_twice_or_through_links_is_imported_once_in_name_order(lib: Library, tmp_path: Path) -> None:
+    root = tmp_path / "crawl"
+    for title in ("Zwei", "Eins", "Drei"):
+        Page(title).write(root / "x" / f"{title.lower()}.txt")
+    (root / "y").symlink_to(root / "x")
+    (tmp_path / "link.txt").symlink_to(root / "x" / "eins.txt")
+    report = lib.import_paths([root, tmp_path / "link.txt", root / "x" / "zwei.txt", root / "x"])
+    assert [Path(p).name for p, _ in report.imported] == ["drei.txt", "eins.txt", "zwei.txt"]
+    assert report.unchanged == [] and report.failed == [] and lib.count() == 3
+
+
 def test_format_is_told_by_content_not_by_name(lib: Library, tmp_path: Path, seed_path: Path) -> None:
     lib.import_paths([seed_path])
     export(lib, "md", tmp_path / "md")
@@ -251,6 +262,8 @@ def test_an_article_that_cannot_be_stored_leaves_nothing_behind(
     ]
     report = lib.import_paths(files)
     assert [Path(p).name for p, _ in report.failed] == ["2.txt"]
+    assert [Path(p).name for p, _ in report.imported] == ["1.txt", "3.txt"]
+    assert report.updated == [] and report.unchanged == []
     assert sorted(s.title for s in lib.summaries()) == ["Drei", "Eins"]
     raw = sqlite3.connect(lib.path)
     assert raw.execute("SELECT count(*) FROM files").fetchone()[0] == 2

@@ -90,8 +90,8 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Failure]:
     """
     seen: set[str] = set()
 
-    def emit(p: Path) -> Iterator[str]:
-        key = str(p.resolve())
+    def emit(p: Path, key: str | None = None) -> Iterator[str]:
+        key = key or str(p.resolve())
         if key not in seen:
             seen.add(key)
             yield str(p)
@@ -99,8 +99,8 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Failure]:
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
-            for child in _walk(p):
-                yield from emit(child)
+            for child, key in _walk_keyed(p):
+                yield from emit(child, key)
         elif p.is_file():
             yield from emit(p)
         elif p.exists():
@@ -111,25 +111,35 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Failure]:
                 yield Failure(str(arg), "no file matches this pattern")
             for m in matches:
                 mp = Path(m)
-                for child in _walk(mp) if mp.is_dir() else [mp]:
-                    yield from emit(child)
+                for child, key in _walk_keyed(mp) if mp.is_dir() else [(mp, None)]:
+                    yield from emit(child, key)
         else:
             yield Failure(str(arg), "no such file or directory")
 
 
-def _walk(root: Path) -> list[Path]:
-    out: list[Path] = []
+def _walk_keyed(root: Path, real: str | None = None) -> list[tuple[Path, str]]:
+    """Files under ``root`` in name order, each with its resolved path.
+
+    One directory listing per folder: entry types come with the listing, and a
+    file's resolved path is its folder's plus its name unless it is a link.
+    """
+    out: list[tuple[Path, str]] = []
+    real = real or str(root.resolve())
     try:
-        entries = sorted(root.iterdir())
+        with os.scandir(root) as it:
+            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
     except OSError:
         return out
     for entry in entries:
-        if entry.name.startswith("."):
+        path = root / entry.name
+        try:
+            link = entry.is_symlink()
+            if entry.is_dir():
+                out.extend(_walk_keyed(path, str(path.resolve()) if link else os.path.join(real, entry.name)))
+            elif entry.is_file():
+                out.append((path, str(path.resolve()) if link else os.path.join(real, entry.name)))
+        except OSError:
             continue
-        if entry.is_dir():
-            out.extend(_walk(entry))
-        elif entry.is_file():
-            out.append(entry)
     return out
 
 
@@ -225,8 +235,11 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def prepare_many(paths: list[str], *, parallel: bool | None = None) -> Iterator[Result]:
-    """Parse files in order; large imports use worker processes (a few chunks ahead at most).
+def prepare_many(paths: list[str], *, parallel: bool | None = None, ahead: int = 0) -> Iterator[Result]:
+    """Parse files in order; large imports use worker processes.
+
+    Workers run at most ``ahead`` files (and at least two chunks each) ahead of
+    the consumer, so they keep parsing while it stores a batch, and memory stays flat.
 
     Workers are forked, which is only safe while this process has a single
     thread (the command line); elsewhere (a reader app with worker threads)
@@ -248,7 +261,7 @@ def prepare_many(paths: list[str], *, parallel: bool | None = None) -> Iterator[
         pending: deque[Future[list[Result]]] = deque()
         for i in range(0, len(paths), CHUNK):
             pending.append(pool.submit(prepare_files, paths[i : i + CHUNK]))
-            if len(pending) >= workers * 2:
+            if len(pending) >= max(workers * 2, ahead // CHUNK):
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()

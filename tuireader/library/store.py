@@ -28,8 +28,11 @@ from tuireader.model import Article, ArticleSummary, SearchHit, Teaser
 from tuireader.paths import library_file
 
 VIEWS = ("all", "unread", "bookmarks")
-# Files parsed, then stored in one transaction (one savepoint per article).
-BATCH_SIZE = 200
+# Files parsed, then stored in one transaction (one savepoint per article). The
+# first batch is small so the first articles show soon; later ones are larger
+# (fewer commits and full-text merges), holding the write lock well under a second.
+FIRST_BATCH_SIZE = 200
+BATCH_SIZE = 1000
 # Large imports: from this many files, let the WAL grow to this many pages between checkpoints.
 BULK_MIN_FILES = 1000
 BULK_WAL_PAGES = 20000
@@ -61,6 +64,20 @@ def _where(view: str, section: str | None, *, unread: bool = False) -> tuple[str
         clause += " AND section = ?"
         params.append(section)
     return clause, params
+
+
+def _batches(items: Iterable[list[Prepared] | Failure]) -> Iterator[list[list[Prepared] | Failure]]:
+    """``FIRST_BATCH_SIZE`` items, then ``BATCH_SIZE`` at a time."""
+    batch: list[list[Prepared] | Failure] = []
+    size = FIRST_BATCH_SIZE
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+            size = BATCH_SIZE
+    if batch:
+        yield batch
 
 
 class Library:
@@ -394,18 +411,12 @@ class Library:
         if progress:
             progress(0, total)
         done = 0
-        batch: list[list[Prepared] | Failure] = []
         with self._bulk(total >= BULK_MIN_FILES):
-            for result in prepare_many(files):
-                batch.append(result)
-                if len(batch) >= BATCH_SIZE:
-                    self._import_batch(batch, report)
-                    done += len(batch)
-                    batch = []
-                    if progress:
-                        progress(done, total)
-            if batch:
+            for batch in _batches(prepare_many(files, ahead=BATCH_SIZE + FIRST_BATCH_SIZE)):
                 self._import_batch(batch, report)
+                done += len(batch)
+                if progress and done < total:
+                    progress(done, total)
         if progress:
             progress(total, total)
         return report
@@ -431,13 +442,7 @@ class Library:
     def import_prepared(self, items: Iterable[list[Prepared] | Failure]) -> ImportReport:
         """Store already parsed files (one transaction per batch)."""
         report = ImportReport()
-        batch: list[list[Prepared] | Failure] = []
-        for item in items:
-            batch.append(item)
-            if len(batch) >= BATCH_SIZE:
-                self._import_batch(batch, report)
-                batch = []
-        if batch:
+        for batch in _batches(items):
             self._import_batch(batch, report)
         return report
 

@@ -47,6 +47,7 @@ class ArticleWriter:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.stamp = now()  # imported_at / updated_at of what this writer stores
         self._fts_floor = max_article_id(conn)  # articles above this id are not indexed yet
 
     def finish(self) -> None:
@@ -55,13 +56,39 @@ class ArticleWriter:
         self._fts_floor = max_article_id(self.conn)
 
     def store_batch(self, batch: list[list[Prepared] | Failure], report: ImportReport) -> None:
-        """Store a batch, one savepoint per article: a failure undoes only its article."""
+        """Store a batch; an article that cannot be stored fails alone.
+
+        The batch is stored under one savepoint; if any article fails, that is
+        undone and the batch stored again with a savepoint per article, so the
+        failure undoes only its article (a savepoint per article costs a tenth
+        of the time when nothing fails).
+        """
+        conn = self.conn
+        floor = self._fts_floor
+        done = ImportReport()
+        conn.execute("SAVEPOINT batch")
+        try:
+            self._store_all(batch, done, alone=False)
+        except ARTICLE_ERRORS:
+            conn.execute("ROLLBACK TO batch")
+            self._fts_floor = floor
+            done = ImportReport()
+            self._store_all(batch, done, alone=True)
+        conn.execute("RELEASE batch")
+        self.finish()
+        report.merge(done)
+
+    def _store_all(self, batch: list[list[Prepared] | Failure], report: ImportReport, *, alone: bool) -> None:
         conn = self.conn
         for item in batch:
             if isinstance(item, Failure):
                 report.failed.append((item.path, item.reason))
                 continue
             for prepared in item:
+                if not alone:
+                    article_id, status = self.store(prepared)
+                    report.record(prepared.path, status, article_id)
+                    continue
                 floor = self._fts_floor
                 conn.execute("SAVEPOINT article")
                 try:
@@ -74,7 +101,6 @@ class ArticleWriter:
                     continue
                 conn.execute("RELEASE article")
                 report.record(prepared.path, status, article_id)
-        self.finish()
 
     def store(self, prepared: Prepared) -> tuple[int, str]:
         """``(id, "imported" | "updated" | "unchanged")`` for one prepared article."""
@@ -84,7 +110,7 @@ class ArticleWriter:
             return row[0], "unchanged"
         article = prepared.article
         values = conv.article_values(article)
-        stamp = now()
+        stamp = self.stamp
         existing = conn.execute(
             "SELECT id, title, section, lead, body, published, source, extra FROM articles WHERE dedup_key = ?",
             [prepared.key],
