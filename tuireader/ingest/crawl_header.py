@@ -10,7 +10,12 @@ The other lines of that stretch are then told apart: the repeated line is the
 title (else the first headline that is more than a word or two); a short line
 above the title is the section (two of them: site, then section); prose is the
 lead. A prose line that closes the header block, with a blank line after it, is
-the lead too. Whatever is left is story text (prose) or ``leftover``.
+the lead too. Where the dates (or a byline, a reading time) stand above the
+headline, the headline is the line below them and the lead may follow it after
+a blank line. Whatever is left is story text (prose) or ``leftover``, as are a
+byline's place ("Von Max Muster, Berlin") and relative times ("vor 3 Stunden"),
+which name no date. A date line after the header's dates are complete and text
+has followed them is the story's (a list of dates), not header.
 """
 
 from __future__ import annotations
