@@ -16,7 +16,7 @@ from textual.css.query import NoMatches
 from textual.widget import MountError, Widget
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from tuireader.model import Article, Teaser
 from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
@@ -24,6 +24,7 @@ from tuireader.ui.screens.search import SearchScreen
 from tuireader.ui.sources import VIEWS, LibraryView
 from tuireader.ui.text import clean_line
 from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.key_footer import KeyFooter
 from tuireader.ui.widgets.story_view import StoryView
 from tuireader.ui.widgets.teaser_panel import TeaserList, TeaserPanel
 
@@ -88,7 +89,7 @@ class MainScreen(Screen[None]):
                     id="story-placeholder",
                 )
                 yield StoryView(id="story")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     # -- widgets ------------------------------------------------------------
 

@@ -173,6 +173,7 @@ class StoryView(VerticalScroll):
         """
         self.workers.cancel_group(self, "chunks")
         self.article = article
+        self.chunks_shown = 0
         # Until the new story is on screen, its reading position is the one asked for.
         self._pending_position = position
         await _uninterrupted(self._replace(article, position))
