@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from test_ui_data import HOSTILE_TITLE, LINKED_TITLE, UNLINKED_TITLE, build_library
+from textual import events
 from textual.binding import Binding
 from textual.widgets import Static
 
@@ -20,6 +22,7 @@ from tuireader.ui.screens.help import HelpScreen
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.screens.search import SearchScreen
 from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.text import clean_block as clean_text
 from tuireader.ui.widgets.story_view import StoryView
 from tuireader.ui.widgets.teaser_panel import TeaserList
 
@@ -251,6 +254,72 @@ async def test_next_and_previous_article_while_reading(lib_path: Path) -> None:
             assert story.article.id == ids[1]
             assert library.get(ids[2]).read and library.get(ids[1]).read
             assert app.query_one(ArticleList).cursor == 1
+
+
+async def test_next_pressed_before_the_story_shows_goes_on_from_the_article_asked_for(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        ids = [s.id for s in library.summaries()]
+        app = ReaderApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter")
+            await settle(pilot)
+            for key in ("n", "n", "n"):  # faster than the stories load
+                app.post_message(events.Key(key, key))
+            await settle(pilot)
+            assert app.query_one(StoryView).article.id == ids[3]
+            assert app.query_one(ArticleList).cursor == 3
+            assert library.get(ids[0]).read and library.get(ids[3]).read
+
+
+async def test_next_saves_the_position_of_the_article_left(lib_path: Path) -> None:
+    from test_ui_data import article, story
+
+    with opened(lib_path) as library:
+        first, _ = library.add(article(950, title="Long one", published="2030-01-02T00:00", body=story(60, "Long one")), b"l1")
+        second, _ = library.add(article(951, title="Long two", published="2030-01-01T00:00", body=story(60, "Long two")), b"l2")
+        library.set_position(second, 30)
+        app = ReaderApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter")
+            await settle(pilot)
+            story_view = app.query_one(StoryView)
+            await pilot.press("space", "space")
+            read_to = story_view.scroll_y
+            assert read_to > 20
+            await pilot.press("n", "p", "n")  # back and forth before the stories are shown
+            await settle(pilot)
+            await pilot.pause(0.2)
+            assert story_view.article.id == second
+            assert story_view.scroll_y == 30
+            assert library.get_position(first) == read_to
+            assert library.get_position(second) == 30
+            assert library.get(first).read and library.get(second).read
+
+
+async def test_fast_keys_while_long_stories_load_leave_a_working_story(lib_path: Path) -> None:
+    from test_ui_data import article, story
+
+    with opened(lib_path) as library:
+        for n in range(4):
+            library.add(article(970 + n, title=f"Long {n}", published=f"2030-01-0{n + 1}T00:00", body=story(120, f"Long {n}")), f"x{n}".encode())
+        app = ReaderApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            keys = (["j", "enter", "escape"] * 3 + ["enter"] + ["n", "p"] * 3) * 3
+            for n, key in enumerate(keys):
+                app.post_message(events.Key(key, "\r" if key == "enter" else key))
+                await asyncio.sleep((0, 0.002, 0.01, 0.03)[n % 4])
+            await asyncio.wait_for(settle(pilot), 30)
+            story_view = app.query_one(StoryView)
+            shown = story_view.article
+            assert shown is not None and shown.id == app.query_one(ArticleList).current_id
+            parts = story_view.query("Markdown")
+            assert story_view.fully_rendered and len(parts) == story_view.chunks_total
+            assert all(part.is_running for part in parts)
+            assert clean_text(shown.body).startswith(parts.first().source)
+            story_view.focus()
+            await pilot.press("G")
+            assert story_view.scroll_y == story_view.max_scroll_y > 0
 
 
 async def test_search_finds_and_opens(lib_path: Path) -> None:

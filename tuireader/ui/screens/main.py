@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -14,7 +16,7 @@ from textual.css.query import NoMatches
 from textual.widget import MountError, Widget
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from tuireader.model import Article, Teaser
 from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
@@ -22,6 +24,7 @@ from tuireader.ui.screens.search import SearchScreen
 from tuireader.ui.sources import VIEWS, LibraryView
 from tuireader.ui.text import clean_line
 from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.key_footer import KeyFooter
 from tuireader.ui.widgets.story_view import StoryView
 from tuireader.ui.widgets.teaser_panel import TeaserList, TeaserPanel
 
@@ -63,7 +66,9 @@ class MainScreen(Screen[None]):
         self.section: str | None = None
         self._wanted_id: int | None = None
         self._shown_id: int | None = None
+        self._focus_when_shown = False  # the article being opened takes the focus once shown
         self._positions: dict[int, float] = {}  # reading positions as last read or stored
+        self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writes")
 
     @property
     def reader(self) -> ReaderApp:
@@ -84,7 +89,7 @@ class MainScreen(Screen[None]):
                     id="story-placeholder",
                 )
                 yield StoryView(id="story")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     # -- widgets ------------------------------------------------------------
 
@@ -152,9 +157,12 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
-        if self.narrow or event.article_id in (self._wanted_id, self._shown_id):
-            return
+        if self.narrow or event.index != self.article_list.cursor or event.article_id == self._wanted_id:
+            return  # not previewed when narrow; the cursor has moved on since; already coming
         self._wanted_id = event.article_id
+        if event.article_id == self._shown_id:
+            self.workers.cancel_group(self, "story")  # back on the article shown: stay there
+            return
         self._load(event.article_id, mark_read=False, focus=False, delay=PREVIEW_DELAY)
 
     @on(ArticleList.Opened)
@@ -164,7 +172,9 @@ class MainScreen(Screen[None]):
     def show_article(self, article_id: int, focus: bool = True) -> None:
         """Open an article for reading: marks it read, shows it, focuses the story."""
         self._wanted_id = article_id
+        self._focus_when_shown = focus
         if self._shown_id == article_id and self.open_article is not None:
+            self.workers.cancel_group(self, "story")  # another article may be on its way
             self._mark_read(self.open_article)
             if focus:
                 self._focus_story()
@@ -190,9 +200,20 @@ class MainScreen(Screen[None]):
             self._mark_read(article, write=False)
         self._shown_id = article_id
         self._positions[article_id] = position
+
+        def persist() -> None:
+            if previous is not None:
+                library.set_position(*previous)
+            if newly_read:
+                library.set_read(article_id, True)
+            library.set_setting("last_article", str(article_id))
+
+        # Written in order on the library's writer thread, whether or not this load
+        # is overtaken by the next one.
+        written = self._write(persist)
         try:
             self.query_one("#story-placeholder").display = False
-            if focus:
+            if focus and self._focus_when_shown:
                 self._focus_story()
             await self.story.show(article, position)
         except (NoMatches, MountError):
@@ -200,15 +221,30 @@ class MainScreen(Screen[None]):
                 return  # the app is closing
             raise
         self.refresh_bindings()
+        await asyncio.wrap_future(written)
 
-        def persist() -> None:  # the writes, off the event loop
-            if previous is not None:
-                library.set_position(*previous)
-            if newly_read:
-                library.set_read(article_id, True)
-            library.set_setting("last_article", str(article_id))
+    def _write(self, change: Callable[[], None]) -> Future[None]:
+        """Run a library write off the event loop, after the writes asked for before it."""
+        try:
+            future = self._writes.submit(change)
+        except RuntimeError:  # the screen is closing: write now
+            future = Future()
+            change()
+            future.set_result(None)
+            return future
+        future.add_done_callback(self._written)
+        return future
 
-        await asyncio.to_thread(persist)
+    def _written(self, future: Future[None]) -> None:
+        error = None if future.cancelled() else future.exception()
+        if error is not None and self.is_attached:
+            self.app.call_from_thread(
+                self.notify, f"Could not save the reading state: {error}", severity="error", markup=False
+            )
+
+    def flush_writes(self) -> None:
+        """Wait for the writes still queued (before the library closes)."""
+        self._writes.shutdown(wait=True)
 
     def _mark_read(self, article: Article, write: bool = True) -> None:
         if article.read or article.id is None:
@@ -234,10 +270,14 @@ class MainScreen(Screen[None]):
         return article.id, position
 
     def save_position(self) -> None:
-        """Remember how far the open article was read (on quit)."""
+        """Remember how far the open article was read (on quit), after the writes still queued."""
+        self.flush_writes()
         change = self._position_to_save()
         if change is not None:
             self.library.set_position(*change)
+
+    def on_unmount(self) -> None:
+        self.flush_writes()
 
     # -- actions ------------------------------------------------------------
 
@@ -294,8 +334,10 @@ class MainScreen(Screen[None]):
 
     def _step(self, delta: int) -> None:
         article_list = self.article_list
-        if self.open_article is not None and self.open_article.id is not None:
-            article_list.select_id(self.open_article.id)
+        # From the article being opened, when a press comes before it is shown.
+        current = self._wanted_id if self._wanted_id is not None else (self.open_article.id if self.open_article else None)
+        if current is not None:
+            article_list.select_id(current)
         before = article_list.cursor
         article_list.cursor = before + delta
         if article_list.cursor == before:
@@ -326,9 +368,12 @@ class MainScreen(Screen[None]):
             self.story.focus()
             return
         self.remove_class("-reading")
+        self._focus_when_shown = False
         self.article_list.focus()
-        if self.open_article is not None and self.open_article.id is not None:
-            self.article_list.select_id(self.open_article.id)
+        # The article being opened, when escape comes before it is shown.
+        current = self._wanted_id if self._wanted_id is not None else (self.open_article.id if self.open_article else None)
+        if current is not None:
+            self.article_list.select_id(current)
 
     def action_cycle_focus(self, direction: int) -> None:
         """Tab: list → story → teasers (the story parts only once an article is shown)."""

@@ -9,6 +9,7 @@ rendered at once, the rest are appended a chunk at a time in the background
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from typing import ClassVar
 
 from textual import work
@@ -49,6 +50,20 @@ def split_body(body: str, first: int = FIRST_CHUNK_CHARS, size: int = CHUNK_CHAR
     if rest or not chunks:
         chunks.append(rest)
     return chunks
+
+
+async def _uninterrupted(change: Awaitable[None]) -> None:
+    """Await a change of widgets that goes on to its end even if the awaiting task is cancelled.
+
+    Textual's removals await the removed widgets' message tasks through ``gather``:
+    cancelling the awaiting task cancels those too, and the half-removed widgets
+    stay in the DOM without a running message loop.
+    """
+
+    async def run() -> None:
+        await change
+
+    await asyncio.shield(asyncio.ensure_future(run()))
 
 
 def meta_line(article: Article) -> str:
@@ -129,6 +144,7 @@ class StoryView(VerticalScroll):
         self.chunks_total = 0
         self.chunks_shown = 0
         self._current_body = Vertical(classes="story-body")
+        self._replacing = asyncio.Lock()  # one change of the story's widgets at a time
 
     def compose(self) -> ComposeResult:
         yield StoryHeader(id="story-header")
@@ -149,67 +165,88 @@ class StoryView(VerticalScroll):
         return self.chunks_shown >= self.chunks_total
 
     async def show(self, article: Article, position: float = 0.0) -> None:
-        """Show an article (replacing the current one); scroll to ``position`` lines."""
+        """Show an article (replacing the current one); scroll to ``position`` lines.
+
+        The widgets are replaced to the end even when the caller is cancelled (a
+        newer article asked for): a removal or mount cut off half way would leave
+        dead widgets behind. Replacements run one at a time, newest wins.
+        """
         self.workers.cancel_group(self, "chunks")
         self.article = article
-        body = clean_block(article.body)
-        cut = ""
-        if len(body) > MAX_CHARS:
-            cut_at = body.rfind("\n\n", 0, MAX_CHARS)
-            cut_at = cut_at if cut_at > MAX_CHARS // 2 else MAX_CHARS
-            cut = (
-                f"The story goes on for another {len(body) - cut_at:,} characters, "
-                "too long to show here."
-            )
-            body = body[:cut_at]
-        chunks = split_body(body, FIRST_CHUNK_CHARS, CHUNK_CHARS) if body.strip() else ["*(This article has no story text.)*"]
-        with self.app.batch_update():  # one repaint for header, body and teasers
-            self.chunks_total = len(chunks)
-            self.chunks_shown = 0
-            self.query_one(StoryHeader).show(article)
-            cut_note = self.query_one("#story-cut", Static)
-            cut_note.update(cut)
-            cut_note.set_class(not cut, "-empty")
-            self.teaser_panel.show(article.related, article.related_label)
-            container = self._body()
-            parts = list(container.query_children(Markdown))
-            if 1 <= len(parts) <= 4:
-                first = parts[0]  # reuse the widget: cheaper than mounting a new one
-                if len(parts) > 1:
-                    await container.remove_children(parts[1:])
-            elif not parts:
-                first = Markdown(open_links=False)
-                await container.mount(first)
-            else:
-                # A long story's many blocks take a while to remove: hide them and let
-                # them go in the background while the new story shows.
-                fresh = Vertical(classes="story-body")
-                self._current_body = fresh
-                container.display = False
-                await self.mount(fresh, before=container)
-                container.remove()
-                first = Markdown(open_links=False)
-                await fresh.mount(first)
-            await first.update(chunks[0])
-        self.chunks_shown = 1
-        self._pending_position = position if position > 0 else None
-        self.scroll_to(y=0, animate=False, immediate=True)
-        self.call_after_refresh(self._restore_position)
-        self.post_message(self.Rendered(article.id))
-        if len(chunks) > 1:
-            self._render_rest(chunks[1:])
+        self.chunks_shown = 0
+        # Until the new story is on screen, its reading position is the one asked for.
+        self._pending_position = position
+        await _uninterrupted(self._replace(article, position))
+
+    async def _replace(self, article: Article, position: float) -> None:
+        async with self._replacing:
+            if self.article is not article:
+                return  # a newer article was asked for meanwhile
+            body = clean_block(article.body)
+            cut = ""
+            if len(body) > MAX_CHARS:
+                cut_at = body.rfind("\n\n", 0, MAX_CHARS)
+                cut_at = cut_at if cut_at > MAX_CHARS // 2 else MAX_CHARS
+                cut = (
+                    f"The story goes on for another {len(body) - cut_at:,} characters, "
+                    "too long to show here."
+                )
+                body = body[:cut_at]
+            chunks = split_body(body, FIRST_CHUNK_CHARS, CHUNK_CHARS) if body.strip() else ["*(This article has no story text.)*"]
+            with self.app.batch_update():  # one repaint for header, body and teasers
+                self.chunks_total = len(chunks)
+                self.chunks_shown = 0
+                self.query_one(StoryHeader).show(article)
+                cut_note = self.query_one("#story-cut", Static)
+                cut_note.update(cut)
+                cut_note.set_class(not cut, "-empty")
+                self.teaser_panel.show(article.related, article.related_label)
+                container = self._body()
+                parts = list(container.query_children(Markdown))
+                if 1 <= len(parts) <= 4:
+                    first = parts[0]  # reuse the widget: cheaper than mounting a new one
+                    if len(parts) > 1:
+                        await container.remove_children(parts[1:])
+                elif not parts:
+                    first = Markdown(open_links=False)
+                    await container.mount(first)
+                else:
+                    # A long story's many blocks take a while to remove: hide them and let
+                    # them go in the background while the new story shows.
+                    fresh = Vertical(classes="story-body")
+                    self._current_body = fresh
+                    container.display = False
+                    await self.mount(fresh, before=container)
+                    container.remove()
+                    first = Markdown(open_links=False)
+                    await fresh.mount(first)
+                await first.update(chunks[0])
+            self.chunks_shown = 1
+            self._pending_position = position if position > 0 else None
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self.call_after_refresh(self._restore_position)
+            self.post_message(self.Rendered(article.id))
+            if len(chunks) > 1:
+                self._render_rest(article, chunks[1:])
 
     def clear(self) -> None:
         self.workers.cancel_group(self, "chunks")
         self.article = None
 
     @work(exclusive=True, group="chunks")
-    async def _render_rest(self, chunks: list[str]) -> None:
-        container = self._body()
+    async def _render_rest(self, article: Article, chunks: list[str]) -> None:
         for chunk in chunks:
             await asyncio.sleep(0.02)  # let keys and paints through between chunks
+            if self.article is not article:
+                return
+            await _uninterrupted(self._append(article, chunk))
+
+    async def _append(self, article: Article, chunk: str) -> None:
+        async with self._replacing:
+            if self.article is not article:
+                return
             markdown = Markdown(open_links=False)
-            await container.mount(markdown)
+            await self._body().mount(markdown)
             await markdown.update(chunk)
             self.chunks_shown += 1
             self.call_after_refresh(self._restore_position)
