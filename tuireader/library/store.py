@@ -28,7 +28,7 @@ from tuireader.model import Article, ArticleSummary, SearchHit, Teaser
 from tuireader.paths import library_file
 
 VIEWS = ("all", "unread", "bookmarks")
-# Files parsed, then stored in one transaction (one savepoint per article). The
+# Files parsed, then stored in one transaction (ArticleWriter.store_batch). The
 # first batch is small so the first articles show soon; later ones are larger
 # (fewer commits and full-text merges), holding the write lock well under a second.
 FIRST_BATCH_SIZE = 200

@@ -60,8 +60,9 @@ class ArticleWriter:
 
         The batch is stored under one savepoint; if any article fails, that is
         undone and the batch stored again with a savepoint per article, so the
-        failure undoes only its article (a savepoint per article costs a tenth
-        of the time when nothing fails).
+        failure undoes only its article. (A savepoint per article every time
+        makes SQLite journal again the pages each article changes: storing
+        takes about 40 % more CPU.)
         """
         conn = self.conn
         floor = self._fts_floor
