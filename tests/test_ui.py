@@ -341,6 +341,24 @@ async def test_search_finds_and_opens(lib_path: Path) -> None:
             assert app.query_one(ArticleList).current_id == story.article.id
 
 
+async def test_search_finds_while_the_last_word_is_being_typed(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        app = ReaderApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("slash", *"harbour flo")
+            await settle(pilot)
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert [hit.title for hit in app.screen.hits] == [LINKED_TITLE]
+            # two letters are not yet a prefix; after a space the word is complete
+            for typed in ("harbour fl", "harbour flo "):
+                app.screen.query_one("#search-input").value = typed
+                await settle(pilot)
+                await pilot.pause(0.3)
+                await settle(pilot)
+                assert app.screen.hits == []
+
+
 async def test_escape_leaves_search(lib_path: Path) -> None:
     with opened(lib_path) as library:
         app = ReaderApp(library)
