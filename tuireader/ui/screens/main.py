@@ -118,7 +118,10 @@ class MainScreen(Screen[None]):
     def reading(self) -> bool:
         """The story or its teasers have the focus."""
         focused = self.focused
-        return focused is not None and (focused is self.story or focused in self.story.query("*"))
+        if focused is None:
+            return False
+        story = self.story
+        return focused is story or story in focused.ancestors
 
     # -- start --------------------------------------------------------------
 
