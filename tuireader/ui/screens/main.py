@@ -228,9 +228,6 @@ class MainScreen(Screen[None]):
                 library.set_read(article_id, True)
             library.set_setting("last_article", str(article_id))
 
-        # Written in order on the library's writer thread, whether or not this load
-        # is overtaken by the next one.
-        written = self._write(persist)
         try:
             self.query_one("#story-placeholder").display = False
             if focus and self._focus_when_shown:
@@ -240,6 +237,10 @@ class MainScreen(Screen[None]):
             if not self.is_attached or self.app._exit or self.app._closing or self._closing:
                 return  # the app is closing
             raise
+        finally:
+            # Once the story is shown (not competing with it), in order on the library's
+            # writer thread, and whether or not this load is overtaken by the next one.
+            written = self._write(persist)
         self.refresh_bindings()
         await asyncio.wrap_future(written)
 
