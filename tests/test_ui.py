@@ -341,6 +341,24 @@ async def test_search_finds_and_opens(lib_path: Path) -> None:
             assert app.query_one(ArticleList).current_id == story.article.id
 
 
+async def test_search_finds_while_the_last_word_is_being_typed(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        app = ReaderApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("slash", *"harbour flo")
+            await settle(pilot)
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert [hit.title for hit in app.screen.hits] == [LINKED_TITLE]
+            # two letters are not yet a prefix; after a space the word is complete
+            for typed in ("harbour fl", "harbour flo "):
+                app.screen.query_one("#search-input").value = typed
+                await settle(pilot)
+                await pilot.pause(0.3)
+                await settle(pilot)
+                assert app.screen.hits == []
+
+
 async def test_escape_leaves_search(lib_path: Path) -> None:
     with opened(lib_path) as library:
         app = ReaderApp(library)
@@ -515,6 +533,34 @@ async def test_narrow_layout_shows_one_pane_at_a_time(lib_path: Path) -> None:
             assert reader_pane.display and not list_pane.display and isinstance(app.focused, StoryView)
             await pilot.press("tab", "tab")
             assert list_pane.display and not reader_pane.display and isinstance(app.focused, ArticleList)
+
+
+async def test_narrow_position_is_kept_when_going_back_to_the_list_while_the_story_renders(
+    lib_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_ui_data import article, story
+
+    from tuireader.ui.widgets import story_view
+
+    monkeypatch.setattr(story_view, "CHUNK_CHARS", 1_000)
+    monkeypatch.setattr(story_view, "FIRST_CHUNK_CHARS", 1_000)
+    with opened(lib_path) as library:
+        long_id, _ = library.add(article(950, title="A long read", published="2030-01-01T00:00", body=story(60, "A long read")), b"l")
+        library.set_position(long_id, 120)
+        app = ReaderApp(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("enter", "escape")  # back to the list before the rest of the story is there
+            await settle(pilot)
+            await pilot.pause(0.2)
+            story_view_widget = app.query_one(StoryView)
+            assert story_view_widget.fully_rendered
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.pause(0.2)
+            assert story_view_widget.scroll_y == 120
+            await pilot.press("q")
+        assert library.get_position(long_id) == 120
 
 
 async def test_markup_in_titles_and_control_codes_are_shown_as_text(lib_path: Path) -> None:

@@ -67,6 +67,7 @@ class MainScreen(Screen[None]):
         self._wanted_id: int | None = None
         self._shown_id: int | None = None
         self._focus_when_shown = False  # the article being opened takes the focus once shown
+        self._preview_handle: asyncio.TimerHandle | None = None
         self._positions: dict[int, float] = {}  # reading positions as last read or stored
         self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writes")
 
@@ -117,7 +118,10 @@ class MainScreen(Screen[None]):
     def reading(self) -> bool:
         """The story or its teasers have the focus."""
         focused = self.focused
-        return focused is not None and (focused is self.story or focused in self.story.query("*"))
+        if focused is None:
+            return False
+        story = self.story
+        return focused is story or story in focused.ancestors
 
     # -- start --------------------------------------------------------------
 
@@ -160,10 +164,25 @@ class MainScreen(Screen[None]):
         if self.narrow or event.index != self.article_list.cursor or event.article_id == self._wanted_id:
             return  # not previewed when narrow; the cursor has moved on since; already coming
         self._wanted_id = event.article_id
+        self.workers.cancel_group(self, "story")  # an article on its way is not wanted now
+        self._cancel_preview()
         if event.article_id == self._shown_id:
-            self.workers.cancel_group(self, "story")  # back on the article shown: stay there
+            return  # back on the article shown: stay there
+        # One timer handle, replaced at each move, rather than a worker per move: holding
+        # a key down previews only where the cursor stops.
+        self._preview_handle = asyncio.get_running_loop().call_later(PREVIEW_DELAY, self._preview)
+
+    def _cancel_preview(self) -> None:
+        if self._preview_handle is not None:
+            self._preview_handle.cancel()
+            self._preview_handle = None
+
+    def _preview(self) -> None:
+        self._preview_handle = None
+        if not self.is_attached:
             return
-        self._load(event.article_id, mark_read=False, focus=False, delay=PREVIEW_DELAY)
+        if self._wanted_id is not None and self._wanted_id != self._shown_id:
+            self._load(self._wanted_id, mark_read=False, focus=False, delay=0.0)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
@@ -173,6 +192,7 @@ class MainScreen(Screen[None]):
         """Open an article for reading: marks it read, shows it, focuses the story."""
         self._wanted_id = article_id
         self._focus_when_shown = focus
+        self._cancel_preview()
         if self._shown_id == article_id and self.open_article is not None:
             self.workers.cancel_group(self, "story")  # another article may be on its way
             self._mark_read(self.open_article)
@@ -208,9 +228,6 @@ class MainScreen(Screen[None]):
                 library.set_read(article_id, True)
             library.set_setting("last_article", str(article_id))
 
-        # Written in order on the library's writer thread, whether or not this load
-        # is overtaken by the next one.
-        written = self._write(persist)
         try:
             self.query_one("#story-placeholder").display = False
             if focus and self._focus_when_shown:
@@ -220,6 +237,10 @@ class MainScreen(Screen[None]):
             if not self.is_attached or self.app._exit or self.app._closing or self._closing:
                 return  # the app is closing
             raise
+        finally:
+            # Once the story is shown (not competing with it), in order on the library's
+            # writer thread, and whether or not this load is overtaken by the next one.
+            written = self._write(persist)
         self.refresh_bindings()
         await asyncio.wrap_future(written)
 
@@ -277,6 +298,7 @@ class MainScreen(Screen[None]):
             self.library.set_position(*change)
 
     def on_unmount(self) -> None:
+        self._cancel_preview()
         self.flush_writes()
 
     # -- actions ------------------------------------------------------------

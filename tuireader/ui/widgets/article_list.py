@@ -195,6 +195,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh()
 
     def select_id(self, article_id: int) -> bool:
+        if self.current_id == article_id:
+            return True  # already there: no need to ask the library where it is
         index = self._source.index_of(article_id)
         if index is None:
             return False

@@ -3,13 +3,17 @@
 ``Footer`` rebuilds all its key widgets whenever the screen's bindings may have
 changed (each focus change, each ``refresh_bindings``), several times while an
 article opens. This one rebuilds once per batch of changes, and only when the
-keys it would show differ from the ones shown.
+keys it would show differ from the ones shown, a moment after the change, so
+that the change itself (an article opening) is painted first.
 """
 
 from __future__ import annotations
 
 from textual.screen import Screen
 from textual.widgets import Footer
+
+
+UPDATE_DELAY = 0.05
 
 
 class KeyFooter(Footer):
@@ -33,7 +37,8 @@ class KeyFooter(Footer):
             return
         if self.is_attached and screen is self.screen and not self._update_pending:
             self._update_pending = True
-            self.call_after_refresh(self._update_keys)
+            # A moment later: what changed the keys (an article opening) paints first.
+            self.set_timer(UPDATE_DELAY, self._update_keys)
 
     async def _update_keys(self) -> None:
         self._update_pending = False

@@ -254,10 +254,18 @@ class StoryView(VerticalScroll):
     def _restore_position(self) -> None:
         if self._pending_position is None:
             return
+        if not self.region:
+            return  # not on screen (the list's pane when narrow): its size is not known; on_show tries again
         target = self._pending_position
         self.scroll_to(y=target, animate=False, immediate=True)
         if self.max_scroll_y >= target or self.fully_rendered:
             self._pending_position = None
+
+    def on_show(self) -> None:
+        self.call_after_refresh(self._restore_position)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._restore_position)
 
     @property
     def reading_position(self) -> float:
