@@ -290,6 +290,13 @@ class MainScreen(Screen[None]):
         self._positions[article.id] = position
         return article.id, position
 
+    @property
+    def _current_id(self) -> int | None:
+        """The article being opened, else the one shown."""
+        if self._wanted_id is not None:
+            return self._wanted_id
+        return self.open_article.id if self.open_article is not None else None
+
     def save_position(self) -> None:
         """Remember how far the open article was read (on quit), after the writes still queued."""
         self.flush_writes()
@@ -356,8 +363,7 @@ class MainScreen(Screen[None]):
 
     def _step(self, delta: int) -> None:
         article_list = self.article_list
-        # From the article being opened, when a press comes before it is shown.
-        current = self._wanted_id if self._wanted_id is not None else (self.open_article.id if self.open_article else None)
+        current = self._current_id  # the article being opened, when a press comes before it is shown
         if current is not None:
             article_list.select_id(current)
         before = article_list.cursor
@@ -392,8 +398,7 @@ class MainScreen(Screen[None]):
         self.remove_class("-reading")
         self._focus_when_shown = False
         self.article_list.focus()
-        # The article being opened, when escape comes before it is shown.
-        current = self._wanted_id if self._wanted_id is not None else (self.open_article.id if self.open_article else None)
+        current = self._current_id  # the article being opened, when escape comes before it is shown
         if current is not None:
             self.article_list.select_id(current)
 
