@@ -162,12 +162,6 @@ def is_caption(line: str) -> bool:
     return _CREDIT.search(line) is not None
 
 
-def byline_authors(line: str) -> list[str] | None:
-    """Names of a byline ("Von Anna Berg und Tom Li"), else None."""
-    byline = read_byline(line)
-    return byline[0] if byline else None
-
-
 def read_byline(line: str) -> tuple[list[str], str | None] | None:
     """(names, place) of a byline, else None.
 

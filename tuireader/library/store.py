@@ -397,8 +397,9 @@ class Library:
         """Import files, directories (recursively) and globs; one bad file never stops the rest.
 
         Files are parsed (in worker processes for large imports) and stored in
-        batches: one short transaction per batch, one savepoint per article, so
-        a failure never leaves half an article and other processes get turns.
+        batches: one short transaction per batch, in which an article that
+        cannot be stored is undone alone (ArticleWriter.store_batch), so a
+        failure never leaves half an article and other processes get turns.
         """
         report = ImportReport()
         files: list[str] = []
