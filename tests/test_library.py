@@ -247,14 +247,14 @@ def test_a_parser_crash_fails_one_file_and_the_rest_import(
 def test_an_article_that_cannot_be_stored_leaves_nothing_behind(
     lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = writer.write_teasers
+    real = writer.write_teaser_rows
 
-    def failing(conn, article_id, teasers):  # type: ignore[no-untyped-def]
-        real(conn, article_id, teasers)
-        if any(t.title == "Gift" for t in teasers):
+    def failing(conn, article_id, rows):  # type: ignore[no-untyped-def]
+        real(conn, article_id, rows)
+        if any("Gift" in row for row in rows):
             raise sqlite3.IntegrityError("simulated failure after the teasers")
 
-    monkeypatch.setattr(writer, "write_teasers", failing)
+    monkeypatch.setattr(writer, "write_teaser_rows", failing)
     files = [
         Page("Eins", cards=[Card("Gut")]).write(tmp_path / "1.txt"),
         Page("Zwei", cards=[Card("Gift")]).write(tmp_path / "2.txt"),
@@ -325,14 +325,14 @@ def test_copies_of_one_article_in_one_import_are_indexed_once(lib: Library, tmp_
 def test_a_failed_update_in_a_batch_leaves_the_index_whole(
     lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = writer.write_teasers
+    real = writer.write_teaser_rows
 
-    def failing(conn, article_id, teasers):  # type: ignore[no-untyped-def]
-        if any(t.title == "Gift" for t in teasers):
+    def failing(conn, article_id, rows):  # type: ignore[no-untyped-def]
+        if any("Gift" in row for row in rows):
             raise ValueError("simulated")
-        real(conn, article_id, teasers)
+        real(conn, article_id, rows)
 
-    monkeypatch.setattr(writer, "write_teasers", failing)
+    monkeypatch.setattr(writer, "write_teaser_rows", failing)
     files = [
         Page("Gold steigt weiter", cards=[Card("Gut")]).write(tmp_path / "1.txt"),
         Page("Gold steigt weiter", cards=[Card("Gift")]).write(tmp_path / "2.txt"),  # an update that fails

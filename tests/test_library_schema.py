@@ -9,7 +9,7 @@ import pytest
 
 from tuireader.library import Library, LibraryError
 from tuireader.library.connection import connect
-from tuireader.library.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from tuireader.library.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, index_new_articles
 
 
 def _fill_v1(conn: sqlite3.Connection) -> None:
@@ -37,6 +37,8 @@ def test_every_earlier_version_migrates_keeping_the_data(tmp_path: Path, start: 
     assert conn.execute("PRAGMA user_version").fetchone()[0] == start
     conn.execute("BEGIN")
     _fill_v1(conn)
+    if start >= 3:  # from v3 the code that inserts articles indexes them
+        index_new_articles(conn, 0)
     conn.execute("COMMIT")
     conn.close()
 
@@ -74,6 +76,22 @@ def test_the_newest_list_is_served_by_an_index(tmp_path: Path) -> None:
         ).fetchall()
     detail = " ".join(row[-1] for row in plan)
     assert "COVERING INDEX" in detail and "TEMP B-TREE" not in detail
+
+
+def test_a_teaser_finds_its_article_through_an_index(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.db") as lib:
+        plan = lib.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT (SELECT a.id FROM articles a WHERE a.title_key = t.title_key "
+            "ORDER BY a.sort_key DESC, a.id DESC LIMIT 1) FROM teasers t WHERE t.article_id = ?",
+            [1],
+        ).fetchall()
+        teaser_indexes = lib.conn.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'teasers' AND sql IS NOT NULL"
+        ).fetchall()
+    detail = " ".join(row[-1] for row in plan)
+    assert "articles_title_key" in detail and "SCAN a" not in detail
+    # Only the primary key: an index by title would cost writes on every import and serve no query.
+    assert teaser_indexes == []
 
 
 def _unchanged_after_refusal(path: Path, match: str) -> None:

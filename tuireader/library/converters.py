@@ -68,9 +68,9 @@ def article_values(article: Article) -> dict[str, Any]:
     }
 
 
-def teaser_values(article_id: int, position: int, teaser: Teaser) -> tuple[Any, ...]:
+def teaser_values(position: int, teaser: Teaser) -> tuple[Any, ...]:
+    """Column values of a teaser row after its article id."""
     return (
-        article_id,
         position,
         teaser.title,
         title_key(teaser.title),

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from tuireader.ingest import IngestError, read_file
 from tuireader.ingest.decode import NotTextError, decode
-from tuireader.library.converters import dedup_key
+from tuireader.library import converters as conv
 from tuireader.model import Article
 
 # Imports this large parse in worker processes while the importer writes.
@@ -61,8 +61,8 @@ class ImportReport:
 class Prepared:
     """One parsed article, ready to store: identity computed, original bytes compressed.
 
-    Everything costly happens here, so it can run in worker processes while
-    the importing process only writes to the database.
+    Everything costly happens here, down to the column values, so it can run
+    in worker processes while the importing process only writes to the database.
     """
 
     path: str
@@ -70,10 +70,22 @@ class Prepared:
     sha256: str  # of the original bytes: the same file is never stored twice
     content: bytes  # the original bytes, zlib-compressed, for reparse
     key: str  # converters.dedup_key: the same article from another crawl
+    values: dict[str, object]  # converters.article_values
+    teaser_rows: list[tuple[object, ...]]  # converters.teaser_values without the article id
+    abspath: str | None  # where the file was read from, as stored
 
     @classmethod
     def of(cls, path: str, article: Article, raw: bytes) -> Prepared:
-        return cls(path, article, sha256(raw), zlib.compress(raw, 1), dedup_key(article))
+        return cls(
+            path,
+            article,
+            sha256(raw),
+            zlib.compress(raw, 1),
+            conv.dedup_key(article),
+            conv.article_values(article),
+            [conv.teaser_values(i, t) for i, t in enumerate(article.related)],
+            os.path.abspath(path) if path else None,
+        )
 
 
 @dataclass

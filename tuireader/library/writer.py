@@ -9,7 +9,6 @@ full-text index when the writer finishes (one INSERT ... SELECT a batch).
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import datetime, timezone
 
@@ -35,10 +34,15 @@ def stored_teasers(conn: sqlite3.Connection, article_id: int) -> list[Teaser]:
 
 
 def write_teasers(conn: sqlite3.Connection, article_id: int, teasers: list[Teaser]) -> None:
+    write_teaser_rows(conn, article_id, [conv.teaser_values(i, t) for i, t in enumerate(teasers)])
+
+
+def write_teaser_rows(conn: sqlite3.Connection, article_id: int, rows: list[tuple[object, ...]]) -> None:
+    """Store an article's teasers given as ``converters.teaser_values``."""
     conn.executemany(
         "INSERT INTO teasers (article_id, position, title, title_key, source, section, date, summary, "
         "sponsored, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [conv.teaser_values(article_id, i, t) for i, t in enumerate(teasers)],
+        [(article_id, *row) for row in rows],
     )
 
 
@@ -110,7 +114,7 @@ class ArticleWriter:
         if row is not None:
             return row[0], "unchanged"
         article = prepared.article
-        values = conv.article_values(article)
+        values = prepared.values
         stamp = self.stamp
         existing = conn.execute(
             "SELECT id, title, section, lead, body, published, source, extra FROM articles WHERE dedup_key = ?",
@@ -123,7 +127,7 @@ class ArticleWriter:
                 [*values.values(), prepared.key, PARSER_VERSION, stamp, stamp],
             )
             article_id = int(cur.lastrowid or 0)
-            write_teasers(conn, article_id, article.related)
+            write_teaser_rows(conn, article_id, prepared.teaser_rows)
             status = "imported"
         else:
             article_id = existing[0]
@@ -139,7 +143,7 @@ class ArticleWriter:
                     [*values.values(), PARSER_VERSION, stamp, article_id],
                 )
                 conn.execute("DELETE FROM teasers WHERE article_id = ?", [article_id])
-                write_teasers(conn, article_id, article.related)
+                write_teaser_rows(conn, article_id, prepared.teaser_rows)
                 status = "updated"
         if apply_imported_state(conn, article_id, article) and status == "unchanged":
             status = "updated"
@@ -149,7 +153,7 @@ class ArticleWriter:
             [
                 prepared.sha256,
                 article_id,
-                os.path.abspath(prepared.path) if prepared.path else None,
+                prepared.abspath,
                 article.format,
                 PARSER_VERSION,
                 prepared.content,
