@@ -29,6 +29,7 @@ from tuireader.model import Article
 # Imports this large parse in worker processes while the importer writes.
 PARALLEL_MIN_FILES = 1000
 CHUNK = 100  # files per worker task
+WORKER_NICENESS = 5
 
 _GLOB_CHARS = set("*?[")
 
@@ -236,6 +237,19 @@ def _workers() -> int:
     return min(cpus, 4)
 
 
+def _worker_start(parent: int) -> None:
+    """In a worker: yield the CPU to the importing process, and leave when it is gone.
+
+    The importing process writes every article in turn, so it sets the pace:
+    at a lower priority, workers parse with the CPU time it leaves over.
+    """
+    try:
+        os.nice(WORKER_NICENESS)
+    except OSError:
+        pass
+    _exit_with_parent(parent)
+
+
 def _exit_with_parent(parent: int) -> None:
     """In a worker: leave as soon as the importing process is gone (even killed with -9)."""
 
@@ -267,7 +281,7 @@ def prepare_many(paths: list[str], *, parallel: bool | None = None, ahead: int =
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("fork"),
-        initializer=_exit_with_parent,
+        initializer=_worker_start,
         initargs=(os.getpid(),),
     ) as pool:
         pending: deque[Future[list[Result]]] = deque()

@@ -33,6 +33,9 @@ VIEWS = ("all", "unread", "bookmarks")
 # (fewer commits and full-text merges), holding the write lock well under a second.
 FIRST_BATCH_SIZE = 200
 BATCH_SIZE = 1000
+# Files parsed ahead of the batch being stored: workers go on parsing through
+# a few batches' commits (and WAL checkpoints) before they wait.
+READ_AHEAD = 3 * BATCH_SIZE
 # Large imports: from this many files, let the WAL grow to this many pages between checkpoints.
 BULK_MIN_FILES = 1000
 BULK_WAL_PAGES = 20000
@@ -413,7 +416,7 @@ class Library:
             progress(0, total)
         done = 0
         with self._bulk(total >= BULK_MIN_FILES):
-            for batch in _batches(prepare_many(files, ahead=BATCH_SIZE + FIRST_BATCH_SIZE)):
+            for batch in _batches(prepare_many(files, ahead=READ_AHEAD)):
                 self._import_batch(batch, report)
                 done += len(batch)
                 if progress and done < total:
