@@ -19,6 +19,7 @@ from typing import Any
 from tuireader.library import converters as conv
 from tuireader.library.connection import connect, is_busy, retry
 from tuireader.library.errors import ArticleNotFound, BadQuery, LibraryError
+from tuireader.library.checkpoints import BackgroundCheckpoints
 from tuireader.library.importer import Failure, ImportReport, Prepared, expand_paths, prepare_many
 from tuireader.library.reparse import ReparseReport, reparse_all
 from tuireader.library.search import build_fts_query, clean_snippet, plain_words_query
@@ -36,9 +37,8 @@ BATCH_SIZE = 1000
 # Files parsed ahead of the batch being stored: workers go on parsing through
 # a few batches' commits (and WAL checkpoints) before they wait.
 READ_AHEAD = 3 * BATCH_SIZE
-# Large imports: from this many files, let the WAL grow to this many pages between checkpoints.
+# Large imports (this many files) checkpoint the WAL on a thread of their own.
 BULK_MIN_FILES = 1000
-BULK_WAL_PAGES = 20000
 # Search ranking: title above lead above story.
 BM25_WEIGHTS = "10.0, 3.0, 1.0"
 # A query matching more articles than this ranks only the newest of them (and
@@ -89,6 +89,7 @@ class Library:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path).expanduser() if path is not None else library_file()
         self._lock = threading.RLock()
+        self._checkpoints: BackgroundCheckpoints | None = None  # during a large import
         self._conn: sqlite3.Connection | None = connect(self.path)
 
     # -- lifecycle -----------------------------------------------------------
@@ -427,15 +428,18 @@ class Library:
 
     @contextmanager
     def _bulk(self, on: bool) -> Iterator[None]:
-        """For large imports, checkpoint the WAL rarely (copying pages is most of a commit's cost)."""
+        """For large imports, checkpoint the WAL on a thread of its own (copying pages is most of a commit's cost)."""
         if not on:
             yield
             return
         with self._lock:
-            self.conn.execute(f"PRAGMA wal_autocheckpoint = {BULK_WAL_PAGES}")
+            self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        self._checkpoints = BackgroundCheckpoints(self.path)
         try:
             yield
         finally:
+            self._checkpoints.close()
+            self._checkpoints = None
             with self._lock:
                 self.conn.execute("PRAGMA wal_autocheckpoint = 1000")
                 try:
@@ -451,8 +455,13 @@ class Library:
         return report
 
     def _import_batch(self, batch: list[list[Prepared] | Failure], report: ImportReport) -> None:
+        checkpoints = self._checkpoints
+        if checkpoints is not None:
+            checkpoints.before_write()
         with self._writing() as conn:
             ArticleWriter(conn).store_batch(batch, report)
+        if checkpoints is not None:
+            checkpoints.after_commit()
 
     # -- stored originals ----------------------------------------------------
 
