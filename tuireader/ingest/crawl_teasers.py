@@ -75,12 +75,14 @@ def is_prefixed_title(lines: list[str], t: int) -> bool:
         return False
     section = lines[t - 1]
     title = lines[t]
+    # The cheap tests first: few lines start with the line above them.
+    n = len(section)
     return (
-        _is_section_line(section)
-        and len(title) <= 300
-        and title.startswith(section + " ")
-        and len(title) > len(section) + 1
-        and title[len(section) + 1 :].split(" ", 1)[0] not in _LINKING_WORDS  # "Radwege" then "Radwege auf beiden Seiten": a list
+        n + 1 < len(title) <= 300
+        and title.startswith(section)
+        and title[n] == " "
+        and title[n + 1 :].split(" ", 1)[0] not in _LINKING_WORDS  # "Radwege" then "Radwege auf beiden Seiten": a list
+        and _is_section_line(section)
         and not is_teaser_label(section)
     )
 
