@@ -328,3 +328,14 @@ _SPACED_TEXT = st.lists(
 def test_split_lines_normalises_every_line(text: str) -> None:
     """Lines that are kept as they are (normal already) equal those normalised by splitting."""
     assert textformat.split_lines(text) == [" ".join(line.split()) for line in text.split("\n")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.one_of(LINE, _SPACED_TEXT, st.just("")), max_size=12).map("\n".join), st.text()))
+def test_dedup_key_spaces_the_story_as_splitting_does(text: str) -> None:
+    """The story in the dedup key is single-spaced the same way with or without the shortcut, for parsed
+    bodies (paragraphs between blank lines) and for any text (an HTML page's or an export's body)."""
+    from tuireader.library.converters import _single_spaced
+
+    for body in (textformat.parse(text).body, text):
+        assert _single_spaced(body) == " ".join(body.split())

@@ -95,9 +95,10 @@ def card_start_at(lines: list[str], i: int) -> bool:
     line = lines[i]
     if not line or len(line) > 40:  # source, sponsored mark and section lines are all short
         return False
-    if _is_head_line(line) and i + 2 < len(lines) and is_prefixed_title(lines, i + 2):
+    # A prefixed title is rare and cheap to rule out, so it is tested first.
+    if i + 2 < len(lines) and is_prefixed_title(lines, i + 2) and _is_head_line(line):
         return True
-    if is_sponsored_mark(line) and i + 3 < len(lines) and _is_head_line(lines[i + 1]) and is_prefixed_title(lines, i + 3):
+    if i + 3 < len(lines) and is_prefixed_title(lines, i + 3) and is_sponsored_mark(line) and _is_head_line(lines[i + 1]):
         return True
     # No source line: section, prefixed title, then a date.
     if i + 2 < len(lines) and is_prefixed_title(lines, i + 1) and (i == 0 or not lines[i - 1]):
@@ -170,7 +171,10 @@ def _summary_text(lines: list[str]) -> str | None:
 def read_block(lines: list[str]) -> TeaserBlock:
     """Read the teaser block (from its heading or first card to the end of the page)."""
     block = TeaserBlock()
-    titles = [t for t in range(len(lines)) if is_prefixed_title(lines, t)]
+    # Only a line that starts with the line above it can be a prefixed title: most are ruled out here.
+    titles = [
+        t for t in range(1, len(lines)) if lines[t - 1] and lines[t].startswith(lines[t - 1]) and is_prefixed_title(lines, t)
+    ]
     if titles:
         _read_cards(lines, titles, block)
     else:
