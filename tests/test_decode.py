@@ -187,3 +187,36 @@ def test_text_in_any_script_is_never_binary(text: str, head: int, tail: int) -> 
     data = text.encode("utf-8")
     data = data[head : len(data) - tail]
     assert not looks_binary(data)
+
+
+# Text bytes with controls, C1 controls in UTF-8, stray Windows-1252 bytes and their neighbours mixed in.
+_MIXED_BYTES = st.lists(
+    st.one_of(
+        st.sampled_from([b"\x00", b"\x01", b"\x08", b"\x0b", b"\x0c", b"\x1b", b"\x1f", b"\x7f", b"\r", b"\n", b"\t",
+                         b"\xc2", b"\xc2\x80", b"\xc2\x85", b"\xc2\x9f", b"\xc2\xa0", b"\xc2\xbb", b"\x81", b"\x85", b"\x9d",
+                         b"\xe4", b"\xe2\x80", "Straße «ä» €".encode(), b"ab ", b"\xef\xbb\xbf"]),
+        st.text(max_size=5).map(str.encode),
+        st.binary(max_size=3),
+    ),
+    min_size=1,
+    max_size=30,
+).map(b"".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MIXED_BYTES)
+def test_utf8_text_is_searched_for_controls_only_when_its_bytes_may_hold_them(data: bytes) -> None:
+    """Skipping the search where the bytes hold no control changes nothing."""
+    from tuireader.ingest.decode import clean_text
+
+    try:
+        expected = clean_text(data.decode("utf-8", errors="tuireader-cp1252"))
+    except NotTextError:
+        expected = None
+    try:
+        got = decode(data)
+    except NotTextError:
+        got = None
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or looks_binary(data) or not data.strip():
+        return  # decoded otherwise, or refused before decoding
+    assert got == expected

@@ -310,3 +310,32 @@ def test_a_list_in_the_story_stays_story(items: list[str], data: st.DataObject) 
     for item in items:
         if item:
             assert item in paragraphs_out, item
+
+
+# Text heavy in white space of every kind, so that lines with and without it are both drawn often.
+_SPACED_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from([" ", "  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u1680", "\u2000",
+                         "\u2009", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", "ab", "Ü"]),
+        st.characters(blacklist_categories=("Cs",)),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_SPACED_TEXT, st.text()))
+def test_split_lines_normalises_every_line(text: str) -> None:
+    """Lines that are kept as they are (normal already) equal those normalised by splitting."""
+    assert textformat.split_lines(text) == [" ".join(line.split()) for line in text.split("\n")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.one_of(LINE, _SPACED_TEXT, st.just("")), max_size=12).map("\n".join), st.text()))
+def test_dedup_key_spaces_the_story_as_splitting_does(text: str) -> None:
+    """The story in the dedup key is single-spaced the same way with or without the shortcut, for parsed
+    bodies (paragraphs between blank lines) and for any text (an HTML page's or an export's body)."""
+    from tuireader.library.converters import _single_spaced
+
+    for body in (textformat.parse(text).body, text):
+        assert _single_spaced(body) == " ".join(body.split())

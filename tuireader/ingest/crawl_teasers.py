@@ -75,12 +75,14 @@ def is_prefixed_title(lines: list[str], t: int) -> bool:
         return False
     section = lines[t - 1]
     title = lines[t]
+    # The cheap tests first: few lines start with the line above them.
+    n = len(section)
     return (
-        _is_section_line(section)
-        and len(title) <= 300
-        and title.startswith(section + " ")
-        and len(title) > len(section) + 1
-        and title[len(section) + 1 :].split(" ", 1)[0] not in _LINKING_WORDS  # "Radwege" then "Radwege auf beiden Seiten": a list
+        n + 1 < len(title) <= 300
+        and title.startswith(section)
+        and title[n] == " "
+        and title[n + 1 :].split(" ", 1)[0] not in _LINKING_WORDS  # "Radwege" then "Radwege auf beiden Seiten": a list
+        and _is_section_line(section)
         and not is_teaser_label(section)
     )
 
@@ -93,9 +95,10 @@ def card_start_at(lines: list[str], i: int) -> bool:
     line = lines[i]
     if not line or len(line) > 40:  # source, sponsored mark and section lines are all short
         return False
-    if _is_head_line(line) and i + 2 < len(lines) and is_prefixed_title(lines, i + 2):
+    # A prefixed title is rare and cheap to rule out, so it is tested first.
+    if i + 2 < len(lines) and is_prefixed_title(lines, i + 2) and _is_head_line(line):
         return True
-    if is_sponsored_mark(line) and i + 3 < len(lines) and _is_head_line(lines[i + 1]) and is_prefixed_title(lines, i + 3):
+    if i + 3 < len(lines) and is_prefixed_title(lines, i + 3) and is_sponsored_mark(line) and _is_head_line(lines[i + 1]):
         return True
     # No source line: section, prefixed title, then a date.
     if i + 2 < len(lines) and is_prefixed_title(lines, i + 1) and (i == 0 or not lines[i - 1]):
@@ -168,7 +171,10 @@ def _summary_text(lines: list[str]) -> str | None:
 def read_block(lines: list[str]) -> TeaserBlock:
     """Read the teaser block (from its heading or first card to the end of the page)."""
     block = TeaserBlock()
-    titles = [t for t in range(len(lines)) if is_prefixed_title(lines, t)]
+    # Only a line that starts with the line above it can be a prefixed title: most are ruled out here.
+    titles = [
+        t for t in range(1, len(lines)) if lines[t - 1] and lines[t].startswith(lines[t - 1]) and is_prefixed_title(lines, t)
+    ]
     if titles:
         _read_cards(lines, titles, block)
     else:

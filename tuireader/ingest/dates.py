@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -157,6 +158,13 @@ def parse_date_line(line: str) -> DateLine | None:
     """
     if len(line) > 160:
         return None
+    return _parse_date_line(line)
+
+
+# The layout rules ask about the same few lines many times per page, and card dates recur
+# across pages; the answer is immutable, so it is kept.
+@lru_cache(maxsize=8192)
+def _parse_date_line(line: str) -> DateLine | None:
     found = find_dates(line)
     if not found:
         return None

@@ -98,7 +98,29 @@ def decode(data: bytes) -> str:
     else:
         # UTF-8; bytes that are not (a Windows-1252 page, or one pasted-in line) as Windows-1252.
         text = data.decode("utf-8", errors="tuireader-cp1252")
+        return clean_text(text, controls=_utf8_may_hold_controls(data))
     return clean_text(text)
+
+
+# C0 control bytes and DEL, as removed by clean_text (tab, newline and carriage return stay).
+_C0_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13)) + b"\x7f"
+
+
+def _utf8_may_hold_controls(data: bytes) -> bool:
+    """Whether ``data`` read as UTF-8 (else Windows-1252) may hold a character that clean_text removes.
+
+    A C0 control or DEL comes from its own byte; a C1 control only from its UTF-8 form
+    (\\xc2 \\x80-\\x9f), as Windows-1252 reads no byte as one. Bytes are cheaper to scan
+    than the decoded text.
+    """
+    if len(data.translate(None, _C0_BYTES)) != len(data):
+        return True
+    i = data.find(b"\xc2")
+    while i != -1:
+        if b"\x80" <= data[i + 1 : i + 2] <= b"\x9f":
+            return True
+        i = data.find(b"\xc2", i + 1)
+    return False
 
 
 def remove_control_characters(text: str) -> str:
@@ -106,11 +128,14 @@ def remove_control_characters(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def clean_text(text: str) -> str:
-    """Normalise newlines and remove control characters (tabs and newlines stay)."""
+def clean_text(text: str, controls: bool = True) -> str:
+    """Normalise newlines and remove control characters (tabs and newlines stay).
+
+    ``controls=False`` says the text is known to hold none, so it is not searched for them.
+    """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL.search(text):
+    if controls and _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")

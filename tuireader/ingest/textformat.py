@@ -22,7 +22,13 @@ from tuireader.model import Article, Teaser
 
 def split_lines(text: str) -> list[str]:
     """Lines with white space normalised (as ``crawl_lines.normalise``); blank lines are kept as ``""``."""
-    return [" ".join(line.split()) for line in text.split("\n")]
+    # Most lines are normal already, which is cheaper to check than to redo: every white space
+    # character but " " is unprintable, so a printable line without double, leading or trailing
+    # spaces is unchanged by normalising.
+    return [
+        line if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " " else " ".join(line.split())
+        for line in text.split("\n")
+    ]
 
 
 def parse(text: str) -> Article:

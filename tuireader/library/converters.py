@@ -29,9 +29,22 @@ def title_key(title: str) -> str:
 
 def dedup_key(article: Article) -> str:
     """Same title, published time and story: the same article, whichever crawl it came from."""
-    story = " ".join(unicodedata.normalize("NFC", article.body).split())
+    story = _single_spaced(unicodedata.normalize("NFC", article.body))
     parts = (title_key(article.title), article.published or "", story)
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+
+
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())``, without splitting text whose paragraphs are single-spaced already.
+
+    Bodies are such paragraphs between blank lines. Every white space character but " " is
+    unprintable, so joining printable paragraphs without double, leading or trailing spaces
+    with one space is the same as splitting into words and joining those.
+    """
+    paragraphs = text.split("\n\n")
+    if all(p and p.isprintable() and "  " not in p and p[0] != " " and p[-1] != " " for p in paragraphs):
+        return " ".join(paragraphs)
+    return " ".join(text.split())
 
 
 def sort_key(article: Article) -> str:
