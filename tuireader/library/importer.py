@@ -14,7 +14,6 @@ import multiprocessing
 import os
 import threading
 import time
-import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,6 +23,7 @@ from pathlib import Path
 from tuireader.ingest import IngestError, read_file
 from tuireader.ingest.decode import NotTextError, decode
 from tuireader.library import converters as conv
+from tuireader.library.compression import pack
 from tuireader.model import Article
 
 # Imports this large parse in worker processes while the importer writes.
@@ -69,7 +69,7 @@ class Prepared:
     path: str
     article: Article
     sha256: str  # of the original bytes: the same file is never stored twice
-    content: bytes  # the original bytes, zlib-compressed, for reparse
+    content: bytes  # the original bytes, compressed (compression.pack), for reparse
     key: str  # converters.dedup_key: the same article from another crawl
     values: dict[str, object]  # converters.article_values
     teaser_rows: list[tuple[object, ...]]  # converters.teaser_values without the article id
@@ -81,7 +81,7 @@ class Prepared:
             path,
             article,
             sha256(raw),
-            zlib.compress(raw, 1),
+            pack(raw),
             conv.dedup_key(article),
             conv.article_values(article),
             [conv.teaser_values(i, t) for i, t in enumerate(article.related)],

@@ -11,12 +11,12 @@ its article as it was.
 from __future__ import annotations
 
 import sqlite3
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tuireader.ingest import PARSER_VERSION
 from tuireader.library import converters as conv
+from tuireader.library.compression import unpack
 from tuireader.library.importer import Failure, prepare_bytes
 from tuireader.library.schema import index_new_articles
 from tuireader.library.writer import now, stored_teasers, write_teasers
@@ -41,7 +41,12 @@ class _Member:
 
 def _parse_file(conn: sqlite3.Connection, file_id: int) -> Article | Failure:
     path, content = conn.execute("SELECT path, content FROM files WHERE id = ?", [file_id]).fetchone()
-    result = prepare_bytes(zlib.decompress(content), path or f"file {file_id}")
+    name = path or f"file {file_id}"
+    try:
+        raw = unpack(content)
+    except ValueError as exc:
+        return Failure(name, str(exc))
+    result = prepare_bytes(raw, name)
     if isinstance(result, Failure):
         return result
     # A stored JSON export holds exactly one article (the importer split it).

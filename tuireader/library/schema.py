@@ -39,7 +39,7 @@ CREATE TABLE articles (
 CREATE INDEX articles_title_key ON articles(title_key);
 CREATE INDEX articles_newest ON articles(sort_key DESC, id DESC);
 
--- The stored files an article was read from, byte for byte (zlib), for reparse.
+-- The stored files an article was read from, byte for byte (compressed: compression.py), for reparse.
 CREATE TABLE files (
     id INTEGER PRIMARY KEY,
     sha256 TEXT NOT NULL UNIQUE,

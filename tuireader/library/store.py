@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import sqlite3
 import threading
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +19,7 @@ from tuireader.library import converters as conv
 from tuireader.library.connection import connect, is_busy, retry
 from tuireader.library.errors import ArticleNotFound, BadQuery, LibraryError
 from tuireader.library.checkpoints import BackgroundCheckpoints
+from tuireader.library.compression import unpack
 from tuireader.library.importer import Failure, ImportReport, Prepared, expand_paths, prepare_many
 from tuireader.library.reparse import ReparseReport, reparse_all
 from tuireader.library.search import build_fts_query, clean_snippet, plain_words_query
@@ -468,7 +468,7 @@ class Library:
     def originals(self, article_id: int) -> list[tuple[str | None, bytes]]:
         """The stored files of an article, oldest import first: ``(path, bytes)``."""
         rows = self._query("SELECT path, content FROM files WHERE article_id = ? ORDER BY id", [article_id])
-        return [(path, zlib.decompress(content)) for path, content in rows]
+        return [(path, unpack(content)) for path, content in rows]
 
     def article_ids(self, view: str = "all") -> list[int]:
         """Every id in list order (newest first)."""
