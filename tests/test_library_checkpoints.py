@@ -7,20 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
-from test_library_support import Card, Page
+from test_library_support import make_pages
 
 from tuireader.library import Library, store
 from tuireader.library.checkpoints import BackgroundCheckpoints
-
-
-def _pages(root: Path, count: int) -> None:
-    for n in range(count):
-        Page(
-            f"Meldung {n}: Neues aus der Region",
-            published=f"{1 + n % 28:02d}.{1 + n % 12:02d}.2023 {n % 24:02d}:00",
-            paragraphs=[f"Bericht {n} über den Stadtrat. " * 30, "Ein weiterer Absatz. " * 20],
-            cards=[Card(f"Anderes Thema {n % 50} {k}") for k in range(4)],
-        ).write(root / f"{n:05d}.txt")
 
 
 def _checkpoint_threads() -> list[threading.Thread]:
@@ -33,7 +23,7 @@ def test_a_large_import_keeps_the_wal_small_and_leaves_it_copied(
     monkeypatch.setattr(store, "BATCH_SIZE", 60)
     monkeypatch.setattr(store, "FIRST_BATCH_SIZE", 60)
     total = store.BULK_MIN_FILES + 200
-    _pages(tmp_path / "crawl", total)
+    make_pages(tmp_path / "crawl", total)
     db = tmp_path / "library.db"
     wal = Path(f"{db}-wal")
     wal_sizes: list[int] = []

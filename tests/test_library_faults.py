@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_library_support import Card, Page
+from test_library_support import make_pages
 
 from tuireader.library import Library
 
@@ -31,18 +31,6 @@ def tuireader(home: Path, *args: str) -> subprocess.Popen[str]:
 def finish(proc: subprocess.Popen[str], timeout: float = 120) -> tuple[int, str, str]:
     out, err = proc.communicate(timeout=timeout)
     return proc.returncode, out, err
-
-
-def make_pages(root: Path, count: int, start: int = 0) -> list[Path]:
-    return [
-        Page(
-            f"Meldung {n}: Neues aus der Region",
-            published=f"{1 + n % 28:02d}.{1 + n % 12:02d}.2023 {n % 24:02d}:00",
-            paragraphs=[f"Bericht {n} " * 40, "Ein weiterer Absatz mit Einzelheiten. " * 10],
-            cards=[Card(f"Anderes Thema {n % 50} {k}") for k in range(5)],
-        ).write(root / f"{n:05d}.txt")
-        for n in range(start, start + count)
-    ]
 
 
 def titles_are_unique(db: Path) -> tuple[int, int]:

@@ -42,6 +42,19 @@ class Page:
         return path
 
 
+def make_pages(root: Path, count: int, start: int = 0) -> list[Path]:
+    """Numbered pages with distinct titles, dates spread over 2023, and five teasers each."""
+    return [
+        Page(
+            f"Meldung {n}: Neues aus der Region",
+            published=f"{1 + n % 28:02d}.{1 + n % 12:02d}.2023 {n % 24:02d}:00",
+            paragraphs=[f"Bericht {n} " * 40, "Ein weiterer Absatz mit Einzelheiten. " * 10],
+            cards=[Card(f"Anderes Thema {n % 50} {k}") for k in range(5)],
+        ).write(root / f"{n:05d}.txt")
+        for n in range(start, start + count)
+    ]
+
+
 def test_pages_parse_into_the_fields_the_library_stores() -> None:
     page = Page(
         "Münchener Firma baut Fabrik",
