@@ -86,3 +86,5 @@ def test_page_opening_with_a_script_is_read_as_a_page() -> None:
     for snippet in truth["without"]:
         assert " ".join(snippet.split()) not in story, snippet
     assert "font-size" not in story and "<" not in story
+    # Its teaser block holds an e-mail link ("Kommentieren (via Email)") beside the article.
+    assert [t.title for t in article.related] == ["Circular Economy und Nachhaltige Soziale Marktwirtschaft"]

@@ -182,6 +182,23 @@ def test_labelled_teaser_block_is_taken_out_of_the_story() -> None:
     assert article.related[1].source == "andere-zeitung.de"
 
 
+@pytest.mark.parametrize(
+    "mail",
+    ["mailto:redaktion@stadtanzeiger.de?subject=Kraftwerk", "/cdn-cgi/l/email-protection#2a4e4f484b5e5e4f6a47"],
+)
+def test_a_link_that_writes_an_email_is_no_teaser(mail: str) -> None:
+    block = f"""<section class="box"><h2>Mehr zum Thema</h2><ul>
+<li><a href="/artikel/solar">Solarpflicht für Neubauten kommt 2025</a></li>
+<li><a href="{mail}">Kommentieren (via Email) an die Redaktion</a></li>
+<li><a href="/artikel/wind">Windräder: Bayern lockert die Abstandsregel</a></li>
+</ul></section>"""
+    article = parse(page(STORY + block))
+    assert [t.title for t in article.related] == [
+        "Solarpflicht für Neubauten kommt 2025",
+        "Windräder: Bayern lockert die Abstandsregel",
+    ]
+
+
 @pytest.mark.parametrize("label", ["More on this story", "Read more", "Related", "Das könnte Sie auch interessieren"])
 def test_other_labels_mark_teaser_blocks_too(label: str) -> None:
     story = """<p>The city utility said on Monday that the new hydro plant on the Isar will go online in

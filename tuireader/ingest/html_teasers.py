@@ -347,7 +347,7 @@ def read_cards(block: etree._Element, exclude_label: str | None = None) -> list[
     seen: set[str] = set()
     for a in _links(block):
         href = (a.get("href") or "").strip()
-        if href in seen or not is_safe_url(href):
+        if href in seen or not is_safe_url(href) or _is_mail_link(href):
             continue
         card = _card_of(a, block)
         title, kicker = _title_of(card, href)
@@ -359,6 +359,11 @@ def read_cards(block: etree._Element, exclude_label: str | None = None) -> list[
         seen.add(href)
         teasers.append(_teaser(card, title, href, kicker))
     return teasers
+
+
+def _is_mail_link(href: str) -> bool:
+    """A link that writes an e-mail ("Kommentieren (via Email)"), also behind a CDN's address protection."""
+    return href.lower().startswith("mailto:") or "/cdn-cgi/l/email-protection" in href
 
 
 def _card_of(a: etree._Element, block: etree._Element) -> etree._Element:
