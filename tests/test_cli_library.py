@@ -55,6 +55,28 @@ def test_import_json_reports_each_file(capsys: pytest.CaptureFixture[str], seed_
     assert code == 1 and json.loads(out)["failed"] == [{"path": str(tmp_path / "nope.txt"), "reason": "no such file or directory"}]
 
 
+def test_reimporting_files_an_earlier_parser_read_points_to_reparse(
+    capsys: pytest.CaptureFixture[str], seed_path: Path, home: Path
+) -> None:
+    import sqlite3
+
+    from tuireader.ingest import PARSER_VERSION
+
+    [entry] = run_json(capsys, "import", str(seed_path))["imported"]
+    code, out, err = run(capsys, "import", str(seed_path))
+    assert (code, out, err) == (0, "imported 0, updated 0, unchanged 1, failed 0\n", "")
+    conn = sqlite3.connect(home / "library.db")  # as an earlier version stored it
+    conn.execute("UPDATE files SET parser_version = ?", [PARSER_VERSION - 1])
+    conn.commit()
+    conn.close()
+    code, out, err = run(capsys, "import", str(seed_path))
+    assert (code, out) == (0, "imported 0, updated 0, unchanged 1, failed 0\n")
+    assert err == "1 unchanged article was read by an earlier version of the parser; `tuireader reparse` reads every article again\n"
+    assert run_json(capsys, "import", str(seed_path))["read_by_earlier_parser"] == [entry["id"]]
+    run(capsys, "reparse")
+    assert run_json(capsys, "import", str(seed_path))["read_by_earlier_parser"] == []
+
+
 def test_list_newest_first_with_filters(capsys: pytest.CaptureFixture[str], seeded: dict[str, int]) -> None:
     seed_id, munich_id = seeded["dwn-2022-01-10-putin-kasachstan.txt"], seeded["m.txt"]
     assert [r["id"] for r in run_json(capsys, "list")] == [munich_id, seed_id]

@@ -42,12 +42,14 @@ class ImportReport:
     updated: list[tuple[str, int]] = field(default_factory=list)
     unchanged: list[tuple[str, int]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # Unchanged articles whose stored files an earlier parser version read (`tuireader reparse` rereads them).
+    older_parser: list[int] = field(default_factory=list)
 
     def record(self, path: str, status: str, value: int | str) -> None:
         getattr(self, status).append((path, value))
 
     def merge(self, other: ImportReport) -> None:
-        for name in ("imported", "updated", "unchanged", "failed"):
+        for name in ("imported", "updated", "unchanged", "failed", "older_parser"):
             getattr(self, name).extend(getattr(other, name))
 
     @property

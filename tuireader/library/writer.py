@@ -52,6 +52,7 @@ class ArticleWriter:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.stamp = now()  # imported_at / updated_at of what this writer stores
+        self.older_parser: set[int] = set()  # ids found unchanged whose file an earlier parser read
         self._fts_floor = max_article_id(conn)  # articles above this id are not indexed yet
 
     def finish(self) -> None:
@@ -71,6 +72,7 @@ class ArticleWriter:
         conn = self.conn
         floor = self._fts_floor
         done = ImportReport()
+        self.older_parser = set()
         conn.execute("SAVEPOINT batch")
         try:
             self._store_all(batch, done, alone=False)
@@ -78,9 +80,11 @@ class ArticleWriter:
             conn.execute("ROLLBACK TO batch")
             self._fts_floor = floor
             done = ImportReport()
+            self.older_parser = set()
             self._store_all(batch, done, alone=True)
         conn.execute("RELEASE batch")
         self.finish()
+        done.older_parser = sorted(self.older_parser)
         report.merge(done)
 
     def _store_all(self, batch: list[list[Prepared] | Failure], report: ImportReport, *, alone: bool) -> None:
@@ -110,8 +114,10 @@ class ArticleWriter:
     def store(self, prepared: Prepared) -> tuple[int, str]:
         """``(id, "imported" | "updated" | "unchanged")`` for one prepared article."""
         conn = self.conn
-        row = conn.execute("SELECT article_id FROM files WHERE sha256 = ?", [prepared.sha256]).fetchone()
+        row = conn.execute("SELECT article_id, parser_version FROM files WHERE sha256 = ?", [prepared.sha256]).fetchone()
         if row is not None:
+            if row[1] < PARSER_VERSION:
+                self.older_parser.add(row[0])
             return row[0], "unchanged"
         article = prepared.article
         values = prepared.values
