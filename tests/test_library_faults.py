@@ -15,6 +15,7 @@ import pytest
 from test_library_support import make_pages
 
 from tuireader.library import Library
+from tuireader.library.store import BULK_MIN_FILES
 
 
 def tuireader(home: Path, *args: str) -> subprocess.Popen[str]:
@@ -54,7 +55,8 @@ def test_two_imports_at_once_lose_nothing(home: Path, tmp_path: Path) -> None:
 
 
 def test_the_reader_keeps_working_while_an_import_runs(home: Path, tmp_path: Path) -> None:
-    files = make_pages(tmp_path / "crawl", 600)
+    # A large import: parsed by worker processes, its WAL copied by a thread of its own.
+    files = make_pages(tmp_path / "crawl", BULK_MIN_FILES + 100)
     with Library() as reader:
         proc = tuireader(home, "import", str(tmp_path / "crawl"))
         seen = 0
@@ -69,7 +71,7 @@ def test_the_reader_keeps_working_while_an_import_runs(home: Path, tmp_path: Pat
             time.sleep(0.02)
         code, out, err = finish(proc)
         assert code == 0, err
-        assert out == "imported 600, updated 0, unchanged 0, failed 0\n"
+        assert out == f"imported {len(files)}, updated 0, unchanged 0, failed 0\n"
         assert reader.count() == len(files) and seen > 0
 
 
