@@ -100,9 +100,18 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = ('.', '!', '?', '…', ':', ';', ',', '"', "'", '“', '”', '»', '«', '‘', '’', ')')
 
 
+def is_normal(text: str) -> bool:
+    """Whether ``normalise`` returns ``text`` as it is (cheaper to check than to redo).
+
+    Every white space character but " " is unprintable, so printable text without
+    double, leading or trailing spaces has nothing to normalise.
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def normalise(line: str) -> str:
     """A line with surrounding space removed and inner runs of white space made one space."""
-    return " ".join(line.split())
+    return line if is_normal(line) else " ".join(line.split())
 
 
 _LONGEST_TEASER_LABEL = max(map(len, TEASER_LABELS)) + 3

@@ -14,21 +14,15 @@ Lines that fit nowhere are kept in ``leftover``.
 from __future__ import annotations
 
 from tuireader.ingest.crawl_header import read_header, shorten
-from tuireader.ingest.crawl_lines import inline_teaser
+from tuireader.ingest.crawl_lines import inline_teaser, normalise
 from tuireader.ingest.crawl_story import story_markdown
 from tuireader.ingest.crawl_teasers import find_block_start, read_block
 from tuireader.model import Article, Teaser
 
 
 def split_lines(text: str) -> list[str]:
-    """Lines with white space normalised (as ``crawl_lines.normalise``); blank lines are kept as ``""``."""
-    # Most lines are normal already, which is cheaper to check than to redo: every white space
-    # character but " " is unprintable, so a printable line without double, leading or trailing
-    # spaces is unchanged by normalising.
-    return [
-        line if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " " else " ".join(line.split())
-        for line in text.split("\n")
-    ]
+    """Lines with white space normalised (``crawl_lines.normalise``); blank lines are kept as ``""``."""
+    return [normalise(line) for line in text.split("\n")]
 
 
 def parse(text: str) -> Article:

@@ -12,6 +12,7 @@ import sqlite3
 import unicodedata
 from typing import Any
 
+from tuireader.ingest.crawl_lines import is_normal
 from tuireader.model import Article, ArticleSummary, Teaser
 
 SUMMARY_COLUMNS = "id, title, section, published, source, read, bookmarked"
@@ -37,12 +38,11 @@ def dedup_key(article: Article) -> str:
 def _single_spaced(text: str) -> str:
     """``" ".join(text.split())``, without splitting text whose paragraphs are single-spaced already.
 
-    Bodies are such paragraphs between blank lines. Every white space character but " " is
-    unprintable, so joining printable paragraphs without double, leading or trailing spaces
-    with one space is the same as splitting into words and joining those.
+    Bodies are such paragraphs between blank lines; joining paragraphs that have
+    nothing to normalise with one space is the same as splitting into words and joining those.
     """
     paragraphs = text.split("\n\n")
-    if all(p and p.isprintable() and "  " not in p and p[0] != " " and p[-1] != " " for p in paragraphs):
+    if all(p and is_normal(p) for p in paragraphs):
         return " ".join(paragraphs)
     return " ".join(text.split())
 
