@@ -53,7 +53,7 @@ def _report_json(report: ImportReport) -> dict:
         "updated": [{"path": p, "id": i} for p, i in report.updated],
         "unchanged": [{"path": p, "id": i} for p, i in report.unchanged],
         "failed": [{"path": p, "reason": r} for p, r in report.failed],
-        "read_by_earlier_parser": sorted(set(report.older_parser)),
+        "read_by_earlier_parser": report.read_by_earlier_parser,
     }
 
 
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         c = report.counts()
         print(f"imported {c['imported']}, updated {c['updated']}, unchanged {c['unchanged']}, failed {c['failed']}")
         if report.older_parser:
-            n = len(set(report.older_parser))
+            n = len(report.read_by_earlier_parser)
             print(
                 f"{n} unchanged article{'s were' if n != 1 else ' was'} read by an earlier version of the parser; "
                 "`tuireader reparse` reads every article again",

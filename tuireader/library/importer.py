@@ -53,6 +53,11 @@ class ImportReport:
             getattr(self, name).extend(getattr(other, name))
 
     @property
+    def read_by_earlier_parser(self) -> list[int]:
+        """``older_parser`` without repeats (an article may be met in several batches)."""
+        return sorted(set(self.older_parser))
+
+    @property
     def ok(self) -> bool:
         return not self.failed
 
