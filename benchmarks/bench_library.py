@@ -102,7 +102,9 @@ def main() -> int:
     t = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "tuireader", "import", "--quiet", str(crawl)],
-        env=env, capture_output=True, text=True,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     import_s = time.perf_counter() - t
     load_after = os.getloadavg()[0]
@@ -136,7 +138,10 @@ def main() -> int:
         ms("newest 100", lambda: lib.summaries(limit=100))
         ms(f"page at offset {total // 2:,}", lambda: lib.summaries(offset=total // 2, limit=100))
         ms(f"last page (offset {max(0, total - 100):,})", lambda: lib.summaries(offset=max(0, total - 100), limit=100))
-        ms(f"section page at offset {total // 30:,}", lambda: lib.summaries("all", sections[0], offset=total // 30, limit=100))
+        ms(
+            f"section page at offset {total // 30:,}",
+            lambda: lib.summaries("all", sections[0], offset=total // 30, limit=100),
+        )
         ms("unread page at offset 5,000", lambda: lib.summaries("unread", offset=min(5000, total // 2), limit=100))
         ms("index_of (an article deep in the list)", lambda: lib.index_of(ids[total * 3 // 4]))
         it = iter(some * 2)
@@ -158,16 +163,24 @@ def main() -> int:
     print()
     print(f"| measure ({total:,} articles) | result |")
     print("|---|---|")
-    print(f"| import (`tuireader import`, parse + store + FTS) | {import_s:.0f} s = **{n / import_s:,.0f} articles/s** (CPU {cpu_s:.0f} s) |")
+    print(
+        f"| import (`tuireader import`, parse + store + FTS) | {import_s:.0f} s = **{n / import_s:,.0f} articles/s** (CPU {cpu_s:.0f} s) |"
+    )
     print(f"| import CPU time per article (all processes) | {cpu_s * 1000 / n:.2f} ms |")
-    print(f"| parsing alone (read, decode, parse, hash, compress), one process | {parse_rate:,.0f} files/s ({parse_cpu_ms:.2f} ms CPU a file) |")
-    print(f"| storing alone (SQL, indexes, FTS; {len(sample):,} parsed files into a new library) | {store_rate:,.0f} articles/s ({store_cpu_ms:.2f} ms CPU an article) |")
+    print(
+        f"| parsing alone (read, decode, parse, hash, compress), one process | {parse_rate:,.0f} files/s ({parse_cpu_ms:.2f} ms CPU a file) |"
+    )
+    print(
+        f"| storing alone (SQL, indexes, FTS; {len(sample):,} parsed files into a new library) | {store_rate:,.0f} articles/s ({store_cpu_ms:.2f} ms CPU an article) |"
+    )
     print(f"| peak memory of the import (largest process, ru_maxrss) | {peak_mb:,.0f} MB |")
     print(f"| library size (crawl {crawl_mb:,.0f} MB) | {size_mb:,.0f} MB |")
     for label, value in rows:
         print(f"| {label} | {value} |")
     print(f"\nsearch hits per query (limit 50): median {statistics.median(hits):.0f}, zero hits for {hits.count(0)}")
-    print(f"load average (1 min) at the import's start and end: {load_before:.1f}, {load_after:.1f} on {os.cpu_count()} cores")
+    print(
+        f"load average (1 min) at the import's start and end: {load_before:.1f}, {load_after:.1f} on {os.cpu_count()} cores"
+    )
     return 0
 
 

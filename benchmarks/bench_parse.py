@@ -23,8 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tuireader.ingest import parse_bytes  # noqa: E402
-from tuireader.ingest import textformat  # noqa: E402
+from tuireader.ingest import (  # noqa: E402 (after the path is set)
+    parse_bytes,
+    textformat,
+)
 
 TARGET = 2000  # articles per second
 
@@ -80,9 +82,13 @@ def main() -> int:
     texts = corpus()
     blobs = [t.encode("utf-8") for t in texts]
     kib = sum(len(b) for b in blobs) / 1024
-    print(f"corpus: {len(texts)} articles ({kib:.0f} KiB, {kib / len(texts):.1f} KiB per article), one core, Python {sys.version.split()[0]}")
+    print(
+        f"corpus: {len(texts)} articles ({kib:.0f} KiB, {kib / len(texts):.1f} KiB per article), one core, Python {sys.version.split()[0]}"
+    )
     if hasattr(os, "getloadavg"):
-        print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (figures drop when other work shares the core)")
+        print(
+            f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (figures drop when other work shares the core)"
+        )
 
     for name, func, items in (
         ("parse_bytes (decode + parse)", lambda b: parse_bytes(b, "bench.txt"), blobs),

@@ -29,10 +29,42 @@ import time
 from pathlib import Path
 
 SECTIONS = ["Politik", "Wirtschaft", "Kultur", "Sport", "Wissen", "Reise"]
-WORDS = (
-    "the council met on a grey morning to discuss plans for the harbour market square and old ferry "
-    "pier which has been closed since the storm residents asked for more benches longer opening hours"
-).split()
+WORDS = [
+    "the",
+    "council",
+    "met",
+    "on",
+    "a",
+    "grey",
+    "morning",
+    "to",
+    "discuss",
+    "plans",
+    "for",
+    "the",
+    "harbour",
+    "market",
+    "square",
+    "and",
+    "old",
+    "ferry",
+    "pier",
+    "which",
+    "has",
+    "been",
+    "closed",
+    "since",
+    "the",
+    "storm",
+    "residents",
+    "asked",
+    "for",
+    "more",
+    "benches",
+    "longer",
+    "opening",
+    "hours",
+]
 
 
 def paragraph(seed: int, words: int = 70) -> str:
@@ -333,7 +365,10 @@ def main() -> None:
         env = {**os.environ, "TUIREADER_HOME": home}
         out = subprocess.run(
             [sys.executable, __file__, "--child", "--db", str(db), "--moves", str(args.moves)],
-            capture_output=True, text=True, env=env, check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
         ).stdout
         r = json.loads(out.strip().splitlines()[-1])
         print(
@@ -350,7 +385,10 @@ def main() -> None:
     env = {**os.environ, "TUIREADER_HOME": tempfile.mkdtemp(prefix="tuireader-bench-home-")}
     out = subprocess.run(
         [sys.executable, __file__, "--child", "--long", "--db", str(long_db)],
-        capture_output=True, text=True, env=env, check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     ).stdout
     r = json.loads(out.strip().splitlines()[-1])
     print(

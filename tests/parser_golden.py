@@ -63,7 +63,9 @@ def main() -> int:
         version, before = recorded()
         if version == PARSER_VERSION and before != now:
             changed = sorted(k for k in now if before.get(k) != now[k])
-            print(f"output changed for {len(changed)} inputs (e.g. {changed[0]}) but PARSER_VERSION is still {version}:")
+            print(
+                f"output changed for {len(changed)} inputs (e.g. {changed[0]}) but PARSER_VERSION is still {version}:"
+            )
             print("bump it in tuireader/ingest/__init__.py first.")
             return 1
     GOLDEN.write_text(

@@ -25,8 +25,12 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str):
 
 @pytest.fixture
 def seeded(capsys: pytest.CaptureFixture[str], seed_path: Path, tmp_path: Path) -> dict[str, int]:
-    other = Page("München plant neue Brücke", section="Wirtschaft", published="02.02.2023 09:00",
-                 cards=[Card("Putin: Werden in Kasachstan keine „Farbenrevolution“ zulassen")])
+    other = Page(
+        "München plant neue Brücke",
+        section="Wirtschaft",
+        published="02.02.2023 09:00",
+        cards=[Card("Putin: Werden in Kasachstan keine „Farbenrevolution“ zulassen")],
+    )
     report = run_json(capsys, "import", str(seed_path), str(other.write(tmp_path / "m.txt")))
     return {Path(r["path"]).name: r["id"] for r in report["imported"]}
 
@@ -52,7 +56,9 @@ def test_import_json_reports_each_file(capsys: pytest.CaptureFixture[str], seed_
     assert data["counts"] == {"imported": 1, "updated": 0, "unchanged": 0, "failed": 0}
     assert data["imported"] == [{"path": str(seed_path), "id": 1}]
     code, out, _ = run(capsys, "import", str(tmp_path / "nope.txt"), "--json")
-    assert code == 1 and json.loads(out)["failed"] == [{"path": str(tmp_path / "nope.txt"), "reason": "no such file or directory"}]
+    assert code == 1 and json.loads(out)["failed"] == [
+        {"path": str(tmp_path / "nope.txt"), "reason": "no such file or directory"}
+    ]
 
 
 def test_reimporting_files_an_earlier_parser_read_points_to_reparse(
@@ -71,7 +77,10 @@ def test_reimporting_files_an_earlier_parser_read_points_to_reparse(
     conn.close()
     code, out, err = run(capsys, "import", str(seed_path))
     assert (code, out) == (0, "imported 0, updated 0, unchanged 1, failed 0\n")
-    assert err == "1 unchanged article was read by an earlier version of the parser; `tuireader reparse` reads every article again\n"
+    assert (
+        err
+        == "1 unchanged article was read by an earlier version of the parser; `tuireader reparse` reads every article again\n"
+    )
     assert run_json(capsys, "import", str(seed_path))["read_by_earlier_parser"] == [entry["id"]]
     run(capsys, "reparse")
     assert run_json(capsys, "import", str(seed_path))["read_by_earlier_parser"] == []
@@ -87,7 +96,7 @@ def test_list_newest_first_with_filters(capsys: pytest.CaptureFixture[str], seed
     assert [r["id"] for r in run_json(capsys, "list", "--bookmarked")] == [seed_id]
     assert [r["id"] for r in run_json(capsys, "list", "--unread")] == [seed_id]
     assert run_json(capsys, "list", "--bookmarked", "--unread", "--section", "Wirtschaft") == []
-    code, out, _ = run(capsys, "list")
+    _code, out, _ = run(capsys, "list")
     lines = out.splitlines()
     assert "2023-02-02 09:00" in lines[0] and "[Wirtschaft] München plant neue Brücke" in lines[0]
     assert lines[1].split()[:2] == [str(seed_id), "*u"]
@@ -103,7 +112,9 @@ def test_search_finds_umlauts_and_marks_matches(capsys: pytest.CaptureFixture[st
     assert (code, out) == (0, "no matches\n")
 
 
-def test_show_renders_the_article_with_teasers_apart(capsys: pytest.CaptureFixture[str], seeded: dict[str, int]) -> None:
+def test_show_renders_the_article_with_teasers_apart(
+    capsys: pytest.CaptureFixture[str], seeded: dict[str, int]
+) -> None:
     code, out, _ = run(capsys, "show", str(seeded["dwn-2022-01-10-putin-kasachstan.txt"]))
     assert code == 0
     assert "PUTIN: WERDEN IN KASACHSTAN" in out
@@ -117,7 +128,10 @@ def test_show_renders_the_article_with_teasers_apart(capsys: pytest.CaptureFixtu
 def test_marks_change_state(capsys: pytest.CaptureFixture[str], seeded: dict[str, int]) -> None:
     aid = str(seeded["m.txt"])
     assert run_json(capsys, "bookmark", aid, "--note", "für später") == {
-        "id": int(aid), "bookmarked": True, "bookmark_note": "für später", "read": False
+        "id": int(aid),
+        "bookmarked": True,
+        "bookmark_note": "für später",
+        "read": False,
     }
     assert run(capsys, "read", aid)[1] == f"marked read {aid}\n"
     assert run_json(capsys, "unread", aid)["read"] is False
@@ -162,9 +176,9 @@ def test_export_to_an_unwritable_place_is_a_one_line_error(
 ) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    code, out, err = run(capsys, "export", "--format", "md", str(blocker))
+    code, _out, err = run(capsys, "export", "--format", "md", str(blocker))
     assert code == 2 and err.startswith("tuireader: ") and err.count("\n") == 1
-    code, out, err = run(capsys, "export", "--format", "json", str(blocker / "sub" / "x.json"))
+    code, _out, err = run(capsys, "export", "--format", "json", str(blocker / "sub" / "x.json"))
     assert code == 2 and err.startswith(f"tuireader: {blocker / 'sub' / 'x.json'}: ") and err.count("\n") == 1
 
 
@@ -189,6 +203,18 @@ def test_every_library_command_is_in_the_readme_table() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Commands", 1)[1]
     _, commands = build_parser()
-    for name in ("import", "list", "search", "show", "bookmark", "unbookmark", "read", "unread", "export", "remove", "reparse"):
+    for name in (
+        "import",
+        "list",
+        "search",
+        "show",
+        "bookmark",
+        "unbookmark",
+        "read",
+        "unread",
+        "export",
+        "remove",
+        "reparse",
+    ):
         assert name in commands
         assert f"`tuireader {name} " in table or f"`{name} ID" in table, name

@@ -86,7 +86,7 @@ def test_bad_files_fail_one_line_each_and_the_rest_is_parsed(seed_path: Path, tm
 @pytest.mark.parametrize(
     "data",
     [
-        "Politik\r\n\r\nTitel der Seite\r\n10.01.2022 10:00\r\n\r\nText.\r\n".encode("utf-8"),
+        b"Politik\r\n\r\nTitel der Seite\r\n10.01.2022 10:00\r\n\r\nText.\r\n",
         "Politik\n\nTitel der Seite\n10.01.2022 10:00\n\nText.".encode("cp1252"),
         b"\xef\xbb\xbfPolitik\r\rTitel der Seite\r10.01.2022 10:00\r\rText.",
     ],
@@ -99,7 +99,10 @@ def test_encodings_and_newlines(tmp_path: Path, data: bytes) -> None:
     assert result.returncode == 0, result.stderr
     article = json.loads(result.stdout)
     assert (article["section"], article["title"], article["published"], article["body"]) == (
-        "Politik", "Titel der Seite", "2022-01-10T10:00", "Text.",
+        "Politik",
+        "Titel der Seite",
+        "2022-01-10T10:00",
+        "Text.",
     )
 
 

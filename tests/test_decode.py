@@ -6,7 +6,6 @@ import random
 import zlib
 
 import pytest
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,7 +27,7 @@ def test_windows_1252() -> None:
 
 
 def test_utf8_page_with_one_windows_1252_line() -> None:
-    data = "Überschrift\n".encode("utf-8") + "Grüße\n".encode("cp1252") + "Schluß".encode("utf-8")
+    data = "Überschrift\n".encode() + "Grüße\n".encode("cp1252") + "Schluß".encode()
     assert decode(data) == "Überschrift\nGrüße\nSchluß"
 
 
@@ -50,7 +49,11 @@ def test_c1_controls_in_utf8_are_removed() -> None:
     assert decode("A\u0085B\u009bC".encode("utf-8")) == "ABC"
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\r\n\t ", b"\x00\x00", b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n"], ids=["empty", "white space", "NULs", "BOM only", "BOM and newline"])
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"   \n\r\n\t ", b"\x00\x00", b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n"],
+    ids=["empty", "white space", "NULs", "BOM only", "BOM and newline"],
+)
 def test_empty(data: bytes) -> None:
     with pytest.raises(NotTextError, match="empty"):
         decode(data)
@@ -192,9 +195,35 @@ def test_text_in_any_script_is_never_binary(text: str, head: int, tail: int) -> 
 # Text bytes with controls, C1 controls in UTF-8, stray Windows-1252 bytes and their neighbours mixed in.
 _MIXED_BYTES = st.lists(
     st.one_of(
-        st.sampled_from([b"\x00", b"\x01", b"\x08", b"\x0b", b"\x0c", b"\x1b", b"\x1f", b"\x7f", b"\r", b"\n", b"\t",
-                         b"\xc2", b"\xc2\x80", b"\xc2\x85", b"\xc2\x9f", b"\xc2\xa0", b"\xc2\xbb", b"\x81", b"\x85", b"\x9d",
-                         b"\xe4", b"\xe2\x80", "Straße «ä» €".encode(), b"ab ", b"\xef\xbb\xbf"]),
+        st.sampled_from(
+            [
+                b"\x00",
+                b"\x01",
+                b"\x08",
+                b"\x0b",
+                b"\x0c",
+                b"\x1b",
+                b"\x1f",
+                b"\x7f",
+                b"\r",
+                b"\n",
+                b"\t",
+                b"\xc2",
+                b"\xc2\x80",
+                b"\xc2\x85",
+                b"\xc2\x9f",
+                b"\xc2\xa0",
+                b"\xc2\xbb",
+                b"\x81",
+                b"\x85",
+                b"\x9d",
+                b"\xe4",
+                b"\xe2\x80",
+                "Straße «ä» €".encode(),
+                b"ab ",
+                b"\xef\xbb\xbf",
+            ]
+        ),
         st.text(max_size=5).map(str.encode),
         st.binary(max_size=3),
     ),

@@ -17,7 +17,9 @@ from tuireader.library.exporters import export
 from tuireader.model import Article, Teaser
 
 # Text as it comes out of decoding: no control characters except newline and tab.
-_text = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff") | st.sampled_from("\n\t"))
+_text = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff") | st.sampled_from("\n\t")
+)
 _line = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"), min_size=1).filter(
     lambda s: s.strip()
 )
@@ -72,7 +74,7 @@ def test_json_export_reads_back_losslessly(articles: list[Article]) -> None:
     assert detect_format(text) == "json"
     back = exportformat.parse_all(text)
     assert len(back) == len(articles)
-    for a, b in zip(articles, back):
+    for a, b in zip(articles, back, strict=False):
         _same(a, b)
 
 
@@ -80,7 +82,7 @@ def test_front_matter_is_plain_yaml_keys_with_a_story_after_it(seed_path: Path) 
     article = parse_bytes(seed_path.read_bytes(), str(seed_path))
     text = exportformat.to_markdown(article)
     head, _, body = text.partition("\n---\n\n")
-    assert head.startswith("---\ntuireader_export: 1\ntitle: \"Putin: Werden in Kasachstan")
+    assert head.startswith('---\ntuireader_export: 1\ntitle: "Putin: Werden in Kasachstan')
     assert 'section: "Politik"' in head and 'published: "2022-01-10T10:00"' in head
     assert body == article.body + "\n"
 
@@ -129,7 +131,7 @@ def test_a_library_survives_export_and_import(tmp_path: Path, seed_path: Path, f
             first = json.loads(dest.read_text(encoding="utf-8"))["articles"]
             second = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))["articles"]
             strip = lambda rs: sorted(  # noqa: E731
-                (json.dumps({k: v for k, v in r.items() if k not in ("id", "path", "format")}) for r in rs)
+                json.dumps({k: v for k, v in r.items() if k not in ("id", "path", "format")}) for r in rs
             )
             assert strip(first) == strip(second)
 

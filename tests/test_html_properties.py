@@ -59,8 +59,12 @@ def test_any_fragment_parses_and_no_script_survives(fragment: str) -> None:
 
 
 _OPENING = st.sampled_from(["script", "style", "noscript", "link"]).flatmap(
-    lambda tag: st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="<"), max_size=6000).map(
-        lambda content: f"<{tag}>{content}</{tag}>" if tag != "link" else f"<link rel='stylesheet' href='{content[:80]}'>"
+    lambda tag: st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="<"), max_size=6000
+    ).map(
+        lambda content: (
+            f"<{tag}>{content}</{tag}>" if tag != "link" else f"<link rel='stylesheet' href='{content[:80]}'>"
+        )
     )
 )
 

@@ -77,7 +77,9 @@ PAGE_OPENINGS = [
 ]
 
 
-@pytest.mark.parametrize("opening", PAGE_OPENINGS, ids=["script-style", "style", "link", "noscript", "comment-script", "xml-declaration"])
+@pytest.mark.parametrize(
+    "opening", PAGE_OPENINGS, ids=["script-style", "style", "link", "noscript", "comment-script", "xml-declaration"]
+)
 def test_page_that_opens_with_scripts_or_styles_before_html_is_html(opening: str) -> None:
     """Saved pages may put scripts, styles, links or noscript blocks before <html>: still a page."""
     text = opening + page(STORY)
@@ -89,17 +91,22 @@ def test_page_that_opens_with_scripts_or_styles_before_html_is_html(opening: str
     assert "font-size" not in article.body
 
 
-@pytest.mark.parametrize("text", ["Politik\n<script> im Text\nEin Satz.", "Scripts und Styles\n\nZwei Zeilen Text über <style>."])
+@pytest.mark.parametrize(
+    "text", ["Politik\n<script> im Text\nEin Satz.", "Scripts und Styles\n\nZwei Zeilen Text über <style>."]
+)
 def test_crawler_text_that_mentions_tags_is_not_html(text: str) -> None:
     assert detect_format(text) == "crawl"
 
 
 def test_numbered_list_stays_numbered_and_bullets_stay_bullets() -> None:
-    body = STORY + """<p>So läuft die Inbetriebnahme ab:</p>
+    body = (
+        STORY
+        + """<p>So läuft die Inbetriebnahme ab:</p>
 <ol><li>Probebetrieb der ersten Turbine</li><li>Abnahme durch den Netzbetreiber</li>
 <li>Regelbetrieb aller vier Turbinen</li></ol>
 <p>Beteiligt sind außerdem:</p><ul><li>das Wasserwirtschaftsamt</li><li>die Fischereiverbände</li></ul>
 <p>Der Zeitplan gilt als ehrgeizig, aber machbar, sagen die Ingenieure vor Ort.</p>"""
+    )
     md = parse(page(body)).body
     assert "1. Probebetrieb der ersten Turbine" in md
     assert "2. Abnahme durch den Netzbetreiber" in md
@@ -108,10 +115,13 @@ def test_numbered_list_stays_numbered_and_bullets_stay_bullets() -> None:
 
 
 def test_headings_quotes_links_and_emphasis_become_markdown() -> None:
-    body = STORY + """<h2>Kritik der Verbände</h2>
+    body = (
+        STORY
+        + """<h2>Kritik der Verbände</h2>
 <blockquote><p>Die Fischtreppe ist jetzt endlich groß genug für Huchen und Äschen.</p></blockquote>
 <p>Das Gutachten ist <a href="https://example.org/gutachten.pdf">online abrufbar</a> und
 <strong>ausdrücklich</strong> öffentlich, erklärte die Stadt in ihrer Mitteilung am Dienstag.</p>"""
+    )
     md = parse(page(body)).body
     assert "## Kritik der Verbände" in md
     assert "> Die Fischtreppe ist jetzt endlich groß genug" in md
@@ -121,9 +131,12 @@ def test_headings_quotes_links_and_emphasis_become_markdown() -> None:
 
 
 def test_table_becomes_markdown_table() -> None:
-    body = STORY + """<table><tr><th>Jahr</th><th>Strom (GWh)</th></tr>
+    body = (
+        STORY
+        + """<table><tr><th>Jahr</th><th>Strom (GWh)</th></tr>
 <tr><td>2024</td><td>41</td></tr><tr><td>2025</td><td>57</td></tr></table>
 <p>Die Zahlen für 2025 sind eine Prognose der Stadtwerke und noch nicht bestätigt.</p>"""
+    )
     md = parse(page(body)).body
     assert "| Jahr | Strom (GWh) |" in md
     assert "| 2025 | 57 |" in md
@@ -247,21 +260,19 @@ def test_unlabelled_run_of_cards_is_taken_out_and_read() -> None:
 
 
 def test_sponsored_card_is_marked() -> None:
-    cards = (
-        '<div class="grid">'
-        + "".join(card(n) for n in range(1, 4))
-        + card(4, kicker="Anzeige")
-        + "</div>"
-    )
+    cards = '<div class="grid">' + "".join(card(n) for n in range(1, 4)) + card(4, kicker="Anzeige") + "</div>"
     related = parse(page(STORY + cards)).related
     assert [t.sponsored for t in related] == [False, False, False, True]
 
 
 def test_reader_comments_and_furniture_lines_are_left_out() -> None:
-    body = STORY + """<p>Foto: Stadtwerke München</p><p>Anzeige</p>
+    body = (
+        STORY
+        + """<p>Foto: Stadtwerke München</p><p>Anzeige</p>
 <div class="newsletter-box"><p>Jetzt zum Newsletter anmelden und nichts verpassen!</p></div>
 <section id="comments"><h3>2 Kommentare</h3><div class="comment-item"><p>LESER-KOMMENTAR: Endlich,
 das hat ja lange genug gedauert mit diesem Kraftwerk an der Isar, finde ich jedenfalls.</p></div></section>"""
+    )
     md = parse(page(body)).body
     assert "Besucherzentrum" in md
     for gone in ("Foto: Stadtwerke", "Anzeige", "Newsletter", "LESER-KOMMENTAR", "Kommentare"):
@@ -269,10 +280,13 @@ das hat ja lange genug gedauert mit diesem Kraftwerk an der Isar, finde ich jede
 
 
 def test_ordinary_link_list_in_the_story_is_kept() -> None:
-    body = STORY + """<p>Die Unterlagen zum Verfahren:</p><ul>
+    body = (
+        STORY
+        + """<p>Die Unterlagen zum Verfahren:</p><ul>
 <li>Der <a href="/a.pdf">Bescheid</a> des Landratsamts vom Mai mit allen Auflagen für den Betrieb</li>
 <li>Das <a href="/b.pdf">Gutachten</a> zur Fischtreppe, erstellt von einem unabhängigen Büro</li>
 </ul><p>Beide Dokumente liegen im Rathaus zur Einsicht aus, werktags von acht bis zwölf Uhr.</p>"""
+    )
     article = parse(page(body))
     assert "Gutachten" in article.body
     assert article.related == []
@@ -331,8 +345,11 @@ def test_opengraph_and_article_meta_when_there_is_no_json_ld() -> None:
 
 
 def test_german_page_text_dates_reading_time_and_byline() -> None:
-    body = """<p class="byline">Von Erika Mustermann</p>
-<p class="meta">Aktualisiert: 14.03.2023, 17:05 Uhr</p><p>Lesezeit: 4 min</p>""" + STORY
+    body = (
+        """<p class="byline">Von Erika Mustermann</p>
+<p class="meta">Aktualisiert: 14.03.2023, 17:05 Uhr</p><p>Lesezeit: 4 min</p>"""
+        + STORY
+    )
     article = parse(page(body))
     assert article.updated == "2023-03-14T17:05"
     assert article.reading_minutes == 4
@@ -340,8 +357,11 @@ def test_german_page_text_dates_reading_time_and_byline() -> None:
 
 
 def test_author_and_date_from_marked_elements() -> None:
-    body = """<div class="article-meta"><a rel="author" href="/team/erika">Erika Mustermann</a>
-<span class="publish-date">14. März 2023, 08:30</span></div>""" + STORY
+    body = (
+        """<div class="article-meta"><a rel="author" href="/team/erika">Erika Mustermann</a>
+<span class="publish-date">14. März 2023, 08:30</span></div>"""
+        + STORY
+    )
     article = parse(page(body))
     assert article.authors == ["Erika Mustermann"]
     assert article.published == "2023-03-14T08:30"
@@ -415,9 +435,12 @@ def test_hostile_markup_never_reaches_the_story() -> None:
 
 
 def test_obfuscated_schemes_and_markdown_lookalike_text_give_no_live_link() -> None:
-    body = STORY + """<p>Ein Link <a href="java\tscript:alert(1)">hier</a>, einer
+    body = (
+        STORY
+        + """<p>Ein Link <a href="java\tscript:alert(1)">hier</a>, einer
 <a href=" JaVaScRiPt:alert(2)">dort</a> und einer <a href="vbscript:x">da</a>, dazu
 der Text [klick](javascript:alert(3)) mitten im Absatz, den die Redaktion so schrieb.</p>"""
+    )
     md = parse(page(body)).body
     assert "hier" in md and "dort" in md
     live_links = re.findall(r"(?<!\\)\]\(([^)]*)", md)  # "](target" not escaped

@@ -26,6 +26,8 @@ print(sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."
 
 def test_ingest_and_library_never_import_textual() -> None:
     seed = ROOT / "samples" / "dwn-2022-01-10-putin-kasachstan.txt"
-    out = subprocess.run([sys.executable, "-c", _PROGRAM, str(seed)], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", _PROGRAM, str(seed)], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"

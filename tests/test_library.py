@@ -291,7 +291,7 @@ def test_one_library_is_shared_by_threads(lib: Library, tmp_path: Path) -> None:
                 for s in lib.summaries(limit=10):
                     lib.get(s.id)
                 lib.search("Artikel")
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=reader) for _ in range(3)]
@@ -312,9 +312,9 @@ def _fts_consistent(lib: Library) -> bool:
 
 
 def test_copies_of_one_article_in_one_import_are_indexed_once(lib: Library, tmp_path: Path) -> None:
-    files = [
-        Page("Gold steigt weiter", cards=[Card(f"Teaser {n}")]).write(tmp_path / f"{n}.txt") for n in range(3)
-    ] + [Page("Silber fällt").write(tmp_path / "s.txt")]
+    files = [Page("Gold steigt weiter", cards=[Card(f"Teaser {n}")]).write(tmp_path / f"{n}.txt") for n in range(3)] + [
+        Page("Silber fällt").write(tmp_path / "s.txt")
+    ]
     report = lib.import_paths(files)
     assert (len(report.imported), len(report.updated)) == (2, 2)
     assert [h.title for h in lib.search("Gold")] == ["Gold steigt weiter"]

@@ -11,7 +11,7 @@ from conftest import ROOT
 from tuireader.ingest import parse_bytes
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-import crawlgen  # noqa: E402
+import crawlgen
 
 
 def test_generated_pages_parse_like_real_crawls() -> None:
@@ -31,9 +31,20 @@ def test_generated_pages_parse_like_real_crawls() -> None:
 
 def test_a_tiny_benchmark_run_prints_every_figure(tmp_path: Path) -> None:
     out = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "bench_library.py"), "--count", "120", "--queries", "5",
-         "--work", str(tmp_path)],
-        capture_output=True, text=True, check=True, timeout=120,
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench_library.py"),
+            "--count",
+            "120",
+            "--queries",
+            "5",
+            "--work",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
     ).stdout
     assert "import: imported 120, updated 0, unchanged 0, failed 0" in out
     for label in ("articles/s", "newest 100", "last page", "search, median of 5 two-word queries", "library size"):

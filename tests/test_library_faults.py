@@ -114,7 +114,13 @@ def test_kill_9_during_an_import_then_a_rerun_finishes_it(home: Path, tmp_path: 
 def test_a_foreign_or_damaged_library_file_is_named_and_kept(home: Path, content: bytes, seed_path: Path) -> None:
     db = home / "library.db"
     db.write_bytes(content)
-    for args in (["list"], ["import", str(seed_path)], ["search", "Putin"], ["show", "1"], ["export", "-f", "json", str(home / "x.json")]):
+    for args in (
+        ["list"],
+        ["import", str(seed_path)],
+        ["search", "Putin"],
+        ["show", "1"],
+        ["export", "-f", "json", str(home / "x.json")],
+    ):
         code, out, err = finish(tuireader(home, *args))
         assert code != 0 and out == ""
         assert err.startswith(f"tuireader: {db}: ") and err.count("\n") == 1, err
@@ -130,6 +136,6 @@ def test_another_programs_sqlite_database_is_kept(home: Path) -> None:
     raw.commit()
     raw.close()
     before = db.read_bytes()
-    code, out, err = finish(tuireader(home, "list"))
+    code, _out, err = finish(tuireader(home, "list"))
     assert code == 2 and "another program" in err and str(db) in err
     assert db.read_bytes() == before

@@ -127,5 +127,7 @@ def test_reparse_rebuilds_articles_stored_by_an_older_parser_version(
     assert "Berlin" in article.leftover
     assert article.read
     with sqlite3.connect(tmp_path / "library.db") as conn:
-        versions = conn.execute("SELECT parser_version FROM articles UNION ALL SELECT parser_version FROM files").fetchall()
+        versions = conn.execute(
+            "SELECT parser_version FROM articles UNION ALL SELECT parser_version FROM files"
+        ).fetchall()
     assert versions == [(PARSER_VERSION,), (PARSER_VERSION,)]

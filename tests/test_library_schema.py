@@ -21,8 +21,7 @@ def _fill_v1(conn: sqlite3.Connection) -> None:
         "'2021-05-01T10:00', '2021-05-01T10:00', 'DWN', '{}', 'crawl', 1, 'x', 'x', 1, 'merken', 1)"
     )
     conn.execute(
-        "INSERT INTO teasers (article_id, position, title, title_key, sponsored) "
-        "VALUES (7, 0, 'Nachbar', 'nachbar', 0)"
+        "INSERT INTO teasers (article_id, position, title, title_key, sponsored) VALUES (7, 0, 'Nachbar', 'nachbar', 0)"
     )
     conn.execute(
         "INSERT INTO files (sha256, article_id, path, format, parser_version, content, imported_at) "
@@ -45,7 +44,10 @@ def test_every_earlier_version_migrates_keeping_the_data(tmp_path: Path, start: 
     with Library(db) as lib:
         article = lib.get(7)
         assert (article.title, article.bookmarked, article.bookmark_note, article.read) == (
-            "Alte Nachricht", True, "merken", True
+            "Alte Nachricht",
+            True,
+            "merken",
+            True,
         )
         assert [t.title for t in article.related] == ["Nachbar"]
         assert [h.id for h in lib.search("munchen")] == [7]
@@ -138,11 +140,10 @@ def test_a_damaged_library_is_an_error_naming_it(tmp_path: Path, seed_path: Path
     data = bytearray(path.read_bytes())
     data[4096:] = b"\xde\xad" * ((len(data) - 4096) // 2)  # every page after the first
     path.write_bytes(bytes(data))
-    with pytest.raises(LibraryError) as info:
-        with Library(path) as lib:
-            lib.summaries()
-            lib.get(1)
-            lib.search("Kasachstan")
+    with pytest.raises(LibraryError) as info, Library(path) as lib:
+        lib.summaries()
+        lib.get(1)
+        lib.search("Kasachstan")
     assert str(path) in str(info.value)
 
 

@@ -86,7 +86,7 @@ def test_snippets_mark_the_match(lib: Library) -> None:
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.sampled_from(list('ab "*()-:^+ORANDNOTNEAR{}ä.,\'')), max_size=25))
+@given(st.text(alphabet=st.sampled_from(list("ab \"*()-:^+ORANDNOTNEAR{}ä.,'")), max_size=25))
 def test_no_query_makes_search_raise(lib: Library, query: str) -> None:
     assert isinstance(lib.search(query), list)
 
@@ -103,9 +103,7 @@ def test_spellings_cover_the_german_variants() -> None:
     assert build_fts_query('"a b"*') == '"a b" *'
 
 
-def test_a_query_matching_very_many_articles_ranks_the_newest(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_query_matching_very_many_articles_ranks_the_newest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tuireader.library import store
 
     monkeypatch.setattr(store, "RANK_ALL_UP_TO", 3)

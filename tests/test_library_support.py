@@ -26,8 +26,18 @@ class Page:
     cards: list[Card] = field(default_factory=list)
 
     def text(self) -> str:
-        lines = [self.section, "", self.title, "", self.lead, self.published, "Lesezeit: 2 min", self.title,
-                 "Ein Bild. (Foto: dpa)", ""]
+        lines = [
+            self.section,
+            "",
+            self.title,
+            "",
+            self.lead,
+            self.published,
+            "Lesezeit: 2 min",
+            self.title,
+            "Ein Bild. (Foto: dpa)",
+            "",
+        ]
         for p in self.paragraphs:
             lines += [p, ""]
         if self.cards:

@@ -33,7 +33,18 @@ def test_readme_start_command_is_a_non_editable_install_that_starts_tuireader() 
 
 def test_wheel_ships_themes_and_samples(tmp_path: Path) -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(ROOT),
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -62,6 +73,8 @@ def test_importing_the_main_module_does_not_start_tuireader(monkeypatch) -> None
 
 
 def test_python_dash_m_runs_the_command_line() -> None:
-    out = subprocess.run([sys.executable, "-m", "tuireader", "--help"], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-m", "tuireader", "--help"], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
     assert out.returncode == 0, out.stderr
     assert "parse" in out.stdout

@@ -18,4 +18,6 @@ def test_parser_output_changes_only_with_a_new_parser_version() -> None:
         assert changed == [], f"the parser's output changed for {changed[:5]}: {HOW}"
     else:
         assert version < PARSER_VERSION, f"the recorded output is for a newer parser ({version}): {HOW}"
-        assert False, f"parser version {PARSER_VERSION} has no recorded output: run `python tests/parser_golden.py`"
+        raise AssertionError(
+            f"parser version {PARSER_VERSION} has no recorded output: run `python tests/parser_golden.py`"
+        )

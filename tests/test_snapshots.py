@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from test_ui_data import build_library
-
 from textual.worker import WorkerCancelled
 
 from tuireader.library import Library

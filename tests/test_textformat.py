@@ -35,7 +35,13 @@ READING_LINE = "Lesezeit: 2 min"
 STORY = SEED_LINES[_index(FIRST_STORY) : _index("Mehr zum Thema")]
 TEASER_BLOCK = SEED_LINES[_index("Mehr zum Thema") :]
 CARDS = SEED_LINES[_index("article:fokus_txt") + 1 :]
-TEASER_TITLES = [line.split(" ", 1)[1] for line in SEED_LINES if line.startswith(("Panorama ", "Immobilien ", "Wirtschaft ", "Finanzen ", "Technologie ", "Politik ", "Unternehmensporträt "))]
+TEASER_TITLES = [
+    line.split(" ", 1)[1]
+    for line in SEED_LINES
+    if line.startswith(
+        ("Panorama ", "Immobilien ", "Wirtschaft ", "Finanzen ", "Technologie ", "Politik ", "Unternehmensporträt ")
+    )
+]
 
 
 def page(*parts: list[str] | str) -> str:
@@ -106,7 +112,14 @@ def test_seed_teasers(seed: Article) -> None:
     assert not first.sponsored
     assert [t.title for t in seed.related] == TEASER_TITLES
     assert [t.section for t in seed.related] == [
-        "Panorama", "Immobilien", "Wirtschaft", "Finanzen", "Technologie", "Politik", "Wirtschaft", "Unternehmensporträt",
+        "Panorama",
+        "Immobilien",
+        "Wirtschaft",
+        "Finanzen",
+        "Technologie",
+        "Politik",
+        "Wirtschaft",
+        "Unternehmensporträt",
     ]
     assert seed.related[-1].date == "2025-12-12"
     assert all(t.summary and t.source == "DWN" for t in seed.related)
@@ -127,8 +140,33 @@ HEADER_VARIANTS = {
     "dates on one line": [SECTION_LINE, TITLE, LEAD_LINE, f"{DATE_LINE} {UPDATE_LINE}", READING_LINE, TITLE, CAPTION],
     "dates after caption": [SECTION_LINE, TITLE, LEAD_LINE, READING_LINE, TITLE, CAPTION, DATE_LINE, UPDATE_LINE],
     "lead last": [SECTION_LINE, TITLE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION, LEAD_LINE],
-    "lead between dates and caption": [SECTION_LINE, TITLE, DATE_LINE, UPDATE_LINE, LEAD_LINE, READING_LINE, TITLE, CAPTION],
-    "blank lines everywhere": [SECTION_LINE, "", TITLE, "", LEAD_LINE, "", DATE_LINE, "", UPDATE_LINE, "", READING_LINE, "", TITLE, "", CAPTION],
+    "lead between dates and caption": [
+        SECTION_LINE,
+        TITLE,
+        DATE_LINE,
+        UPDATE_LINE,
+        LEAD_LINE,
+        READING_LINE,
+        TITLE,
+        CAPTION,
+    ],
+    "blank lines everywhere": [
+        SECTION_LINE,
+        "",
+        TITLE,
+        "",
+        LEAD_LINE,
+        "",
+        DATE_LINE,
+        "",
+        UPDATE_LINE,
+        "",
+        READING_LINE,
+        "",
+        TITLE,
+        "",
+        CAPTION,
+    ],
 }
 
 
@@ -148,19 +186,73 @@ def test_header_layouts(header: list[str]) -> None:
 
 REDUCED_HEADERS = {
     "no section": ([TITLE, LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION], {"section": None}),
-    "no caption": ([SECTION_LINE, TITLE, LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE], {"image_caption": None}),
+    "no caption": (
+        [SECTION_LINE, TITLE, LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE],
+        {"image_caption": None},
+    ),
     "no update": ([SECTION_LINE, TITLE, LEAD_LINE, DATE_LINE, READING_LINE, TITLE, CAPTION], {"updated": None}),
     "no dates": ([SECTION_LINE, TITLE, LEAD_LINE, READING_LINE, TITLE, CAPTION], {"published": None, "updated": None}),
-    "no reading time": ([SECTION_LINE, TITLE, LEAD_LINE, DATE_LINE, UPDATE_LINE, TITLE, CAPTION], {"reading_minutes": None}),
-    "lead first, no section": ([LEAD_LINE, TITLE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION], {"section": None}),
-    "short title, no section": (["Putin warnt Westen", LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION], {"section": None, "title": "Putin warnt Westen"}),
-    "short title after section": ([SECTION_LINE, "Putin warnt Westen", LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION], {"title": "Putin warnt Westen"}),
-    "question headline": ([SECTION_LINE, "Was kann ich tun, wenn meine Gehaltseinstufung nicht zum Tarifvertrag passt?", LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION], {"title": "Was kann ich tun, wenn meine Gehaltseinstufung nicht zum Tarifvertrag passt?"}),
-    "headline ending with a number in brackets": ([SECTION_LINE, "Kasachstan: Die Lage am Montag (113)", LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION], {"title": "Kasachstan: Die Lage am Montag (113)"}),
-    "lead ending with a quote before the headline": ([SECTION_LINE, "Putin sagte: „Wir werden das nicht zulassen.“", TITLE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION], {"lead": "Putin sagte: „Wir werden das nicht zulassen.“"}),
-    "short lead": ([SECTION_LINE, TITLE, "Putin warnt den Westen.", DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION], {"lead": "Putin warnt den Westen."}),
+    "no reading time": (
+        [SECTION_LINE, TITLE, LEAD_LINE, DATE_LINE, UPDATE_LINE, TITLE, CAPTION],
+        {"reading_minutes": None},
+    ),
+    "lead first, no section": (
+        [LEAD_LINE, TITLE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION],
+        {"section": None},
+    ),
+    "short title, no section": (
+        ["Putin warnt Westen", LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION],
+        {"section": None, "title": "Putin warnt Westen"},
+    ),
+    "short title after section": (
+        [SECTION_LINE, "Putin warnt Westen", LEAD_LINE, DATE_LINE, UPDATE_LINE, READING_LINE, CAPTION],
+        {"title": "Putin warnt Westen"},
+    ),
+    "question headline": (
+        [
+            SECTION_LINE,
+            "Was kann ich tun, wenn meine Gehaltseinstufung nicht zum Tarifvertrag passt?",
+            LEAD_LINE,
+            DATE_LINE,
+            UPDATE_LINE,
+            READING_LINE,
+            CAPTION,
+        ],
+        {"title": "Was kann ich tun, wenn meine Gehaltseinstufung nicht zum Tarifvertrag passt?"},
+    ),
+    "headline ending with a number in brackets": (
+        [
+            SECTION_LINE,
+            "Kasachstan: Die Lage am Montag (113)",
+            LEAD_LINE,
+            DATE_LINE,
+            UPDATE_LINE,
+            READING_LINE,
+            CAPTION,
+        ],
+        {"title": "Kasachstan: Die Lage am Montag (113)"},
+    ),
+    "lead ending with a quote before the headline": (
+        [
+            SECTION_LINE,
+            "Putin sagte: „Wir werden das nicht zulassen.“",
+            TITLE,
+            DATE_LINE,
+            UPDATE_LINE,
+            READING_LINE,
+            CAPTION,
+        ],
+        {"lead": "Putin sagte: „Wir werden das nicht zulassen.“"},
+    ),
+    "short lead": (
+        [SECTION_LINE, TITLE, "Putin warnt den Westen.", DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION],
+        {"lead": "Putin warnt den Westen."},
+    ),
     "no lead": ([SECTION_LINE, TITLE, DATE_LINE, UPDATE_LINE, READING_LINE, TITLE, CAPTION], {"lead": None}),
-    "only title and dates": ([TITLE, DATE_LINE, UPDATE_LINE], {"section": None, "lead": None, "image_caption": None, "reading_minutes": None}),
+    "only title and dates": (
+        [TITLE, DATE_LINE, UPDATE_LINE],
+        {"section": None, "lead": None, "image_caption": None, "reading_minutes": None},
+    ),
 }
 
 
@@ -214,11 +306,17 @@ def test_afternoon_time_is_kept_as_printed_in_24_hours() -> None:
 # --- the tag list before the story ------------------------------------------------------
 
 TAG_LISTS = {
-    "both with tags": (["Mehr zum Thema:", "Kasachstan, Russland", "Benachrichtigung über neue Artikel:", "Wladimir Putin"], ["Kasachstan", "Russland", "Wladimir Putin"]),
+    "both with tags": (
+        ["Mehr zum Thema:", "Kasachstan, Russland", "Benachrichtigung über neue Artikel:", "Wladimir Putin"],
+        ["Kasachstan", "Russland", "Wladimir Putin"],
+    ),
     "labels only": (["Mehr zum Thema:", "Benachrichtigung über neue Artikel:"], []),
     "first with tags": (["Mehr zum Thema:", "Kasachstan", "Benachrichtigung über neue Artikel:"], ["Kasachstan"]),
     "second with tags": (["Mehr zum Thema:", "Benachrichtigung über neue Artikel:", "Putin · OVKS"], ["Putin", "OVKS"]),
-    "blank lines between": (["Mehr zum Thema:", "", "Kasachstan", "", "Benachrichtigung über neue Artikel:", "", "Putin"], ["Kasachstan", "Putin"]),
+    "blank lines between": (
+        ["Mehr zum Thema:", "", "Kasachstan", "", "Benachrichtigung über neue Artikel:", "", "Putin"],
+        ["Kasachstan", "Putin"],
+    ),
 }
 
 
@@ -262,9 +360,30 @@ def test_some_cards_with_date_some_without() -> None:
 
 
 SPONSORED = {
-    "mark above source": ["Anzeige", "Partnerbank", "Finanzen", "Finanzen Tagesgeld mit Bonus: Jetzt Zinsen sichern", "", "Ein Angebot unseres Partners."],
-    "mark as source": ["Anzeige", "Finanzen", "Finanzen Tagesgeld mit Bonus: Jetzt Zinsen sichern", "13.12.2025", "", "Ein Angebot unseres Partners."],
-    "mark after title": ["DWN", "Finanzen", "Finanzen Tagesgeld mit Bonus: Jetzt Zinsen sichern", "Anzeige", "", "Ein Angebot unseres Partners."],
+    "mark above source": [
+        "Anzeige",
+        "Partnerbank",
+        "Finanzen",
+        "Finanzen Tagesgeld mit Bonus: Jetzt Zinsen sichern",
+        "",
+        "Ein Angebot unseres Partners.",
+    ],
+    "mark as source": [
+        "Anzeige",
+        "Finanzen",
+        "Finanzen Tagesgeld mit Bonus: Jetzt Zinsen sichern",
+        "13.12.2025",
+        "",
+        "Ein Angebot unseres Partners.",
+    ],
+    "mark after title": [
+        "DWN",
+        "Finanzen",
+        "Finanzen Tagesgeld mit Bonus: Jetzt Zinsen sichern",
+        "Anzeige",
+        "",
+        "Ein Angebot unseres Partners.",
+    ],
 }
 
 
@@ -287,10 +406,28 @@ def test_sponsored_card_first(card: list[str], heading: bool) -> None:
 
 @pytest.mark.parametrize(
     "label",
-    ["Lesen Sie auch", "Das könnte Sie auch interessieren", "Weitere Artikel", "Related", "Read more:", "More on this story", "LESEN SIE AUCH"],
+    [
+        "Lesen Sie auch",
+        "Das könnte Sie auch interessieren",
+        "Weitere Artikel",
+        "Related",
+        "Read more:",
+        "More on this story",
+        "LESEN SIE AUCH",
+    ],
 )
 def test_other_sites_headings(label: str) -> None:
-    block = [label, "", "Kasachstan: Die Lage in Almaty", "09.01.2022", "", "Plain teaser title without a date", "", "Another teaser, dated in English", "January 8, 2022"]
+    block = [
+        label,
+        "",
+        "Kasachstan: Die Lage in Almaty",
+        "09.01.2022",
+        "",
+        "Plain teaser title without a date",
+        "",
+        "Another teaser, dated in English",
+        "January 8, 2022",
+    ]
     article = textformat.parse(page(SEED_LINES[: _index("Mehr zum Thema")], block))
     assert article.related_label == label.rstrip(":")
     assert [(t.title, t.date) for t in article.related] == [
@@ -303,9 +440,15 @@ def test_other_sites_headings(label: str) -> None:
 
 def test_plain_teasers_with_summaries() -> None:
     block = [
-        "Read more", "",
-        "Harbour cranes return to service", "", "The port authority says the repairs were finished ahead of schedule this week.", "",
-        "Ferry timetable changes", "", "From Monday, the early ferry leaves twenty minutes later than it used to.",
+        "Read more",
+        "",
+        "Harbour cranes return to service",
+        "",
+        "The port authority says the repairs were finished ahead of schedule this week.",
+        "",
+        "Ferry timetable changes",
+        "",
+        "From Monday, the early ferry leaves twenty minutes later than it used to.",
     ]
     article = textformat.parse(page(SEED_LINES[: _index("Mehr zum Thema")], block))
     assert [(t.title, t.summary is not None) for t in article.related] == [
@@ -343,14 +486,21 @@ def test_cut_off_in_the_header() -> None:
     assert article.body == ""
 
 
-SIXTH_CARD = ["DWN", "Politik", "Politik Billigfluglinien bereiten sich bereits auf Flüge in die Ukraine vor", "13.12.2025", "", "Wizz Air, Ryanair und EasyJet bringen sich in Stellung."]
+SIXTH_CARD = [
+    "DWN",
+    "Politik",
+    "Politik Billigfluglinien bereiten sich bereits auf Flüge in die Ukraine vor",
+    "13.12.2025",
+    "",
+    "Wizz Air, Ryanair und EasyJet bringen sich in Stellung.",
+]
 CUTS = {
     "after source line": (["DWN"], 5),
     "after section line": (["DWN", "Politik"], 5),
     "mid title": (["DWN", "Politik", "Politik Billigfluglinien bereiten sich"], 6),
     "after title": (SIXTH_CARD[:3], 6),
     "after date": (SIXTH_CARD[:4], 6),
-    "mid summary": (SIXTH_CARD[:5] + ["Wizz Air, Ryanair und EasyJet bringen"], 6),
+    "mid summary": ([*SIXTH_CARD[:5], "Wizz Air, Ryanair und EasyJet bringen"], 6),
 }
 
 
@@ -413,8 +563,24 @@ STORY_P2 = "Der Kämmerer kündigte an, bis zur nächsten Sitzung einen überarb
 
 @pytest.mark.parametrize(
     "line",
-    ["# Nicht als Überschrift", "## zwei", "> kein Zitat", "- keine Liste", "+ auch keine", "* und keine", "1. kein Punkt einer Liste", "3) auch nicht",
-     "---", "=== ", "<script>alert(1)</script>", "[Link](http://example.com)", "```", "~~~", "| a | b |", "    eingerückt"],
+    [
+        "# Nicht als Überschrift",
+        "## zwei",
+        "> kein Zitat",
+        "- keine Liste",
+        "+ auch keine",
+        "* und keine",
+        "1. kein Punkt einer Liste",
+        "3) auch nicht",
+        "---",
+        "=== ",
+        "<script>alert(1)</script>",
+        "[Link](http://example.com)",
+        "```",
+        "~~~",
+        "| a | b |",
+        "    eingerückt",
+    ],
 )
 def test_story_lines_never_become_markdown_structure(line: str) -> None:
     article = textformat.parse(page([TITLE, DATE_LINE, "", STORY_P1, "", line, "", STORY_P2]))
@@ -436,7 +602,9 @@ def test_emphasis_characters_are_escaped_in_story_text() -> None:
 
 
 def test_subheading_only_between_paragraphs() -> None:
-    article = textformat.parse(page([TITLE, DATE_LINE, "", STORY_P1, "", "Wie es weitergeht", "", STORY_P2, "", "Ende ohne Punkt"]))
+    article = textformat.parse(
+        page([TITLE, DATE_LINE, "", STORY_P1, "", "Wie es weitergeht", "", STORY_P2, "", "Ende ohne Punkt"])
+    )
     assert article.body.split("\n\n") == [STORY_P1, "## Wie es weitergeht", STORY_P2, "Ende ohne Punkt"]
 
 
@@ -454,7 +622,19 @@ def test_heading_text_is_escaped() -> None:
 
 
 def test_byline_and_site_line() -> None:
-    text = page(["nordlicht-kurier.de", "Kultur", "Ein Museum für vergessene Dinge", "Von Ilse Brandt und Jonas Weber", "03.05.2021 08:30", "", STORY_P1, "", STORY_P2])
+    text = page(
+        [
+            "nordlicht-kurier.de",
+            "Kultur",
+            "Ein Museum für vergessene Dinge",
+            "Von Ilse Brandt und Jonas Weber",
+            "03.05.2021 08:30",
+            "",
+            STORY_P1,
+            "",
+            STORY_P2,
+        ]
+    )
     article = textformat.parse(text)
     assert article.source == "nordlicht-kurier.de"
     assert article.section == "Kultur"
@@ -464,7 +644,20 @@ def test_byline_and_site_line() -> None:
 
 
 def test_english_header() -> None:
-    text = page(["Science", "", "Lighthouse keepers return to Skerry Point", "", "By Maeve Collins", "March 4, 2023 9:15 AM", "Updated March 4, 2023 11:40 AM", "4 min read", "", STORY_P1])
+    text = page(
+        [
+            "Science",
+            "",
+            "Lighthouse keepers return to Skerry Point",
+            "",
+            "By Maeve Collins",
+            "March 4, 2023 9:15 AM",
+            "Updated March 4, 2023 11:40 AM",
+            "4 min read",
+            "",
+            STORY_P1,
+        ]
+    )
     article = textformat.parse(text)
     assert (article.section, article.title) == ("Science", "Lighthouse keepers return to Skerry Point")
     assert article.authors == ["Maeve Collins"]
@@ -473,11 +666,19 @@ def test_english_header() -> None:
 
 def test_caption_inside_the_story_does_not_pull_the_story_into_the_header() -> None:
     text = page(
-        ["Local", "Harbour wall to be rebuilt", "May 2, 2021 9:00", "",
-         "The harbour wall will be rebuilt over the summer, the council said.", "",
-         "Work starts in June and should take twelve weeks.", "",
-         "The old wall after the storm. Photo: Tom Reyes", "",
-         "Boats will moor at the outer pier while the work goes on."]
+        [
+            "Local",
+            "Harbour wall to be rebuilt",
+            "May 2, 2021 9:00",
+            "",
+            "The harbour wall will be rebuilt over the summer, the council said.",
+            "",
+            "Work starts in June and should take twelve weeks.",
+            "",
+            "The old wall after the storm. Photo: Tom Reyes",
+            "",
+            "Boats will moor at the outer pier while the work goes on.",
+        ]
     )
     article = textformat.parse(text)
     assert article.lead is None
@@ -499,7 +700,14 @@ def test_lead_and_story_lines_stay_in_order_when_the_header_ends_late() -> None:
 
 
 def test_source_is_the_site_of_the_cards_not_the_sponsor() -> None:
-    sponsor = ["Anzeige", "Küstenbank", "Finanzen", "Finanzen Festgeld mit Meerblick", "", "Ein Angebot unseres Partners."] * 3
+    sponsor = [
+        "Anzeige",
+        "Küstenbank",
+        "Finanzen",
+        "Finanzen Festgeld mit Meerblick",
+        "",
+        "Ein Angebot unseres Partners.",
+    ] * 3
     article = textformat.parse(page(SEED_LINES[: _index("DWN")], sponsor, "", CARDS[:12]))
     assert [t.sponsored for t in article.related] == [True, True, True, False, False]
     assert article.source == "DWN"
@@ -525,9 +733,20 @@ def test_cards_with_summaries_cut_mid_word_and_no_blank_lines() -> None:
 
 
 def test_caption_and_credit_on_lines_of_their_own() -> None:
-    text = page(["Harbour master retires after 40 years", "", "Share", "",
-                 "Image source, Harbour Gazette", "Image caption, The harbour master on his last day", "",
-                 STORY_P1, "", STORY_P2])
+    text = page(
+        [
+            "Harbour master retires after 40 years",
+            "",
+            "Share",
+            "",
+            "Image source, Harbour Gazette",
+            "Image caption, The harbour master on his last day",
+            "",
+            STORY_P1,
+            "",
+            STORY_P2,
+        ]
+    )
     article = textformat.parse(text)
     assert article.title == "Harbour master retires after 40 years"
     assert article.image_caption == "Image source, Harbour Gazette Image caption, The harbour master on his last day"
@@ -546,8 +765,11 @@ def test_only_mehr_zum_thema_opens_a_tag_list() -> None:
 def test_plain_teasers_without_blank_lines() -> None:
     block = [
         "Lesen Sie auch:",
-        "Kasachstan: Die Lage in Almaty", "09.01.2022",
-        "Ausland", "Proteste in Nachbarländern bleiben aus", "08.01.2022",
+        "Kasachstan: Die Lage in Almaty",
+        "09.01.2022",
+        "Ausland",
+        "Proteste in Nachbarländern bleiben aus",
+        "08.01.2022",
         "Eine Zusammenfassung der Lage.",
         "Ohne Datum und ohne Zusammenfassung",
     ]
@@ -562,11 +784,26 @@ def test_plain_teasers_without_blank_lines() -> None:
 
 
 def test_plain_teaser_with_source_section_and_sponsored_mark() -> None:
-    block = ["Das könnte Sie auch interessieren", "", "Anzeige", "Küstenbank", "Finanzen", "Festgeld mit Meerblick", "13.12.2025", "", "Ein Angebot unseres Partners."]
+    block = [
+        "Das könnte Sie auch interessieren",
+        "",
+        "Anzeige",
+        "Küstenbank",
+        "Finanzen",
+        "Festgeld mit Meerblick",
+        "13.12.2025",
+        "",
+        "Ein Angebot unseres Partners.",
+    ]
     article = textformat.parse(page(SEED_LINES[: _index("Mehr zum Thema")], block))
     [teaser] = article.related
     assert (teaser.source, teaser.section, teaser.title, teaser.date, teaser.sponsored, teaser.summary) == (
-        "Küstenbank", "Finanzen", "Festgeld mit Meerblick", "2025-12-13", True, "Ein Angebot unseres Partners.",
+        "Küstenbank",
+        "Finanzen",
+        "Festgeld mit Meerblick",
+        "2025-12-13",
+        True,
+        "Ein Angebot unseres Partners.",
     )
 
 
@@ -599,19 +836,37 @@ def test_pages_without_blank_lines_keep_their_first_paragraph_in_the_story() -> 
 
 
 def test_ad_labels_and_cms_residue_inside_the_story_are_left_over() -> None:
-    article = textformat.parse(page([TITLE, DATE_LINE, "", STORY_P1, "", "Anzeige", "", "article:inline_ad", "", STORY_P2]))
+    article = textformat.parse(
+        page([TITLE, DATE_LINE, "", STORY_P1, "", "Anzeige", "", "article:inline_ad", "", STORY_P2])
+    )
     assert plain_body(article) == f"{STORY_P1}\n\n{STORY_P2}"
     assert article.leftover == ["Anzeige", "article:inline_ad"]
 
 
 def test_teasers_set_into_the_story_join_the_related_articles() -> None:
-    article = textformat.parse(page(
-        [TITLE, DATE_LINE, "", STORY_P1, "", "Lesen Sie auch: Warum die Fähre später fährt", "", STORY_P2, "",
-         "Read more: Harbour seals take over the ferry terminal"],
-        "", TEASER_BLOCK,
-    ))
+    article = textformat.parse(
+        page(
+            [
+                TITLE,
+                DATE_LINE,
+                "",
+                STORY_P1,
+                "",
+                "Lesen Sie auch: Warum die Fähre später fährt",
+                "",
+                STORY_P2,
+                "",
+                "Read more: Harbour seals take over the ferry terminal",
+            ],
+            "",
+            TEASER_BLOCK,
+        )
+    )
     assert plain_body(article) == f"{STORY_P1}\n\n{STORY_P2}"
-    assert [t.title for t in article.related[:2]] == ["Warum die Fähre später fährt", "Harbour seals take over the ferry terminal"]
+    assert [t.title for t in article.related[:2]] == [
+        "Warum die Fähre später fährt",
+        "Harbour seals take over the ferry terminal",
+    ]
     assert [t.title for t in article.related[2:]] == TEASER_TITLES
     assert article.related_label == "Mehr zum Thema"
 
@@ -637,7 +892,9 @@ def test_a_sentence_that_starts_like_a_label_stays_in_the_story() -> None:
     ],
 )
 def test_byline_names_authors_and_keeps_the_place(byline: str, authors: list[str], place: str | None) -> None:
-    article = textformat.parse(page(["Politik", "Haushalt vertagt", byline, "03.05.2021 08:30", "", STORY_P1, "", STORY_P2]))
+    article = textformat.parse(
+        page(["Politik", "Haushalt vertagt", byline, "03.05.2021 08:30", "", STORY_P1, "", STORY_P2])
+    )
     assert article.authors == authors
     assert article.title == "Haushalt vertagt"
     if place:
@@ -646,7 +903,17 @@ def test_byline_names_authors_and_keeps_the_place(byline: str, authors: list[str
     assert plain_body(article) == f"{STORY_P1}\n\n{STORY_P2}"
 
 
-@pytest.mark.parametrize("relative", ["vor 3 Stunden", "Aktualisiert vor einer Stunde", "vor 12 Min.", "2 hours ago", "Updated 5 minutes ago", "gestern, 18:30 Uhr"])
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "vor 3 Stunden",
+        "Aktualisiert vor einer Stunde",
+        "vor 12 Min.",
+        "2 hours ago",
+        "Updated 5 minutes ago",
+        "gestern, 18:30 Uhr",
+    ],
+)
 def test_relative_time_is_no_date_and_is_kept(relative: str) -> None:
     above = textformat.parse(page(["Politik", relative, "Haushalt vertagt", "", STORY_P1, "", STORY_P2]))
     below = textformat.parse(page(["Politik", "Haushalt vertagt", DATE_LINE, relative, "", STORY_P1, "", STORY_P2]))
@@ -672,7 +939,22 @@ def test_headline_below_the_dates_and_the_lead_after_a_blank_line() -> None:
 
 def test_list_of_dates_in_the_story_is_not_header() -> None:
     items = ["Anhörung im Rathaus", "15.03.2024", "Abstimmung im Rat", "22.03.2024"]
-    article = textformat.parse(page(["Politik", "Haushalt vertagt", DATE_LINE, "", "Die Termine im Überblick:", *items, "", STORY_P1, "", STORY_P2]))
+    article = textformat.parse(
+        page(
+            [
+                "Politik",
+                "Haushalt vertagt",
+                DATE_LINE,
+                "",
+                "Die Termine im Überblick:",
+                *items,
+                "",
+                STORY_P1,
+                "",
+                STORY_P2,
+            ]
+        )
+    )
     assert (article.title, article.published, article.lead) == ("Haushalt vertagt", "2022-01-10T10:00", None)
     assert article.leftover == []
     assert article.body.split("\n\n") == ["Die Termine im Überblick:", *items, STORY_P1, STORY_P2]
@@ -680,7 +962,9 @@ def test_list_of_dates_in_the_story_is_not_header() -> None:
 
 def test_list_items_repeating_their_first_word_are_not_teaser_cards() -> None:
     items = ["Anhörung", "Anhörung im Rathaus", "15.03.2024", "", "Abstimmung", "Abstimmung im Rat", "22.03.2024"]
-    article = textformat.parse(page(["Politik", "Haushalt vertagt", DATE_LINE, "", STORY_P1, "", "Die Termine:", "", *items, "", STORY_P2]))
+    article = textformat.parse(
+        page(["Politik", "Haushalt vertagt", DATE_LINE, "", STORY_P1, "", "Die Termine:", "", *items, "", STORY_P2])
+    )
     assert article.related == []
     assert plain_body(article).endswith(STORY_P2)
     assert [line for line in items if line] == article.body.split("\n\n")[2:-1]
@@ -716,8 +1000,22 @@ def test_caption_and_credit_on_lines_of_their_own_are_one_caption() -> None:
 
 
 def test_card_titles_may_start_with_a_lowercase_name() -> None:
-    cards = ["DWN", "Technologie", "Technologie iPhone 17: Was das neue Modell kann", "13.12.2025", "", "Eine Zusammenfassung.", "",
-             "DWN", "Wirtschaft", "Wirtschaft eBay streicht Stellen in Europa", "12.12.2025"]
+    cards = [
+        "DWN",
+        "Technologie",
+        "Technologie iPhone 17: Was das neue Modell kann",
+        "13.12.2025",
+        "",
+        "Eine Zusammenfassung.",
+        "",
+        "DWN",
+        "Wirtschaft",
+        "Wirtschaft eBay streicht Stellen in Europa",
+        "12.12.2025",
+    ]
     article = textformat.parse(page(SEED_LINES[: SEED_LINES.index("Mehr zum Thema")], "Mehr zum Thema", cards))
-    assert [t.title for t in article.related] == ["iPhone 17: Was das neue Modell kann", "eBay streicht Stellen in Europa"]
+    assert [t.title for t in article.related] == [
+        "iPhone 17: Was das neue Modell kann",
+        "eBay streicht Stellen in Europa",
+    ]
     assert_story_clean(article)

@@ -8,26 +8,65 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tuireader.ingest import IngestError, parse_bytes, textformat
-from tuireader.ingest.crawl_lines import inline_teaser, read_byline, is_sponsored_mark, is_teaser_label, normalise, reading_minutes, split_tags, tag_label
+from tuireader.ingest.crawl_lines import (
+    inline_teaser,
+    is_sponsored_mark,
+    is_teaser_label,
+    normalise,
+    read_byline,
+    reading_minutes,
+    split_tags,
+    tag_label,
+)
 from tuireader.ingest.dates import find_dates, parse_date_line
 from tuireader.ingest.markdown_text import unescape
 from tuireader.model import Article
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-SEED_LINES = [line for line in (SAMPLES / "dwn-2022-01-10-putin-kasachstan.txt").read_text(encoding="utf-8").split("\n")]
+SEED_LINES = [
+    line for line in (SAMPLES / "dwn-2022-01-10-putin-kasachstan.txt").read_text(encoding="utf-8").split("\n")
+]
 
 # Lines pages are made of: the seed's, the labels of other layouts, and odd ones.
 VOCABULARY = sorted(
     set(SEED_LINES)
     | {
-        "Mehr zum Thema:", "Benachrichtigung über neue Artikel:", "Kasachstan, Russland", "Putin",
-        "Lesen Sie auch", "Read more", "Related", "Weitere Artikel", "Anzeige", "Sponsored",
-        "10. Januar 2022, 10:00 Uhr", "January 10, 2022 10:00", "2022-01-10T10:00", "Aktualisiert: 10. Januar 2022, 10:19 Uhr",
-        "10.01.2022 10:00 Aktualisiert: 10.01.2022 10:19", "4 min read", "Lesezeit: 12 min",
-        "Von Ilse Brandt", "By Maeve Collins and Tom Reyes", "Von Max Muster, Berlin", "vor 3 Stunden", "2 hours ago", "nordlicht-kurier.de", "Tags: Wetter, Küste",
-        "# nicht eine Überschrift", "- keine Liste", "1. kein Listenpunkt", "> kein Zitat", "<b>fett</b>", "[x](y)",
-        "Ein *Satz* mit _Zeichen_ und `Code`.", "teaser_box:item_3", "Politik", "Politik Politik",
-        "Lesen Sie auch: Warum die Fähre später fährt", "Read more: Harbour seals take over the ferry terminal",
+        "Mehr zum Thema:",
+        "Benachrichtigung über neue Artikel:",
+        "Kasachstan, Russland",
+        "Putin",
+        "Lesen Sie auch",
+        "Read more",
+        "Related",
+        "Weitere Artikel",
+        "Anzeige",
+        "Sponsored",
+        "10. Januar 2022, 10:00 Uhr",
+        "January 10, 2022 10:00",
+        "2022-01-10T10:00",
+        "Aktualisiert: 10. Januar 2022, 10:19 Uhr",
+        "10.01.2022 10:00 Aktualisiert: 10.01.2022 10:19",
+        "4 min read",
+        "Lesezeit: 12 min",
+        "Von Ilse Brandt",
+        "By Maeve Collins and Tom Reyes",
+        "Von Max Muster, Berlin",
+        "vor 3 Stunden",
+        "2 hours ago",
+        "nordlicht-kurier.de",
+        "Tags: Wetter, Küste",
+        "# nicht eine Überschrift",
+        "- keine Liste",
+        "1. kein Listenpunkt",
+        "> kein Zitat",
+        "<b>fett</b>",
+        "[x](y)",
+        "Ein *Satz* mit _Zeichen_ und `Code`.",
+        "teaser_box:item_3",
+        "Politik",
+        "Politik Politik",
+        "Lesen Sie auch: Warum die Fähre später fährt",
+        "Read more: Harbour seals take over the ferry terminal",
     }
 )
 
@@ -48,8 +87,16 @@ def accounted_for(line: str, article: Article) -> bool:
     if not line:
         return True
     texts = [
-        article.title, article.section, article.lead, article.image_caption, article.source, article.related_label,
-        unescape(article.body), *article.authors, *article.tags, *article.leftover,
+        article.title,
+        article.section,
+        article.lead,
+        article.image_caption,
+        article.source,
+        article.related_label,
+        unescape(article.body),
+        *article.authors,
+        *article.tags,
+        *article.leftover,
     ]
     for teaser in article.related:
         texts += [teaser.title, teaser.source, teaser.section, teaser.summary, f"{teaser.section} {teaser.title}"]
@@ -131,11 +178,23 @@ def test_nothing_is_lost_from_reordered_and_cut_seed(data: st.DataObject) -> Non
     assert lost == []
 
 
-_HEADER_END = SEED_LINES.index("Russlands Präsident Wladimir Putin. (Foto: dpa) Foto: Alexei Nikolsky") + 1  # the caption
+_HEADER_END = (
+    SEED_LINES.index("Russlands Präsident Wladimir Putin. (Foto: dpa) Foto: Alexei Nikolsky") + 1
+)  # the caption
 SEED_HEADER = [line for line in SEED_LINES[:_HEADER_END] if line]
 SEED_REST = SEED_LINES[_HEADER_END:]
 SEED_ARTICLE = textformat.parse("\n".join(SEED_LINES))
-HEADER_FIELDS = ("title", "section", "lead", "published", "updated", "reading_minutes", "image_caption", "body", "related")
+HEADER_FIELDS = (
+    "title",
+    "section",
+    "lead",
+    "published",
+    "updated",
+    "reading_minutes",
+    "image_caption",
+    "body",
+    "related",
+)
 
 
 @settings(max_examples=100, deadline=None)
@@ -179,7 +238,9 @@ def test_teaser_cards_in_any_order_and_shape(data: st.DataObject) -> None:
     """Cards shuffled, with or without date, blank lines or source line, under a heading or none."""
     cards = data.draw(st.permutations(SEED_CARDS), label="order")
     block = [line for card in cards for line in data.draw(card_variant(card))]
-    heading = data.draw(st.sampled_from([["Mehr zum Thema", "article:fokus_txt"], ["Mehr zum Thema"], []]), label="heading")
+    heading = data.draw(
+        st.sampled_from([["Mehr zum Thema", "article:fokus_txt"], ["Mehr zum Thema"], []]), label="heading"
+    )
     article = textformat.parse("\n".join(SEED_STORY + heading + block))
     assert sorted(t.title for t in article.related) == sorted(t.title for t in SEED_ARTICLE.related)
     assert article.body == SEED_ARTICLE.body
@@ -192,10 +253,14 @@ def test_teaser_cards_in_any_order_and_shape(data: st.DataObject) -> None:
         assert teaser.source in (expected.source, None)
 
 
-MARKDOWN_PIECES = st.sampled_from([*"#>-+*_=`~[]()<>!&;:|\\1. \t", "&amp;", "&#42;", "<b>", "](x)", "```", "---", "1. "])
+MARKDOWN_PIECES = st.sampled_from(
+    [*"#>-+*_=`~[]()<>!&;:|\\1. \t", "&amp;", "&#42;", "<b>", "](x)", "```", "---", "1. "]
+)
 STORY_TEXT = (
     st.lists(
-        st.one_of(MARKDOWN_PIECES, st.sampled_from("ab xy"), st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))),
+        st.one_of(
+            MARKDOWN_PIECES, st.sampled_from("ab xy"), st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
+        ),
         min_size=1,
         max_size=20,
     )
@@ -235,8 +300,19 @@ def test_subheadings_stay_plain_text_in_markdown(line: str) -> None:
 
 
 RELATIVE_TIMES = st.sampled_from(
-    ["vor 3 Stunden", "vor einer Stunde", "Aktualisiert vor 20 Minuten", "vor 2 Tagen", "vor 5 Min.", "gestern, 18:30 Uhr",
-     "heute um 9:05 Uhr", "3 hours ago", "Updated an hour ago", "yesterday at 6:30", "just now"]
+    [
+        "vor 3 Stunden",
+        "vor einer Stunde",
+        "Aktualisiert vor 20 Minuten",
+        "vor 2 Tagen",
+        "vor 5 Min.",
+        "gestern, 18:30 Uhr",
+        "heute um 9:05 Uhr",
+        "3 hours ago",
+        "Updated an hour ago",
+        "yesterday at 6:30",
+        "just now",
+    ]
 )
 
 
@@ -260,7 +336,11 @@ _PLACE = st.sampled_from(["Berlin", "Hamburg", "Frankfurt am Main", "Port Allory
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.sampled_from(["Von", "By", "Text:"]), st.lists(_NAME, min_size=1, max_size=3, unique=True), st.one_of(st.none(), _PLACE))
+@given(
+    st.sampled_from(["Von", "By", "Text:"]),
+    st.lists(_NAME, min_size=1, max_size=3, unique=True),
+    st.one_of(st.none(), _PLACE),
+)
 def test_byline_names_are_authors_and_its_place_is_kept(word: str, names: list[str], place: str | None) -> None:
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " und " + names[-1]
     byline = f"{word} {joined}" + (f", {place}" if place else "")
@@ -272,7 +352,9 @@ def test_byline_names_are_authors_and_its_place_is_kept(word: str, names: list[s
         assert getattr(article, name) == getattr(SEED_ARTICLE, name), name
 
 
-_ITEM_WORDS = st.sampled_from(["Radwege", "Bänke", "Bäume", "Laternen", "Anhörung", "Abstimmung", "Kosten", "Zeitplan", "Bürgerfest"])
+_ITEM_WORDS = st.sampled_from(
+    ["Radwege", "Bänke", "Bäume", "Laternen", "Anhörung", "Abstimmung", "Kosten", "Zeitplan", "Bürgerfest"]
+)
 _ITEM = st.one_of(
     _ITEM_WORDS,
     st.tuples(_ITEM_WORDS, st.sampled_from(["im Rathaus", "am Wasser", "auf beiden Seiten", "für alle"])).map(" ".join),
@@ -315,8 +397,34 @@ def test_a_list_in_the_story_stays_story(items: list[str], data: st.DataObject) 
 # Text heavy in white space of every kind, so that lines with and without it are both drawn often.
 _SPACED_TEXT = st.lists(
     st.one_of(
-        st.sampled_from([" ", "  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u1680", "\u2000",
-                         "\u2009", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", "ab", "Ü"]),
+        st.sampled_from(
+            [
+                " ",
+                "  ",
+                "\n",
+                "\t",
+                "\r",
+                "\x0b",
+                "\x0c",
+                "\x1c",
+                "\x1f",
+                "\x85",
+                "\xa0",
+                "\u1680",
+                "\u2000",
+                "\u2009",
+                "\u200a",
+                "\u200b",
+                "\u2028",
+                "\u2029",
+                "\u202f",
+                "\u205f",
+                "\u3000",
+                "\ufeff",
+                "ab",
+                "Ü",
+            ]
+        ),
         st.characters(blacklist_categories=("Cs",)),
     ),
     max_size=40,

@@ -12,7 +12,6 @@ from test_ui_data import HOSTILE_TITLE, LINKED_TITLE, UNLINKED_TITLE, build_libr
 from textual import events
 from textual.binding import Binding
 from textual.widgets import Static
-
 from textual.worker import WorkerCancelled
 
 from tuireader.library import Library
@@ -21,8 +20,8 @@ from tuireader.ui.screens.dialogs import ConfirmScreen, SectionScreen, TeaserInf
 from tuireader.ui.screens.help import HelpScreen
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.screens.search import SearchScreen
-from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.text import clean_block as clean_text
+from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
 from tuireader.ui.widgets.teaser_panel import TeaserList
 
@@ -171,8 +170,12 @@ async def test_view_and_last_article_are_restored(lib_path: Path) -> None:
 async def test_reading_position_is_restored(lib_path: Path) -> None:
     with opened(lib_path) as library:
         long_id, _ = library.add(
-            __import__("test_ui_data").article(950, title="A long read", published="2030-01-01T00:00",
-                                              body=__import__("test_ui_data").story(60, "A long read")),
+            __import__("test_ui_data").article(
+                950,
+                title="A long read",
+                published="2030-01-01T00:00",
+                body=__import__("test_ui_data").story(60, "A long read"),
+            ),
             b"long",
         )
         app = ReaderApp(library)
@@ -275,8 +278,12 @@ async def test_next_saves_the_position_of_the_article_left(lib_path: Path) -> No
     from test_ui_data import article, story
 
     with opened(lib_path) as library:
-        first, _ = library.add(article(950, title="Long one", published="2030-01-02T00:00", body=story(60, "Long one")), b"l1")
-        second, _ = library.add(article(951, title="Long two", published="2030-01-01T00:00", body=story(60, "Long two")), b"l2")
+        first, _ = library.add(
+            article(950, title="Long one", published="2030-01-02T00:00", body=story(60, "Long one")), b"l1"
+        )
+        second, _ = library.add(
+            article(951, title="Long two", published="2030-01-01T00:00", body=story(60, "Long two")), b"l2"
+        )
         library.set_position(second, 30)
         app = ReaderApp(library)
         async with app.run_test(size=SIZE) as pilot:
@@ -301,7 +308,10 @@ async def test_fast_keys_while_long_stories_load_leave_a_working_story(lib_path:
 
     with opened(lib_path) as library:
         for n in range(4):
-            library.add(article(970 + n, title=f"Long {n}", published=f"2030-01-0{n + 1}T00:00", body=story(120, f"Long {n}")), f"x{n}".encode())
+            library.add(
+                article(970 + n, title=f"Long {n}", published=f"2030-01-0{n + 1}T00:00", body=story(120, f"Long {n}")),
+                f"x{n}".encode(),
+            )
         app = ReaderApp(library)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
@@ -366,7 +376,10 @@ async def test_escape_leaves_search(lib_path: Path) -> None:
             await pilot.press("slash", "x", "escape")
             await settle(pilot)
             assert isinstance(app.screen, MainScreen)
-            assert app.query_one(StoryView).article is None or app.query_one(StoryView).article.id == library.summaries()[0].id
+            assert (
+                app.query_one(StoryView).article is None
+                or app.query_one(StoryView).article.id == library.summaries()[0].id
+            )
 
 
 async def test_teasers_are_apart_and_a_teaser_opens_its_linked_article(lib_path: Path) -> None:
@@ -476,14 +489,28 @@ async def test_help_lists_every_key(lib_path: Path) -> None:
             assert isinstance(app.screen, HelpScreen)
             text = "\n".join(str(s.render()) for s in app.screen.query("#help-body Static"))
             # every binding of every part of the reader is listed with its id
-            for title, bindings in app.help_groups():
+            for _title, bindings in app.help_groups():
                 for binding in bindings:
                     if isinstance(binding, Binding) and binding.id:
                         assert binding.id in text, binding.id
-            for description in ("Full-text search", "Bookmark", "Mark read", "Next article", "Previous article",
-                                "Jump to the teasers", "browser", "Show all articles", "Show unread articles",
-                                "Show bookmarks", "Quit", "Read the article", "Page down",
-                                "Cycle list, story, teasers", "Open the teaser", "Command palette"):
+            for description in (
+                "Full-text search",
+                "Bookmark",
+                "Mark read",
+                "Next article",
+                "Previous article",
+                "Jump to the teasers",
+                "browser",
+                "Show all articles",
+                "Show unread articles",
+                "Show bookmarks",
+                "Quit",
+                "Read the article",
+                "Page down",
+                "Cycle list, story, teasers",
+                "Open the teaser",
+                "Command palette",
+            ):
                 assert description in text, description
             for key in ("/", "space", "G", "tab", "^p", "esc", "1", "2", "3", "?"):
                 assert key in text, key
@@ -545,7 +572,9 @@ async def test_narrow_position_is_kept_when_going_back_to_the_list_while_the_sto
     monkeypatch.setattr(story_view, "CHUNK_CHARS", 1_000)
     monkeypatch.setattr(story_view, "FIRST_CHUNK_CHARS", 1_000)
     with opened(lib_path) as library:
-        long_id, _ = library.add(article(950, title="A long read", published="2030-01-01T00:00", body=story(60, "A long read")), b"l")
+        long_id, _ = library.add(
+            article(950, title="A long read", published="2030-01-01T00:00", body=story(60, "A long read")), b"l"
+        )
         library.set_position(long_id, 120)
         app = ReaderApp(library)
         async with app.run_test(size=(80, 24)) as pilot:
@@ -764,16 +793,19 @@ async def test_the_real_sample_shows_story_and_teasers_apart(tmp_path: Path) -> 
 
 
 async def test_a_link_in_the_story_opens_only_after_a_yes(lib_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from textual.widgets import Markdown
-
     from test_ui_data import article
+    from textual.widgets import Markdown
 
     opened_urls: list[str] = []
     monkeypatch.setattr(ReaderApp, "open_in_browser", lambda self, url: opened_urls.append(url) or True)
     with opened(lib_path) as library:
         library.add(
-            article(970, title="With links", published="2032-01-01T00:00",
-                    body="See [the report](https://example.org/report) and [this](javascript:alert(1))."),
+            article(
+                970,
+                title="With links",
+                published="2032-01-01T00:00",
+                body="See [the report](https://example.org/report) and [this](javascript:alert(1)).",
+            ),
             b"links",
         )
         app = ReaderApp(library)
@@ -821,8 +853,12 @@ async def test_teasers_without_a_page_label_are_labelled_related(lib_path: Path)
 
     with opened(lib_path) as library:
         library.add(
-            article(980, title="Unlabelled teasers", published="2033-01-01T00:00",
-                    related=[Teaser(title="Something else", date="2024-01-01")]),
+            article(
+                980,
+                title="Unlabelled teasers",
+                published="2033-01-01T00:00",
+                related=[Teaser(title="Something else", date="2024-01-01")],
+            ),
             b"unlabelled",
         )
         app = ReaderApp(library)

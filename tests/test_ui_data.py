@@ -70,19 +70,34 @@ def build_library(path: Path, count: int = 12) -> Library:
             authors=["Ada Example"],
             related_label="Mehr zum Thema",
             related=[
-                Teaser(title=LINKED_TITLE, source="Harbour Gazette", section="Kultur", date="2023-05-02",
-                       summary="The library floats."),
-                Teaser(title=UNLINKED_TITLE, source="Harbour Gazette", section="Reise", date="2024-03-01",
-                       summary="The line up the mountain runs again from Monday."),
+                Teaser(
+                    title=LINKED_TITLE,
+                    source="Harbour Gazette",
+                    section="Kultur",
+                    date="2023-05-02",
+                    summary="The library floats.",
+                ),
+                Teaser(
+                    title=UNLINKED_TITLE,
+                    source="Harbour Gazette",
+                    section="Reise",
+                    date="2024-03-01",
+                    summary="The line up the mountain runs again from Monday.",
+                ),
                 Teaser(title="Buy the best harbour souvenirs", sponsored=True, summary="An advertisement."),
             ],
         ),
         b"festival",
     )
     library.add(
-        article(902, title=HOSTILE_TITLE, published="2001-01-01T00:00", section="Politik",
-                lead="Lead with [red]markup[/red] and \x1b[31mescape\x1b[0m codes.",
-                body="Body with \x1b[2J a clear-screen code and [bold]markup[/bold] text.\n\nSecond paragraph."),
+        article(
+            902,
+            title=HOSTILE_TITLE,
+            published="2001-01-01T00:00",
+            section="Politik",
+            lead="Lead with [red]markup[/red] and \x1b[31mescape\x1b[0m codes.",
+            body="Body with \x1b[2J a clear-screen code and [bold]markup[/bold] text.\n\nSecond paragraph.",
+        ),
         b"hostile",
     )
     return library

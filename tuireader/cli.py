@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from tuireader import __version__
+from tuireader.commands.errors import CliError
 
 # Modules under tuireader.commands, each registering one or more subcommands.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -25,14 +26,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "remove",
     "reparse",
 )
-
-
-class CliError(Exception):
-    """An error to print as one line, exiting with ``code``."""
-
-    def __init__(self, message: str, code: int = 2) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 def _common_options() -> argparse.ArgumentParser:

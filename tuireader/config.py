@@ -65,12 +65,12 @@ def load_config(path: Path | None = None) -> Config:
 
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
-        config.problems.append(f"{path}: [keys] must be a table of binding id = \"key\"")
+        config.problems.append(f'{path}: [keys] must be a table of binding id = "key"')
         keys = {}
     for binding_id, value in keys.items():
         keys_string = _keys_value(value)
         if keys_string is None:
-            config.problems.append(f"{path}: keys.{binding_id} must be a key like \"j\" or \"j,down\"")
+            config.problems.append(f'{path}: keys.{binding_id} must be a key like "j" or "j,down"')
             continue
         config.keymap[str(binding_id)] = keys_string
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
-from tuireader.cli import CliError
+from tuireader.commands.errors import CliError
 from tuireader.library import Library, LibraryError
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from tuireader.sanitize import clean_line
 
 
 def open_library(args: argparse.Namespace) -> Library:
@@ -47,15 +46,15 @@ def not_found(article_id: int) -> CliError:
 
 
 def safe(text: str | None) -> str:
-    """Stored text for the terminal: no escape or control characters, one line."""
-    return _CONTROL.sub("", (text or "").replace("\n", " ").replace("\t", " "))
+    """Stored text for the terminal: no escape, control or bidi characters, one line."""
+    return clean_line(text)
 
 
 def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False))
 
 
-def library_errors(func):  # type: ignore[no-untyped-def]
+def library_errors(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     """Turn LibraryError into a one-line CLI error."""
 
     def run(args: argparse.Namespace) -> int:

@@ -13,7 +13,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--bookmarked", action="store_true", help="only bookmarked articles")
     p.add_argument("--unread", action="store_true", help="only unread articles")
     p.add_argument("--section", metavar="S", help="only articles of this section")
-    p.add_argument("--limit", metavar="N", type=positive_int, default=100, help="at most N articles (default 100; 0: all)")
+    p.add_argument(
+        "--limit", metavar="N", type=positive_int, default=100, help="at most N articles (default 100; 0: all)"
+    )
     p.add_argument("--offset", metavar="N", type=positive_int, default=0, help="skip the newest N")
     json_flag(p)
     p.set_defaults(func=run)

@@ -40,6 +40,11 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": summary.id, "bookmarked": summary.bookmarked, "bookmark_note": note, "read": summary.read})
     else:
-        done = {"bookmark": "bookmarked", "unbookmark": "unbookmarked", "read": "marked read", "unread": "marked unread"}
+        done = {
+            "bookmark": "bookmarked",
+            "unbookmark": "unbookmarked",
+            "read": "marked read",
+            "unread": "marked unread",
+        }
         print(f"{done[action]} {summary.id}")
     return 0

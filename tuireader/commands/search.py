@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser(
         "search",
         parents=[common],
-        help="full-text search (words, \"phrases\", prefix*, OR, -word)",
+        help='full-text search (words, "phrases", prefix*, OR, -word)',
         description=(
             "Search titles, leads and stories (not teasers). Case and umlauts do not matter: "
             "munchen, muenchen and München find each other. Words must all occur; "
@@ -39,8 +39,14 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             [
-                {"id": h.id, "title": h.title, "section": h.section, "published": h.published,
-                 "snippet": h.snippet, "rank": h.rank}
+                {
+                    "id": h.id,
+                    "title": h.title,
+                    "section": h.section,
+                    "published": h.published,
+                    "snippet": h.snippet,
+                    "rank": h.rank,
+                }
                 for h in hits
             ]
         )

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
         raise not_found(args.id)
     if args.json:
         record = article_record(article)
-        for teaser, data in zip(article.related, record["related"]):
+        for teaser, data in zip(article.related, record["related"], strict=False):
             data["article_id"] = teaser.article_id
         print_json(record)
         return 0

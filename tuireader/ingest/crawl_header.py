@@ -66,7 +66,9 @@ class Header:
 def _is_title_like(line: str) -> bool:
     """A headline: not too long, and not ending with a full stop (a question or quote may end it)."""
     core = line.rstrip("\"'“”»«’‘)")
-    return 0 < len(line) <= MAX_TITLE and bool(core) and (not core.endswith((".", ",", ";", ":")) or core.endswith("..."))
+    return (
+        0 < len(line) <= MAX_TITLE and bool(core) and (not core.endswith((".", ",", ";", ":")) or core.endswith("..."))
+    )
 
 
 def _is_section_like(line: str) -> bool:

@@ -53,7 +53,17 @@ TEASER_LABELS: frozenset[str] = frozenset(
 )
 
 SPONSORED_MARKS: frozenset[str] = frozenset(
-    s.casefold() for s in ("Anzeige", "Werbung", "Sponsored", "Gesponsert", "Advertisement", "Promoted", "Partner-Inhalt", "Paid content")
+    s.casefold()
+    for s in (
+        "Anzeige",
+        "Werbung",
+        "Sponsored",
+        "Gesponsert",
+        "Advertisement",
+        "Promoted",
+        "Partner-Inhalt",
+        "Paid content",
+    )
 )
 
 _READING_TIME = re.compile(
@@ -90,14 +100,17 @@ _RELATIVE_TIME = re.compile(
     re.I,
 )
 
-_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|com|net|org|at|ch|eu|uk|news|info|io|fr|it|es|nl|example)/?", re.I)
+_DOMAIN = re.compile(
+    r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|com|net|org|at|ch|eu|uk|news|info|io|fr|it|es|nl|example)/?",
+    re.I,
+)
 
 # CMS template residue such as "article:fokus_txt" or "teaser_box_2".
 _ARTIFACT = re.compile(r"[a-z][a-z0-9]*(?:[:_][a-z0-9]+)+")
 
 _LETTER = re.compile(r"[^\W\d_]")
 
-_SENTENCE_END = ('.', '!', '?', '…', ':', ';', ',', '"', "'", '“', '”', '»', '«', '‘', '’', ')')
+_SENTENCE_END = (".", "!", "?", "…", ":", ";", ",", '"', "'", "“", "”", "»", "«", "‘", "’", ")")
 
 
 def is_normal(text: str) -> bool:
@@ -214,7 +227,7 @@ def ends_like_sentence(line: str) -> bool:
 
 def is_sentence_like(line: str) -> bool:
     """Prose: long enough and ending like a sentence."""
-    return len(line) >= 40 and line.endswith(('.', '!', '?', '…', '"', '“', '”', '»', "'"))
+    return len(line) >= 40 and line.endswith((".", "!", "?", "…", '"', "“", "”", "»", "'"))
 
 
 def is_short_label(line: str, max_chars: int = 30, max_words: int = 3) -> bool:

@@ -45,9 +45,63 @@ class TeaserBlock:
 
 # Words that go on a phrase: after them the line is the word above it continued (a list item), not a card title.
 _LINKING_WORDS = frozenset(
-    "der die das den dem des ein eine einer eines einem einen und oder aber im in am an auf aus bei mit nach von vor"
-    " zu zum zur für über unter ohne gegen um durch bis seit als wie"
-    " of the a an and or in on at to for with from by as".split()
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "und",
+        "oder",
+        "aber",
+        "im",
+        "in",
+        "am",
+        "an",
+        "auf",
+        "aus",
+        "bei",
+        "mit",
+        "nach",
+        "von",
+        "vor",
+        "zu",
+        "zum",
+        "zur",
+        "für",
+        "über",
+        "unter",
+        "ohne",
+        "gegen",
+        "um",
+        "durch",
+        "bis",
+        "seit",
+        "als",
+        "wie",
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "as",
+    ]
 )
 
 
@@ -98,7 +152,12 @@ def card_start_at(lines: list[str], i: int) -> bool:
     # A prefixed title is rare and cheap to rule out, so it is tested first.
     if i + 2 < len(lines) and is_prefixed_title(lines, i + 2) and _is_head_line(line):
         return True
-    if i + 3 < len(lines) and is_prefixed_title(lines, i + 3) and is_sponsored_mark(line) and _is_head_line(lines[i + 1]):
+    if (
+        i + 3 < len(lines)
+        and is_prefixed_title(lines, i + 3)
+        and is_sponsored_mark(line)
+        and _is_head_line(lines[i + 1])
+    ):
         return True
     # No source line: section, prefixed title, then a date.
     if i + 2 < len(lines) and is_prefixed_title(lines, i + 1) and (i == 0 or not lines[i - 1]):
@@ -173,7 +232,9 @@ def read_block(lines: list[str]) -> TeaserBlock:
     block = TeaserBlock()
     # Only a line that starts with the line above it can be a prefixed title: most are ruled out here.
     titles = [
-        t for t in range(1, len(lines)) if lines[t - 1] and lines[t].startswith(lines[t - 1]) and is_prefixed_title(lines, t)
+        t
+        for t in range(1, len(lines))
+        if lines[t - 1] and lines[t].startswith(lines[t - 1]) and is_prefixed_title(lines, t)
     ]
     if titles:
         _read_cards(lines, titles, block)
@@ -220,7 +281,7 @@ def _read_cards(lines: list[str], titles: list[int], block: TeaserBlock) -> None
                 teaser.source = lines[i]
             else:
                 block.leftover.append(lines[i])
-        end = (min([titles[n + 1] - 1, *heads[n + 1]]) if n + 1 < len(titles) else len(lines))
+        end = min([titles[n + 1] - 1, *heads[n + 1]]) if n + 1 < len(titles) else len(lines)
         rest = lines[t + 1 : end]
         if n + 1 == len(titles):
             rest, cut = _split_trailing_head(rest)
@@ -293,7 +354,8 @@ class _PlainCards:
     def read_group(self, group: list[str]) -> None:
         """One run of lines between blank lines."""
         dates = [
-            k for k in range(1, len(group))
+            k
+            for k in range(1, len(group))
             if _day(group[k]) and not _day(group[k - 1]) and not is_teaser_label(group[k - 1])
         ]
         pos = 0
@@ -303,7 +365,12 @@ class _PlainCards:
             title = group[k - 1]
             between = group[pos : k - 1]
             split = len(between)
-            while split > 0 and len(between) - split < 2 and _is_head_line(between[split - 1]) and len(between[split - 1]) < len(title):
+            while (
+                split > 0
+                and len(between) - split < 2
+                and _is_head_line(between[split - 1])
+                and len(between[split - 1]) < len(title)
+            ):
                 split -= 1
             self.read_lines(between[:split])
             self.card(title, _day(group[k]), between[split:])

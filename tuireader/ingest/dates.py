@@ -81,7 +81,7 @@ _FILLER = re.compile(rf"(?:{_WEEKDAY}|uhr|um|at|und|and|[\s,.:;|/()\[\]·•–�
 _YEAR = re.compile(r"\d{4}")
 _WORD = re.compile(r"[^\W\d_]{3}")
 # What a pattern needs in the text to match at all: a quick test before the regex.
-_PATTERN_NEEDS = list(zip(_PATTERNS, ("-", ".", "words", "words")))
+_PATTERN_NEEDS = list(zip(_PATTERNS, ("-", ".", "words", "words"), strict=False))
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ def find_dates(text: str) -> list[FoundDate]:
     found: list[FoundDate] = []
     has_words = _WORD.search(text) is not None
     for pattern, needs in _PATTERN_NEEDS:
-        if needs == "words" and not has_words or needs != "words" and needs not in text:
+        if (needs == "words" and not has_words) or (needs != "words" and needs not in text):
             continue
         for m in pattern.finditer(text):
             if any(m.start() < f.end and f.start < m.end() for f in found):

@@ -84,8 +84,18 @@ def to_markdown(article: Article) -> str:
     return "\n".join(lines) + "\n"
 
 
-_TEXT_FIELDS = ("source", "url", "section", "lead", "published", "updated", "image_caption", "path",
-                "related_label", "bookmark_note")
+_TEXT_FIELDS = (
+    "source",
+    "url",
+    "section",
+    "lead",
+    "published",
+    "updated",
+    "image_caption",
+    "path",
+    "related_label",
+    "bookmark_note",
+)
 _LIST_FIELDS = ("authors", "tags", "leftover")
 _TEASER_TEXT_FIELDS = ("source", "section", "date", "summary", "url")
 
@@ -109,7 +119,10 @@ def _article(record: dict[str, Any]) -> Article:
         _check(isinstance(value, list) and all(isinstance(v, str) for v in value), f"{key} is not a list of texts")
         data[key] = value
     minutes = data.get("reading_minutes")
-    _check(minutes is None or (isinstance(minutes, int) and not isinstance(minutes, bool)), "reading_minutes is not a number")
+    _check(
+        minutes is None or (isinstance(minutes, int) and not isinstance(minutes, bool)),
+        "reading_minutes is not a number",
+    )
     _check(data.get("id") is None or isinstance(data.get("id"), int), "id is not a number")
     related = data.get("related") or []
     _check(isinstance(related, list), "related is not a list")

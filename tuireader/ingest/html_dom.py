@@ -173,9 +173,7 @@ def _unwrap(el: etree._Element) -> None:
     tail = el.tail or ""
     if tail:
         last = children[-1] if children else el.getprevious()
-        if children:
-            last.tail = (last.tail or "") + tail
-        elif last is not None:
+        if children or last is not None:
             last.tail = (last.tail or "") + tail
         else:
             parent.text = (parent.text or "") + tail
@@ -214,9 +212,7 @@ def sanitise(root: etree._Element) -> None:
             continue
         if not tag:
             remove(el)  # processing instructions, entities
-        elif tag in DROP_TAGS:
-            remove(el)
-        elif tag == "img" and _is_tracking_pixel(el):
+        elif tag in DROP_TAGS or (tag == "img" and _is_tracking_pixel(el)):
             remove(el)
         elif tag == "form":
             _unwrap(el)  # some sites wrap the whole page in a form; its controls are gone

@@ -37,7 +37,9 @@ def _is_container(el: etree._Element) -> bool:
     """An element holding the lead with the headline or with further paragraphs."""
     if el.find(".//h1") is not None or el.find(".//h2") is not None:
         return True
-    return sum(1 for _ in zip(range(2), el.iter("p"))) > 1 or (el.tag != "p" and el.find(".//p") is not None and len(el) > 1)
+    return sum(1 for _ in zip(range(2), el.iter("p"), strict=False)) > 1 or (
+        el.tag != "p" and el.find(".//p") is not None and len(el) > 1
+    )
 
 
 def _key(text: str) -> str:
@@ -59,7 +61,12 @@ def find(body: etree._Element, description: str | None, headline: str | None = N
     for index, el in enumerate(body.iter()):
         if not isinstance(el.tag, str):
             continue
-        if headline_at is None and el.tag == "h1" and headline_key and headline_key[:30] in _key(text_upto(el, 400) or ""):
+        if (
+            headline_at is None
+            and el.tag == "h1"
+            and headline_key
+            and headline_key[:30] in _key(text_upto(el, 400) or "")
+        ):
             headline_at = index
         if el.tag not in _TAGS:
             continue
@@ -70,9 +77,8 @@ def find(body: etree._Element, description: str | None, headline: str | None = N
         if text is None or len(text) < MIN_LEAD or _link_len(el) > len(text) / 4 or text.startswith(CAPTION_MARK):
             continue
         key = _key(text)
-        if wanted and (key.startswith(wanted[:40]) or wanted.startswith(key[:40])):
-            if not _is_container(el):
-                return text
+        if wanted and (key.startswith(wanted[:40]) or wanted.startswith(key[:40])) and not _is_container(el):
+            return text
         if marked_here:
             marked, marked_at = text, index
     if marked is not None and headline_at is not None and -NEAR_HEADLINE < marked_at - headline_at < NEAR_HEADLINE:

@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
-_GERMAN_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*(?:,|um|-|–|\|)?\s*(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?")
+_GERMAN_DATE = re.compile(
+    r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*(?:,|um|-|–|\|)?\s*(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?"
+)
 _GERMAN_MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
     "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
@@ -33,7 +35,10 @@ _BYLINE_PREFIX = re.compile(r"^(?:von|by|autor(?:in)?:?|author:?|text:|ein beitr
 _AUTHOR_MARK = re.compile(r"author|autor|byline|\bcreator", re.I)
 _DATE_MARK = re.compile(r"date|datum|published|pubdate|publish|\btime\b|timestamp", re.I)
 _SINGLE_NAME = re.compile(r"^[A-ZÄÖÜ][\w.'’-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w.'’-]+){0,3}$")
-_NOT_A_NAME = re.compile(r"^(?:Redaktion\w+|Autor\w*|Von|By|Kommentare?|Teilen|Share|Mehr|Home|Startseite|Text|Fotos?|Bilder?)$|\d|@|\[at\]", re.I)
+_NOT_A_NAME = re.compile(
+    r"^(?:Redaktion\w+|Autor\w*|Von|By|Kommentare?|Teilen|Share|Mehr|Home|Startseite|Text|Fotos?|Bilder?)$|\d|@|\[at\]",
+    re.I,
+)
 _NAME = re.compile(r"^[A-ZÄÖÜ][\w.'’-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w.'’-]+){1,3}$")
 
 ARTICLE_TYPES = {
@@ -327,13 +332,13 @@ def from_page_text(root: etree._Element) -> Metadata:
             if not marks.strip():
                 continue
             if not meta.authors and _AUTHOR_MARK.search(marks):
-                text = text_upto(el, 80)
-                if text and len(text) > 2:
-                    meta.authors = _author_names(text, single_ok=True)
+                found = text_upto(el, 80)
+                if found and len(found) > 2:
+                    meta.authors = _author_names(found, single_ok=True)
             if meta.published is None and _DATE_MARK.search(marks):
-                text = text_upto(el, 80)
-                if text is not None:
-                    meta.published = normalise_date(el.get("datetime") or el.get("content") or text)
+                found = text_upto(el, 80)
+                if found is not None:
+                    meta.published = normalise_date(el.get("datetime") or el.get("content") or found)
             if meta.authors and meta.published:
                 break
     for el in root.iter("time"):
@@ -345,11 +350,13 @@ def from_page_text(root: etree._Element) -> Metadata:
 
 
 _KICKER = re.compile(
-    r"kicker|top-?line|top-?title|roof-?line|over-?line|dachzeile|eyebrow|topic|label|spitzmarke|supertitle|fake-h\d", re.I
+    r"kicker|top-?line|top-?title|roof-?line|over-?line|dachzeile|eyebrow|topic|label|spitzmarke|supertitle|fake-h\d",
+    re.I,
 )
 _SUBTITLE = re.compile(r"sub-?title|sub-?line|sub-?headline|unterzeile", re.I)
 _NAV_HEADING = re.compile(
-    r"^(?:.{0,25}navigation.{0,25}|.{0,25}men[üu]|quicklinks?|suche|search|service|sie sind hier:?|you are here:?)$", re.I
+    r"^(?:.{0,25}navigation.{0,25}|.{0,25}men[üu]|quicklinks?|suche|search|service|sie sind hier:?|you are here:?)$",
+    re.I,
 )
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«/]|-|::?)\s+")
 _WORD = re.compile(r"\w+")
@@ -447,7 +454,18 @@ def choose_title(json_ld: Metadata, tags: Metadata, root: etree._Element, source
     best, best_key = None, (0.0, 0, 0, 0)
     for h1 in h1s:
         # most of the headline's words in a metadata title; then the longest such headline
-        key = max(((round(_overlap(h1, m), 2), len(_words(h1) & _words(m)), -len(_words(h1) - _words(m)), -len(_words(m) - _words(h1))) for m in metas), default=(0.0, 0, 0, 0))
+        key = max(
+            (
+                (
+                    round(_overlap(h1, m), 2),
+                    len(_words(h1) & _words(m)),
+                    -len(_words(h1) - _words(m)),
+                    -len(_words(m) - _words(h1)),
+                )
+                for m in metas
+            ),
+            default=(0.0, 0, 0, 0),
+        )
         if key > best_key:
             best, best_key = h1, key
     if best is not None and best_key[0] >= 0.5:

@@ -15,6 +15,7 @@ are returned as :class:`~tuireader.model.Teaser` objects.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
@@ -53,19 +54,54 @@ _LABEL = re.compile(r"^(?:" + "|".join(_LABELS) + r")\s*[:.…>»›?!]*$", re.I
 _WEAK_LABEL = re.compile(r"^(?:" + "|".join(_WEAK_LABELS) + r")\s*[:.…>»›?!]*$", re.I)
 # The words a label can start with: a quick test before the label patterns.
 _LABEL_FIRST_WORDS = {
-    re.match(r"[\w'’]+", p.replace("(?:", "").lstrip("(")).group(0).replace("'", "")
+    re.match(r"[\w'’]+", p.replace("(?:", "").lstrip("(")).group(0).replace("'", "")  # type: ignore[union-attr]
     for p in _LABELS + _WEAK_LABELS
 } | {"das", "dies", "ähnliche", "verwandte", "passende", "unsere", "empfehlung", "empfehlungen", "neueste",
      "aktuelle", "letzte", "meistgelesen", "meistgelesene", "meist", "mehr", "ebenfalls", "auch", "sponsored",
      "promoted", "don't", "dont", "don’t", "editor's", "editors", "editor’s", "top", "top-themen", "top-news",
      "lesetipp", "lesetipps", "leseempfehlung", "leseempfehlungen", "meistkommentiert", "weiterlesen"}  # fmt: skip
 _DECORATION = re.compile(r"^[\s>»«<→›‹|–-]+|[\s>»«<→›‹|–-]+$")
-_SPONSORED = re.compile(r"\b(?:anzeige|sponsored|advertorial|promoted|paid content|partner(?:inhalt| content)?|werbung)\b", re.I)
+_SPONSORED = re.compile(
+    r"\b(?:anzeige|sponsored|advertorial|promoted|paid content|partner(?:inhalt| content)?|werbung)\b", re.I
+)
 _DATE_TEXT = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _KICKER_CLASS = re.compile(r"kicker|topline|overline|dachzeile|eyebrow|category|section|rubri[ck]|label|tag", re.I)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_BLOCKISH = {"div", "section", "aside", "ul", "ol", "li", "p", "article", "nav", "footer", "header", "dl", "table", "tbody", "tr", "td", "span", "figure"}
-_LABEL_TAGS = set(_HEADINGS) | {"p", "div", "span", "strong", "b", "em", "header", "dt", "li", "a", "section", "aside", "button"}
+_BLOCKISH = {
+    "div",
+    "section",
+    "aside",
+    "ul",
+    "ol",
+    "li",
+    "p",
+    "article",
+    "nav",
+    "footer",
+    "header",
+    "dl",
+    "table",
+    "tbody",
+    "tr",
+    "td",
+    "span",
+    "figure",
+}
+_LABEL_TAGS = set(_HEADINGS) | {
+    "p",
+    "div",
+    "span",
+    "strong",
+    "b",
+    "em",
+    "header",
+    "dt",
+    "li",
+    "a",
+    "section",
+    "aside",
+    "button",
+}
 
 MAX_SUMMARY = 400
 MAX_TEASERS = 100  # per page
@@ -194,7 +230,7 @@ def _following_links(label: etree._Element) -> list[etree._Element]:
         if text_upto(node.getparent(), len(own)) != own:
             break
         node = node.getparent()
-    run = []
+    run: list[etree._Element] = []
     sibling = node.getnext()
     while sibling is not None and len(run) < 30:
         if not isinstance(sibling.tag, str):
@@ -433,7 +469,7 @@ def _teaser(card: etree._Element, title: str, href: str, kicker: str | None = No
         if not isinstance(el.tag, str):
             continue
         text = _text(el)
-        if not text or text == title or title in text or text in title or text == kicker:
+        if not text or text in (title, kicker) or title in text or text in title:
             continue
         if el.tag == "time" or _DATE_TEXT.search(text):
             date = date or _date_only(el.get("datetime") or text)
@@ -447,7 +483,9 @@ def _teaser(card: etree._Element, title: str, href: str, kicker: str | None = No
         for el in card.iter("time"):
             date = _date_only(el.get("datetime") or _text(el))
             break
-    sponsored = bool(_SPONSORED.search(" ".join(t for t in (section or "", _text(card)[:200]) if t))) and len(_text(card)) < 500
+    sponsored = (
+        bool(_SPONSORED.search(" ".join(t for t in (section or "", _text(card)[:200]) if t))) and len(_text(card)) < 500
+    )
     return Teaser(title=title, url=href, section=section, date=date, summary=summary, sponsored=sponsored)
 
 
@@ -461,10 +499,8 @@ def resolve_urls(teasers: list[Teaser], base_url: str | None) -> None:
     page_host = host(base_url)
     for teaser in teasers:
         if teaser.url and base_url:
-            try:
+            with contextlib.suppress(ValueError):
                 teaser.url = urljoin(base_url, teaser.url)
-            except ValueError:
-                pass
         if teaser.url and teaser.url.startswith(("http://", "https://")):
             link_host = host(teaser.url)
             if link_host and page_host and link_host != page_host and not _same_site(link_host, page_host):

@@ -16,10 +16,7 @@ from tuireader.ingest.crawl_lines import is_normal
 from tuireader.model import Article, ArticleSummary, Teaser
 
 SUMMARY_COLUMNS = "id, title, section, published, source, read, bookmarked"
-ARTICLE_COLUMNS = (
-    "id, title, section, lead, body, published, source, extra, format, "
-    "bookmarked, bookmark_note, read"
-)
+ARTICLE_COLUMNS = "id, title, section, lead, body, published, source, extra, format, bookmarked, bookmark_note, read"
 TEASER_COLUMNS = "title, source, section, date, summary, sponsored, url"
 
 

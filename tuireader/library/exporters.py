@@ -60,7 +60,7 @@ def _atomic_text(dest: Path) -> Iterator[IO[str]]:
 def export_json(lib: Library, dest: Path, bookmarked: bool = False) -> ExportReport:
     report = ExportReport(str(dest), "json")
     with _atomic_text(dest) as fh:
-        fh.write('{"%s": %d, "articles": [' % (exportformat.MARKER, exportformat.VERSION))
+        fh.write(f'{{"{exportformat.MARKER}": {exportformat.VERSION}, "articles": [')
         for article in _articles(lib, bookmarked):
             fh.write(",\n" if report.written else "\n")
             fh.write(json.dumps(exportformat.article_record(article), ensure_ascii=False))

@@ -7,6 +7,7 @@ files; ``prepare_file`` reads and parses one file into zero or more
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import json
@@ -119,8 +120,8 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Failure]:
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
-            for child, key in _walk_keyed(p):
-                yield from emit(child, key)
+            for child, child_key in _walk_keyed(p):
+                yield from emit(child, child_key)
         elif p.is_file():
             yield from emit(p)
         elif p.exists():
@@ -131,8 +132,9 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Failure]:
                 yield Failure(str(arg), "no file matches this pattern")
             for m in matches:
                 mp = Path(m)
-                for child, key in _walk_keyed(mp) if mp.is_dir() else [(mp, None)]:
-                    yield from emit(child, key)
+                pairs: Iterable[tuple[Path, str | None]] = _walk_keyed(mp) if mp.is_dir() else [(mp, None)]
+                for match, match_key in pairs:
+                    yield from emit(match, match_key)
         else:
             yield Failure(str(arg), "no such file or directory")
 
@@ -180,7 +182,7 @@ def prepare_bytes(data: bytes, path: str) -> list[Prepared] | Failure:
         if fmt == "json":
             return _prepare_json_export(text, path)
         article = parse_text(text, path, fmt)
-    except Exception as exc:  # noqa: BLE001 - any parser failure is this file's failure
+    except Exception as exc:
         return Failure(path, f"cannot parse: {type(exc).__name__}: {exc}".splitlines()[0])
     problem = _problem(article)
     if problem:
@@ -250,10 +252,8 @@ def _worker_start(parent: int) -> None:
     The importing process writes every article in turn, so it sets the pace:
     at a lower priority, workers parse with the CPU time it leaves over.
     """
-    try:
+    with contextlib.suppress(OSError):
         os.nice(WORKER_NICENESS)
-    except OSError:
-        pass
     _exit_with_parent(parent)
 
 

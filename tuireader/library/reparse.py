@@ -85,14 +85,24 @@ def reparse_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] |
             survivor = _insert_copy(conn, values, key, candidates[0], stamp)
             report.split += 1
         else:
-            before = conn.execute("SELECT title, section, lead, body, published, source, extra FROM articles WHERE id = ?", [survivor]).fetchone()
+            before = conn.execute(
+                "SELECT title, section, lead, body, published, source, extra FROM articles WHERE id = ?", [survivor]
+            ).fetchone()
             old_teasers = [t.to_dict() for t in stored_teasers(conn, survivor)]
             sets = ", ".join(f"{c} = ?" for c in values)
             conn.execute(
                 f"UPDATE articles SET {sets}, dedup_key = ?, parser_version = ?, updated_at = ? WHERE id = ?",
                 [*values.values(), key, PARSER_VERSION, stamp, survivor],
             )
-            after = (values["title"], values["section"], values["lead"], values["body"], values["published"], values["source"], values["extra"])
+            after = (
+                values["title"],
+                values["section"],
+                values["lead"],
+                values["body"],
+                values["published"],
+                values["source"],
+                values["extra"],
+            )
             if tuple(before) != after or old_teasers != [t.to_dict() for t in parsed.related]:
                 report.changed += 1
         claimed.add(survivor)
@@ -119,7 +129,9 @@ def reparse_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] |
     for (article_id,) in conn.execute("SELECT id FROM articles WHERE dedup_key LIKE 'reparse:%'").fetchall():
         old = old_keys.get(article_id, f"kept:{article_id}")
         taken = conn.execute("SELECT 1 FROM articles WHERE dedup_key = ?", [old]).fetchone()
-        conn.execute("UPDATE articles SET dedup_key = ? WHERE id = ?", [f"{old}:{article_id}" if taken else old, article_id])
+        conn.execute(
+            "UPDATE articles SET dedup_key = ? WHERE id = ?", [f"{old}:{article_id}" if taken else old, article_id]
+        )
         report.articles += 1
     if progress:
         progress(total, total)

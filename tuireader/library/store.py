@@ -11,15 +11,16 @@ import math
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from tuireader.library import converters as conv
-from tuireader.library.connection import connect, is_busy, retry
-from tuireader.library.errors import ArticleNotFound, BadQuery, LibraryError
 from tuireader.library.checkpoints import BackgroundCheckpoints
 from tuireader.library.compression import unpack
+from tuireader.library.connection import connect, is_busy, retry
+from tuireader.library.errors import ArticleNotFound, BadQuery, LibraryError
 from tuireader.library.importer import Failure, ImportReport, Prepared, expand_paths, prepare_many
 from tuireader.library.reparse import ReparseReport, reparse_all
 from tuireader.library.search import build_fts_query, clean_snippet, plain_words_query
@@ -97,10 +98,8 @@ class Library:
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:
-                try:
+                with suppress(sqlite3.Error):
                     self._conn.execute("PRAGMA optimize")
-                except sqlite3.Error:
-                    pass
                 self._conn.close()
                 self._conn = None
 
@@ -199,7 +198,9 @@ class Library:
             return None
         where, params = _where(view, section)
         with self._reading() as conn:
-            row = conn.execute(f"SELECT sort_key FROM articles WHERE id = ? AND {where}", [article_id, *params]).fetchone()
+            row = conn.execute(
+                f"SELECT sort_key FROM articles WHERE id = ? AND {where}", [article_id, *params]
+            ).fetchone()
             if row is None:
                 return None
             (key,) = row
@@ -259,7 +260,7 @@ class Library:
                 if not expression:
                     break
                 try:
-                    return retry(lambda e=expression: self._search(e, limit))
+                    return retry(partial(self._search, expression, limit))
                 except sqlite3.OperationalError as exc:
                     if is_busy(exc):
                         raise
@@ -442,10 +443,8 @@ class Library:
             self._checkpoints = None
             with self._lock:
                 self.conn.execute("PRAGMA wal_autocheckpoint = 1000")
-                try:
+                with suppress(sqlite3.Error):
                     self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-                except sqlite3.Error:
-                    pass
 
     def import_prepared(self, items: Iterable[list[Prepared] | Failure]) -> ImportReport:
         """Store already parsed files (one transaction per batch)."""
@@ -473,7 +472,9 @@ class Library:
     def article_ids(self, view: str = "all") -> list[int]:
         """Every id in list order (newest first)."""
         where, params = _where(view, None)
-        return [r[0] for r in self._query(f"SELECT id FROM articles WHERE {where} ORDER BY sort_key DESC, id DESC", params)]
+        return [
+            r[0] for r in self._query(f"SELECT id FROM articles WHERE {where} ORDER BY sort_key DESC, id DESC", params)
+        ]
 
     def bookmarked_at(self, article_id: int) -> str | None:
         rows = self._query("SELECT bookmarked_at FROM articles WHERE id = ?", [article_id])

@@ -10,7 +10,7 @@ full-text index when the writer finishes (one INSERT ... SELECT a batch).
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from tuireader.ingest import PARSER_VERSION
 from tuireader.library import converters as conv
@@ -23,7 +23,7 @@ ARTICLE_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, Ty
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def stored_teasers(conn: sqlite3.Connection, article_id: int) -> list[Teaser]:
@@ -114,7 +114,9 @@ class ArticleWriter:
     def store(self, prepared: Prepared) -> tuple[int, str]:
         """``(id, "imported" | "updated" | "unchanged")`` for one prepared article."""
         conn = self.conn
-        row = conn.execute("SELECT article_id, parser_version FROM files WHERE sha256 = ?", [prepared.sha256]).fetchone()
+        row = conn.execute(
+            "SELECT article_id, parser_version FROM files WHERE sha256 = ?", [prepared.sha256]
+        ).fetchone()
         if row is not None:
             if row[1] < PARSER_VERSION:
                 self.older_parser.add(row[0])

@@ -11,7 +11,7 @@ import sys
 import webbrowser
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -27,6 +27,9 @@ from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
 from tuireader.ui.widgets.teaser_panel import TeaserList
 
+if TYPE_CHECKING:
+    from tuireader.library import Library
+
 
 class ReaderApp(App[None]):
     TITLE = "tuireader"
@@ -40,7 +43,7 @@ class ReaderApp(App[None]):
 
     def __init__(
         self,
-        library: object,
+        library: Library,
         config: Config | None = None,
         theme_dirs: list[Path] | None = None,
     ) -> None:
@@ -55,7 +58,7 @@ class ReaderApp(App[None]):
             self.register_theme(theme)
         self.set_keymap(self.config.keymap)
         self._theme_ready = False
-        chosen = library.get_setting("theme") or self.config.theme or DEFAULT_THEME  # type: ignore[attr-defined]
+        chosen = library.get_setting("theme") or self.config.theme or DEFAULT_THEME
         if chosen not in self.available_themes:
             self.startup_messages.append((f"Theme “{chosen}” is not available; using {DEFAULT_THEME}.", "warning"))
             chosen = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else FALLBACK_THEME
@@ -82,11 +85,17 @@ class ReaderApp(App[None]):
 
     def _theme_changed(self, theme: object) -> None:
         if self._theme_ready:
-            self.library.set_setting("theme", self.theme)  # type: ignore[attr-defined]
+            self.library.set_setting("theme", self.theme)
 
     def help_groups(self) -> list[tuple[str, list[BindingType]]]:
         return [
-            ("Anywhere", list(ReaderApp.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette: open an article, views, themes")]),
+            (
+                "Anywhere",
+                [
+                    *list(ReaderApp.BINDINGS),
+                    Binding("ctrl+p", "command_palette", "Command palette: open an article, views, themes"),
+                ],
+            ),
             ("Articles and reading", list(MainScreen.BINDINGS)),
             ("Article list", list(ArticleList.BINDINGS)),
             ("Story", list(StoryView.BINDINGS)),
@@ -139,13 +148,23 @@ def run_app(library: str | Path | None = None, paths: list[str] | None = None) -
         to_import = list(paths or [])
         if not to_import and lib.is_empty() and samples_dir().is_dir():
             to_import = [str(samples_dir())]
-            messages.append(("Welcome! Your library was empty, so it now holds the sample articles. Press ? for keys.", "information"))
+            messages.append(
+                (
+                    "Welcome! Your library was empty, so it now holds the sample articles. Press ? for keys.",
+                    "information",
+                )
+            )
         if to_import:
             report = lib.import_paths(to_import)
             done = len(report.imported) + len(report.updated)
             if paths:
-                messages.append((f"Imported {done} article{'s' if done != 1 else ''}; {len(report.unchanged)} already there.", "information"))
-            for path, reason in report.failed[:5]:
+                messages.append(
+                    (
+                        f"Imported {done} article{'s' if done != 1 else ''}; {len(report.unchanged)} already there.",
+                        "information",
+                    )
+                )
+            for _path, reason in report.failed[:5]:
                 messages.append((f"Not imported: {reason}", "warning"))
             if len(report.failed) > 5:
                 messages.append((f"… and {len(report.failed) - 5} more files not imported.", "warning"))

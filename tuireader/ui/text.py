@@ -7,27 +7,9 @@ and escape characters are removed) and never passes through Textual markup
 
 from __future__ import annotations
 
-import re
+from tuireader.sanitize import clean_block, clean_line
 
-# C0 controls except tab and newline, DEL, C1 controls; also bidi overrides that
-# could reorder what the user sees.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SPACES = re.compile(r"\s+")
-
-
-def clean_block(text: str | None) -> str:
-    """Multi-line text (a story body) without control characters; newlines kept."""
-    if not text:
-        return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
-
-
-def clean_line(text: str | None) -> str:
-    """One line of text (a title, a section): no control characters, whitespace collapsed."""
-    if not text:
-        return ""
-    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+__all__ = ["clean_block", "clean_line", "long_date", "short_date"]
 
 
 def short_date(stamp: str | None) -> str:

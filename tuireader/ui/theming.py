@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.theme import Theme
 
@@ -22,11 +23,12 @@ VARIABLE_DEFAULTS: dict[str, str] = {
 
 def build_theme(spec: ThemeSpec) -> Theme:
     """A Textual Theme from a theme file; raises ValueError when a colour does not parse."""
+    colors: dict[str, Any] = dict(spec.colors)
     theme = Theme(
         name=spec.name,
         dark=spec.dark,
         variables={**VARIABLE_DEFAULTS, **spec.variables},
-        **spec.colors,
+        **colors,
     )
     # Generating the colour system parses every colour: fail here, not mid-render.
     theme.to_color_system().generate()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -13,9 +13,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.widget import MountError, Widget
 from textual.events import Resize
 from textual.screen import Screen
+from textual.widget import MountError, Widget
 from textual.widgets import Markdown, Static
 
 from tuireader.model import Article, Teaser
@@ -29,6 +29,7 @@ from tuireader.ui.widgets.story_view import StoryView
 from tuireader.ui.widgets.teaser_panel import TeaserList, TeaserPanel
 
 if TYPE_CHECKING:
+    from tuireader.library import Library
     from tuireader.ui.app import ReaderApp
 
 # Below this width the list and the story are shown one at a time.
@@ -50,14 +51,24 @@ class MainScreen(Screen[None]):
         Binding("n", "next_article", "Next", id="article.next", tooltip="Next article (while reading)"),
         Binding("p", "previous_article", "Prev", id="article.previous", tooltip="Previous article (while reading)"),
         Binding("r", "teasers", "Teasers", id="article.teasers", tooltip="Jump to the teasers (related articles)"),
-        Binding("o", "open_url", "Browser", id="article.browser", tooltip="Open the article's web address in the browser (asks first)"),
+        Binding(
+            "o",
+            "open_url",
+            "Browser",
+            id="article.browser",
+            tooltip="Open the article's web address in the browser (asks first)",
+        ),
         Binding("escape", "back", "Back", id="back", tooltip="Back: teasers → story → list"),
         Binding("1", "view('all')", "All", show=False, id="view.all", tooltip="Show all articles"),
         Binding("2", "view('unread')", "Unread", show=False, id="view.unread", tooltip="Show unread articles"),
         Binding("3", "view('bookmarks')", "Bookmarks", show=False, id="view.bookmarks", tooltip="Show bookmarks"),
         Binding("s", "pick_section", "Section", show=False, id="section", tooltip="Show only one section"),
-        Binding("tab", "cycle_focus(1)", "Next pane", show=False, id="focus.next", tooltip="Cycle list, story, teasers"),
-        Binding("shift+tab", "cycle_focus(-1)", "Previous pane", show=False, id="focus.previous", tooltip="Cycle backwards"),
+        Binding(
+            "tab", "cycle_focus(1)", "Next pane", show=False, id="focus.next", tooltip="Cycle list, story, teasers"
+        ),
+        Binding(
+            "shift+tab", "cycle_focus(-1)", "Previous pane", show=False, id="focus.previous", tooltip="Cycle backwards"
+        ),
     ]
 
     def __init__(self) -> None:
@@ -73,10 +84,10 @@ class MainScreen(Screen[None]):
 
     @property
     def reader(self) -> ReaderApp:
-        return self.app  # type: ignore[return-value]
+        return cast("ReaderApp", self.app)
 
     @property
-    def library(self):  # type: ignore[no-untyped-def]
+    def library(self) -> Library:
         return self.reader.library
 
     def compose(self) -> ComposeResult:
@@ -206,9 +217,7 @@ class MainScreen(Screen[None]):
         if delay:
             await asyncio.sleep(delay)
         library = self.library
-        article, position = await asyncio.to_thread(
-            lambda: (library.get(article_id), library.get_position(article_id))
-        )
+        article, position = await asyncio.to_thread(lambda: (library.get(article_id), library.get_position(article_id)))
         if not self.is_attached:
             return
         if article is None:
@@ -347,7 +356,9 @@ class MainScreen(Screen[None]):
         if self.open_article is not None and self.open_article.id == target.id:
             self.open_article.bookmarked = on
             self.story.query_one("#story-header").show(self.open_article)  # type: ignore[attr-defined]
-        self.notify(("Bookmarked: " if on else "Bookmark removed: ") + clean_line(target.title), markup=False, timeout=2)
+        self.notify(
+            ("Bookmarked: " if on else "Bookmark removed: ") + clean_line(target.title), markup=False, timeout=2
+        )
 
     def action_toggle_read(self) -> None:
         target = self._target()
@@ -495,6 +506,4 @@ class MainScreen(Screen[None]):
     def _open_in_browser(self, url: str) -> None:
         opened = self.reader.open_in_browser(url)
         if not opened:
-            self.app.call_from_thread(
-                self.notify, "No web browser could be started.", severity="warning"
-            )
+            self.app.call_from_thread(self.notify, "No web browser could be started.", severity="warning")

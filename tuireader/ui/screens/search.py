@@ -112,7 +112,9 @@ class SearchScreen(ModalScreen[int | None]):
         if not query.strip():
             status.update("Type to search titles and stories.")
         elif hits:
-            status.update(Content(f"{len(hits)} result{'s' if len(hits) != 1 else ''} — enter opens, ↑/↓ choose, escape leaves"))
+            status.update(
+                Content(f"{len(hits)} result{'s' if len(hits) != 1 else ''} — enter opens, ↑/↓ choose, escape leaves")
+            )
         else:
             status.update(Content(f"Nothing found for “{clean_line(query)}”."))
 

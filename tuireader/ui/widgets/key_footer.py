@@ -12,7 +12,6 @@ from __future__ import annotations
 from textual.screen import Screen
 from textual.widgets import Footer
 
-
 UPDATE_DELAY = 0.05
 
 
@@ -26,7 +25,15 @@ class KeyFooter(Footer):
         """What the footer shows: each shown binding's key, display, description, state and tooltip."""
         app = self.app
         return tuple(
-            (binding.key, app.get_key_display(binding), binding.action, binding.description, enabled, tooltip, binding.group)
+            (
+                binding.key,
+                app.get_key_display(binding),
+                binding.action,
+                binding.description,
+                enabled,
+                tooltip,
+                binding.group,
+            )
             for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
             if binding.show
         )

@@ -187,12 +187,13 @@ class StoryView(VerticalScroll):
             if len(body) > MAX_CHARS:
                 cut_at = body.rfind("\n\n", 0, MAX_CHARS)
                 cut_at = cut_at if cut_at > MAX_CHARS // 2 else MAX_CHARS
-                cut = (
-                    f"The story goes on for another {len(body) - cut_at:,} characters, "
-                    "too long to show here."
-                )
+                cut = f"The story goes on for another {len(body) - cut_at:,} characters, too long to show here."
                 body = body[:cut_at]
-            chunks = split_body(body, FIRST_CHUNK_CHARS, CHUNK_CHARS) if body.strip() else ["*(This article has no story text.)*"]
+            chunks = (
+                split_body(body, FIRST_CHUNK_CHARS, CHUNK_CHARS)
+                if body.strip()
+                else ["*(This article has no story text.)*"]
+            )
             with self.app.batch_update():  # one repaint for header, body and teasers
                 self.chunks_total = len(chunks)
                 self.chunks_shown = 0

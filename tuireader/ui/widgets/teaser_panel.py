@@ -11,8 +11,8 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer, Vertical
-from textual.geometry import Region
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -47,7 +47,13 @@ class TeaserList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False, id="teasers.down"),
         Binding("up,k", "cursor_up", "Up", show=False, id="teasers.up"),
-        Binding("enter", "select", "Open teaser", id="teasers.open", tooltip="Open the teaser's article, or show what the page said about it"),
+        Binding(
+            "enter",
+            "select",
+            "Open teaser",
+            id="teasers.open",
+            tooltip="Open the teaser's article, or show what the page said about it",
+        ),
         Binding("g,home", "first", "First", show=False, id="teasers.top"),
         Binding("G,end", "last", "Last", show=False, id="teasers.bottom"),
     ]
@@ -113,7 +119,10 @@ class TeaserPanel(Vertical):
         label_text = clean_line(label) or "Related"
         count = len(self.teasers)
         self.query_one("#teaser-label", Static).update(
-            Content.assemble((label_text, "bold"), (f"  {count} teaser{'s' if count != 1 else ''}, not part of this story", "$text-muted"))
+            Content.assemble(
+                (label_text, "bold"),
+                (f"  {count} teaser{'s' if count != 1 else ''}, not part of this story", "$text-muted"),
+            )
         )
         option_list = self.teaser_list
         option_list.clear_options()
