@@ -137,7 +137,7 @@ def test_views_and_sections_filter_the_list(lib: Library, tmp_path: Path) -> Non
     assert [s.id for s in lib.summaries("unread")] == [ids["old"], ids["undated"]]
     assert [s.id for s in lib.summaries("bookmarks")] == [ids["mid"], ids["old"]]
     assert [s.id for s in lib.summaries("all", "Politik")] == [ids["mid"], ids["old"]]
-    assert [s.id for s in lib.select(view="bookmarks", unread=True)] == [ids["old"]]
+    assert [s.id for s in lib.summaries("bookmarks", unread=True)] == [ids["old"]]
     assert (lib.count(), lib.count("unread"), lib.count("bookmarks", "Politik")) == (4, 2, 2)
     assert lib.index_of(ids["old"], "bookmarks") == 1
     assert lib.index_of(ids["new"], "unread") is None

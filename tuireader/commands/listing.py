@@ -44,7 +44,7 @@ def summary_line(s: ArticleSummary) -> str:
 def run(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         limit = args.limit if args.limit else lib.count()
-        rows = lib.select(
+        rows = lib.summaries(
             view="bookmarks" if args.bookmarked else "all",
             unread=args.unread,
             section=args.section,

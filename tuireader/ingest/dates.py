@@ -90,10 +90,6 @@ class FoundDate:
     start: int
     end: int
 
-    @property
-    def day(self) -> str:
-        return self.iso[:10]
-
 
 def _iso(m: re.Match[str]) -> str | None:
     groups = m.groupdict()

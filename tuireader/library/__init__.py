@@ -5,7 +5,7 @@ never rows. The API a reader uses::
 
     lib = Library()                       # or Library(path); LibraryError for a foreign/corrupt file
     lib.count(view="all"|"unread"|"bookmarks", section=None)
-    lib.summaries(view, section, offset=0, limit=100)   # newest first -> [ArticleSummary]
+    lib.summaries(view, section, offset=0, limit=100, unread=False)   # newest first -> [ArticleSummary]
     lib.index_of(article_id, view, section)             # row position in that order, or None
     lib.sections(); lib.is_empty()
     lib.get(article_id)                   # Article (teasers linked by title) or None
@@ -16,6 +16,7 @@ never rows. The API a reader uses::
     lib.import_paths(paths, progress=None) -> ImportReport
     lib.add(article, raw) -> (id, "imported" | "updated" | "unchanged")
     lib.remove(id) -> bool
+    lib.data_version()                   # changes when another connection commits
 """
 
 from tuireader.library.errors import ArticleNotFound, LibraryError

@@ -3,12 +3,18 @@
 A file at the library path that is not ours (not SQLite, another program's
 SQLite database, or a newer schema) is refused with an error naming it, before
 anything is written to it.
+
+``PerThread`` gives each thread its own connection (sqlite3 connections belong
+to the thread that opened them): a reader's worker threads, its writer thread
+and an importer never wait on one shared connection, and SQLite's own locking
+(WAL: readers never block the writer) does the rest.
 """
 
 from __future__ import annotations
 
 import random
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -57,6 +63,23 @@ def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
         )
 
 
+def _open(path: Path) -> sqlite3.Connection:
+    # check_same_thread=False only so that ``PerThread.close`` can close the
+    # connections of other (finished) threads; each is used by its own thread.
+    try:
+        return sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise LibraryError(f"{path}: cannot open library: {exc}") from None
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA cache_size = -64000")
+
+
 def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the library at ``path``."""
     _check_file(path)
@@ -64,18 +87,11 @@ def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> sqlite3.Connecti
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise LibraryError(f"{path.parent}: cannot create library directory: {exc.strerror or exc}") from None
-    try:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as exc:
-        raise LibraryError(f"{path}: cannot open library: {exc}") from None
+    conn = _open(path)
     try:
         _check_ours(conn, path)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _configure(conn)
         retry(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA cache_size = -64000")
         retry(lambda: migrate(conn, migrate_to))
     except LibraryError:
         conn.close()
@@ -107,3 +123,68 @@ def retry(fn: Callable[[], T], *, seconds: float = RETRY_SECONDS) -> T:
                 raise
         time.sleep(delay * (0.5 + random.random()))
         delay = min(delay * 2, 0.5)
+
+
+class PerThread:
+    """One connection to a library per thread, opened on the thread's first use.
+
+    The first connection (opened by the constructor) checks and migrates the
+    file; the others only open it. ``close`` closes every one of them, and a
+    new connection closes those of threads that have ended.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._guard = threading.Lock()  # guards only the list of connections
+        self._all: list[tuple[threading.Thread, sqlite3.Connection]] = []
+        self._closed = False
+        self._adopt(connect(path))
+
+    def _adopt(self, conn: sqlite3.Connection) -> None:
+        thread = threading.current_thread()
+        with self._guard:
+            ended = [(t, c) for t, c in self._all if not t.is_alive()]
+            self._all = [(t, c) for t, c in self._all if t.is_alive()]
+            self._all.append((thread, conn))
+        for _, old in ended:
+            old.close()
+        self._local.conn = conn
+
+    def get(self) -> sqlite3.Connection:
+        """This thread's connection."""
+        if self._closed:
+            raise LibraryError(f"{self.path}: library is closed")
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn
+        conn = _open(self.path)
+        try:
+            _configure(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise LibraryError(f"{self.path}: cannot open library: {exc}") from None
+        self._adopt(conn)
+        return conn
+
+    def current(self) -> sqlite3.Connection | None:
+        """This thread's connection if it has one (nothing is opened)."""
+        return getattr(self._local, "conn", None)
+
+    def release(self) -> None:
+        """Close this thread's connection (a thread that ends closes its own)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            return
+        self._local.conn = None
+        with self._guard:
+            self._all = [(t, c) for t, c in self._all if c is not conn]
+        conn.close()
+
+    def close(self) -> None:
+        self._closed = True
+        self._local.conn = None
+        with self._guard:
+            connections, self._all = self._all, []
+        for _, conn in connections:
+            conn.close()

@@ -1,15 +1,15 @@
 """The ``Library``: articles, teasers, bookmarks, read state and search in one SQLite file.
 
-Thread-safe: one connection (``check_same_thread=False``) used under an
-``RLock``, so a UI's worker threads can share one ``Library``. Several
-processes may use the same file at once (WAL, busy timeout, retried writes).
+Thread-safe: each thread uses a connection of its own (``PerThread``), so a
+UI's worker threads and its writer thread share one ``Library`` without
+waiting on each other. Several processes may use the same file at once (WAL,
+busy timeout, retried writes).
 """
 
 from __future__ import annotations
 
 import math
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from functools import partial
@@ -19,7 +19,7 @@ from typing import Any
 from tuireader.library import converters as conv
 from tuireader.library.checkpoints import BackgroundCheckpoints
 from tuireader.library.compression import unpack
-from tuireader.library.connection import connect, is_busy, retry
+from tuireader.library.connection import PerThread, is_busy, retry
 from tuireader.library.errors import ArticleNotFound, BadQuery, LibraryError
 from tuireader.library.importer import Failure, ImportReport, Prepared, expand_paths, prepare_many
 from tuireader.library.reparse import ReparseReport, reparse_all
@@ -89,19 +89,21 @@ class Library:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path).expanduser() if path is not None else library_file()
-        self._lock = threading.RLock()
         self._checkpoints: BackgroundCheckpoints | None = None  # during a large import
-        self._conn: sqlite3.Connection | None = connect(self.path)
+        self._connections = PerThread(self.path)
 
     # -- lifecycle -----------------------------------------------------------
 
     def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                with suppress(sqlite3.Error):
-                    self._conn.execute("PRAGMA optimize")
-                self._conn.close()
-                self._conn = None
+        conn = self._connections.current()
+        if conn is not None:
+            with suppress(sqlite3.Error):
+                conn.execute("PRAGMA optimize")
+        self._connections.close()
+
+    def release_thread(self) -> None:
+        """Close the calling thread's connection (a thread that is about to end)."""
+        self._connections.release()
 
     def __enter__(self) -> Library:
         return self
@@ -111,9 +113,8 @@ class Library:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise LibraryError(f"{self.path}: library is closed")
-        return self._conn
+        """The calling thread's connection."""
+        return self._connections.get()
 
     @contextmanager
     def _damage_as_error(self) -> Iterator[None]:
@@ -126,7 +127,7 @@ class Library:
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
         """A consistent snapshot for several SELECTs."""
-        with self._lock, self._damage_as_error():
+        with self._damage_as_error():
             conn = self.conn
             try:
                 retry(lambda: conn.execute("BEGIN"))
@@ -138,7 +139,7 @@ class Library:
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
         """One short write transaction, waiting (with retries) for other writers."""
-        with self._lock, self._damage_as_error():
+        with self._damage_as_error():
             conn = self.conn
             retry(lambda: conn.execute("BEGIN IMMEDIATE"))
             try:
@@ -150,7 +151,7 @@ class Library:
             retry(lambda: conn.execute("COMMIT"))
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock, self._damage_as_error():
+        with self._damage_as_error():
             conn = self.conn
             return retry(lambda: conn.execute(sql, tuple(params)).fetchall())
 
@@ -164,21 +165,15 @@ class Library:
         return self._query(f"SELECT count(*) FROM articles WHERE {where}", params)[0][0]
 
     def summaries(
-        self, view: str = "all", section: str | None = None, offset: int = 0, limit: int = 100
-    ) -> list[ArticleSummary]:
-        """Newest first (unknown dates last, then by id, newest first)."""
-        return self.select(view=view, section=section, offset=offset, limit=limit)
-
-    def select(
         self,
-        *,
         view: str = "all",
-        unread: bool = False,
         section: str | None = None,
         offset: int = 0,
         limit: int = 100,
+        *,
+        unread: bool = False,
     ) -> list[ArticleSummary]:
-        """Like ``summaries``; ``unread`` narrows any view (bookmarked and unread)."""
+        """Newest first (unknown dates last, then by id, newest first); ``unread`` narrows any view."""
         where, params = _where(view, section, unread=unread)
         rows = self._query(
             f"SELECT {conv.SUMMARY_COLUMNS} FROM articles WHERE {where} "
@@ -255,7 +250,7 @@ class Library:
             fts = build_fts_query(query)
         except BadQuery:
             return []
-        with self._lock, self._damage_as_error():
+        with self._damage_as_error():
             for expression in (fts, plain_words_query(query)):
                 if not expression:
                     break
@@ -433,18 +428,16 @@ class Library:
         if not on:
             yield
             return
-        with self._lock:
-            self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        self.conn.execute("PRAGMA wal_autocheckpoint = 0")
         self._checkpoints = BackgroundCheckpoints(self.path)
         try:
             yield
         finally:
             self._checkpoints.close()
             self._checkpoints = None
-            with self._lock:
-                self.conn.execute("PRAGMA wal_autocheckpoint = 1000")
-                with suppress(sqlite3.Error):
-                    self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self.conn.execute("PRAGMA wal_autocheckpoint = 1000")
+            with suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def import_prepared(self, items: Iterable[list[Prepared] | Failure]) -> ImportReport:
         """Store already parsed files (one transaction per batch)."""
@@ -486,5 +479,9 @@ class Library:
             return reparse_all(conn, progress)
 
     def data_version(self) -> int:
-        """Changes when another connection commits: a cheap "did anything change?"."""
+        """Changes when another connection commits: a cheap "did anything change?".
+
+        Per connection, so per thread: a thread that writes nothing itself (or
+        whose own commits should not count) sees only the others' changes.
+        """
         return self._query("PRAGMA data_version")[0][0]
