@@ -1,24 +1,37 @@
-"""The reader app: a thin App holding the library, the config and the themes.
+"""The reader app: a thin App holding the library, its writer, the config and the themes.
 
 ``run_app`` is what ``tuireader [PATH...]`` calls: it opens the library,
 imports the given paths (the bundled samples on a first start with an empty
 library), then runs the app.
+
+The app owns the one ``LibraryWriter`` (``save`` queues a change) and turns what
+its thread reports into messages: ``WriteFailed`` (a notification naming what
+was not saved) and ``LibraryChanged`` (another process changed the library: the
+main screen re-reads its list). One ``Worker.StateChanged`` handler reports a
+worker that failed. Quitting waits at most ``QUIT_WAIT`` seconds for the writes
+still queued; ``unsaved`` then lists what could not be saved (``run_app`` says so).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import sys
 import webbrowser
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from tuireader.config import Config, load_config
 from tuireader.ui.commands import ArticleCommands
+from tuireader.ui.protocols import LibraryAPI
 from tuireader.ui.screens.help import HelpScreen
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.sources import VIEWS
@@ -26,9 +39,13 @@ from tuireader.ui.theming import DEFAULT_THEME, FALLBACK_THEME, VARIABLE_DEFAULT
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
 from tuireader.ui.widgets.teaser_panel import TeaserList
+from tuireader.ui.writer import LibraryWriter
 
 if TYPE_CHECKING:
-    from tuireader.library import Library
+    from collections.abc import Callable
+
+# How long quitting waits for the writes still queued.
+QUIT_WAIT = 3.0
 
 
 class ReaderApp(App[None]):
@@ -41,15 +58,29 @@ class ReaderApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help", key_display="?", tooltip="This list of keys"),
     ]
 
+    class WriteFailed(Message):
+        """A change could not be saved (``what`` names it)."""
+
+        def __init__(self, what: str, error: Exception) -> None:
+            super().__init__()
+            self.what = what
+            self.error = error
+
+    class LibraryChanged(Message):
+        """Another process changed the library."""
+
     def __init__(
         self,
-        library: Library,
+        library: LibraryAPI,
         config: Config | None = None,
         theme_dirs: list[Path] | None = None,
     ) -> None:
         super().__init__()
         self.library = library
+        self.writer = LibraryWriter(library, self._write_failed, self._library_changed)
+        self.unsaved: list[str] = []  # what quitting could not save
         self.config = config if config is not None else load_config()
+        self.keymap: dict[str, str] = dict(self.config.keymap)
         # (message, severity) shown as notifications once the app runs.
         self.startup_messages: list[tuple[str, str]] = [(p, "warning") for p in self.config.problems]
         themes, problems = load_themes(theme_dirs)
@@ -79,13 +110,46 @@ class ReaderApp(App[None]):
         return None
 
     def on_mount(self) -> None:
+        self.writer.start()
         for message, severity in self.startup_messages:
             self.notify(message, severity=severity, markup=False, timeout=8)  # type: ignore[arg-type]
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, theme: object) -> None:
         if self._theme_ready:
-            self.library.set_setting("theme", self.theme)
+            name = self.theme
+            self.save("the theme", lambda library: library.set_setting("theme", name))
+
+    # -- the library's writer ----------------------------------------------
+
+    def save(self, what: str, change: Callable[[LibraryAPI], object]) -> None:
+        """Queue a change to the library, applied after every change queued before it."""
+        self.writer.submit(what, change)
+
+    def _write_failed(self, what: str, error: Exception) -> None:
+        # On the writer's thread: post, never wait for the event loop.
+        with contextlib.suppress(RuntimeError):  # the event loop is already closed
+            self.post_message(self.WriteFailed(what, error))
+
+    def _library_changed(self) -> None:
+        with contextlib.suppress(RuntimeError):
+            self.post_message(self.LibraryChanged())
+
+    @on(WriteFailed)
+    def _on_write_failed(self, event: WriteFailed) -> None:
+        self.notify(f"Not saved: {event.what} ({event.error})", severity="error", markup=False, timeout=10)
+
+    @on(LibraryChanged)
+    def _on_library_changed(self) -> None:
+        screen = self.main_screen
+        if screen is not None:
+            screen.library_changed()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place a failed worker is reported."""
+        if event.state is WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(str(error) or type(error).__name__, severity="error", markup=False, timeout=8)
 
     def help_groups(self) -> list[tuple[str, list[BindingType]]]:
         return [
@@ -109,8 +173,13 @@ class ReaderApp(App[None]):
     async def action_quit(self) -> None:
         screen = self.main_screen
         if screen is not None:
-            screen.save_position()
-        self.exit()
+            screen.leave()
+        self.unsaved = await asyncio.to_thread(self.writer.close, QUIT_WAIT)
+        self.exit(return_code=1 if self.unsaved else 0)
+
+    def on_unmount(self) -> None:
+        if not self.unsaved:
+            self.unsaved = self.writer.close(QUIT_WAIT)  # left without q (ctrl+c): still bounded
 
     def open_in_browser(self, url: str) -> bool:
         """Open a URL in the user's browser (called from a worker thread)."""
@@ -171,6 +240,9 @@ def run_app(library: str | Path | None = None, paths: list[str] | None = None) -
         app = ReaderApp(lib)
         app.startup_messages += messages
         app.run()
+        if app.unsaved:
+            print("tuireader: not saved: " + "; ".join(app.unsaved), file=sys.stderr)
+            return 1
         return 0
     finally:
         lib.close()

@@ -52,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
         self.groups = groups
 
     def compose(self) -> ComposeResult:
-        keymap = getattr(self.app, "_keymap", {}) or {}
+        keymap: Mapping[str, str] = getattr(self.app, "keymap", {})
         groups = [(title, key_rows(self.app, bindings, keymap)) for title, bindings in self.groups]
         width = max((len(keys) for _, rows in groups for keys, _, _ in rows), default=4) + 2
         id_width = max((len(i) for _, rows in groups for _, _, i in rows), default=4)

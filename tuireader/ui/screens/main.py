@@ -1,10 +1,47 @@
-"""The main screen: the article list and the story side by side (one at a time when narrow)."""
+"""The main screen: the article list and the story side by side (one at a time when narrow).
+
+How it works, at a glance
+-------------------------
+
+**One current article.** ``self.article_id`` names the article the screen is
+about: the one being loaded or the one shown. The story view shows it once it
+has arrived (``self.story.article``); until then the mode is ``LOADING``.
+``u``, ``b``, ``n``/``p`` and ``escape`` act on ``article_id`` while reading
+and on the highlighted row in the list.
+
+**Modes** (``Mode``), changed only by the transitions in the "transitions"
+section (``_open``, ``_arrived``, ``_set_mode``)::
+
+    LIST ──enter / n / p / search / teaser──► LOADING ──story shown──► READING ──r / tab──► TEASERS
+     ▲   (wide: highlighting previews the story      │                   │   ◄──escape──────┘
+     │    beside the list, the mode stays LIST)     escape              escape
+     └───────────────────────────────────────────────┴───────────────────┘
+
+**Reads off the event loop.** Everything that asks the library more than one
+cheap row runs in a thread worker (``@work(thread=True, exclusive=True,
+exit_on_error=False)``) that posts its result as a message: ``Fetched`` (an
+article and its reading position), ``ListLoaded`` (a view's count and where the
+cursor goes), ``Located`` (where an article asked for by id is). A result for an
+article or list no longer wanted is dropped; messages to a screen that is gone
+are never delivered. The list's own rows are read a page (100 rows) at a time
+as they scroll into view.
+
+**Writes in order.** Every change (read marks, bookmarks, positions, settings)
+goes to the app's ``LibraryWriter`` (``tuireader.ui.writer``) the moment the key
+is pressed, so the library applies them in key order; a failure comes back as a
+notification naming what was not saved.
+
+**A live library.** When another process changes the library, the writer
+notices (``PRAGMA data_version``) and the app calls ``library_changed``: the
+count and the list are re-read in place, the cursor stays on the same article
+(by id) and the open story stays where it is.
+"""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+import contextlib
+import time
+from enum import Enum
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
@@ -14,9 +51,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.events import Resize
+from textual.message import Message
 from textual.screen import Screen
-from textual.widget import MountError, Widget
+from textual.widget import Widget
 from textual.widgets import Markdown, Static
+from textual.worker import get_current_worker
 
 from tuireader.model import Article, Teaser
 from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
@@ -29,11 +68,12 @@ from tuireader.ui.widgets.story_view import StoryView
 from tuireader.ui.widgets.teaser_panel import TeaserList, TeaserPanel
 
 if TYPE_CHECKING:
-    from tuireader.library import Library
     from tuireader.ui.app import ReaderApp
+    from tuireader.ui.protocols import LibraryAPI
 
 # Below this width the list and the story are shown one at a time.
 WIDE_MIN_WIDTH = 100
+# Holding a key in the list previews only where the cursor stops.
 PREVIEW_DELAY = 0.1
 
 EMPTY_MESSAGES = {
@@ -41,6 +81,13 @@ EMPTY_MESSAGES = {
     "unread": "Nothing unread. Press 1 to see all articles.",
     "bookmarks": "No bookmarks yet. Press b on an article to keep it here.",
 }
+
+
+class Mode(Enum):
+    LIST = "list"  # the list has the focus (when wide, the current article is previewed beside it)
+    LOADING = "loading"  # an article was asked for to read and is on its way
+    READING = "reading"  # the story has the focus
+    TEASERS = "teasers"  # the teaser cards have the focus
 
 
 class MainScreen(Screen[None]):
@@ -71,23 +118,59 @@ class MainScreen(Screen[None]):
         ),
     ]
 
+    # -- results of the workers, posted to the screen ------------------------
+
+    class Fetched(Message):
+        """An article (None: no longer stored) and its stored reading position."""
+
+        def __init__(self, article_id: int, article: Article | None, position: float) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.article = article
+            self.position = position
+
+    class ListLoaded(Message):
+        """A view's row count and where its cursor goes (``index`` of ``keep_id``, or None)."""
+
+        def __init__(self, source: LibraryView, count: int, keep_id: int | None, index: int | None) -> None:
+            super().__init__()
+            self.source = source
+            self.count = count
+            self.keep_id = keep_id
+            self.index = index
+
+    class Located(Message):
+        """Where an article asked for by id is: in the view shown (``index``), in "all", or nowhere."""
+
+        def __init__(self, article_id: int, source: LibraryView | None, count: int, index: int | None) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.source = source
+            self.count = count
+            self.index = index
+
+    class SectionsRead(Message):
+        def __init__(self, sections: list[str]) -> None:
+            super().__init__()
+            self.sections = sections
+
     def __init__(self) -> None:
         super().__init__()
         self.view = "all"
         self.section: str | None = None
-        self._wanted_id: int | None = None
-        self._shown_id: int | None = None
-        self._focus_when_shown = False  # the article being opened takes the focus once shown
-        self._preview_handle: asyncio.TimerHandle | None = None
-        self._positions: dict[int, float] = {}  # reading positions as last read or stored
-        self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writes")
+        self.mode = Mode.LIST
+        self.article_id: int | None = None  # the current article: being loaded, or shown
+        self._focus_on_arrival = False  # LOADING: the story takes the focus once shown
+        self._positions: dict[int, float] = {}  # reading positions as last shown or saved
+        self._source: LibraryView | None = None
+        self._last_teaser: Teaser | None = None  # the teaser whose article is being located
 
     @property
     def reader(self) -> ReaderApp:
         return cast("ReaderApp", self.app)
 
     @property
-    def library(self) -> Library:
+    def library(self) -> LibraryAPI:
         return self.reader.library
 
     def compose(self) -> ComposeResult:
@@ -118,8 +201,10 @@ class MainScreen(Screen[None]):
         return self.query_one(TeaserPanel)
 
     @property
-    def open_article(self) -> Article | None:
-        return self.story.article
+    def shown(self) -> Article | None:
+        """The article on screen when it is the current one (not while another is loading)."""
+        article = self.story.article
+        return article if article is not None and article.id == self.article_id else None
 
     @property
     def narrow(self) -> bool:
@@ -127,31 +212,62 @@ class MainScreen(Screen[None]):
 
     @property
     def reading(self) -> bool:
-        """The story or its teasers have the focus."""
-        focused = self.focused
-        if focused is None:
-            return False
-        story = self.story
-        return focused is story or story in focused.ancestors
+        return self.mode in (Mode.READING, Mode.TEASERS)
 
     # -- start --------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.set_class(self.size.width < WIDE_MIN_WIDTH, "-narrow")
-        library = self.library
-        view = library.get_setting("view", "all") or "all"
-        self.view = view if view in VIEWS else "all"
-        section = library.get_setting("section")
-        self.section = section if section and section in library.sections() else None
-        last = library.get_setting("last_article")
-        last_id = int(last) if last and last.isdigit() else None
-        self.article_list.empty_message = EMPTY_MESSAGES[self.view]
-        self.article_list.set_source(LibraryView(library, self.view, self.section), select_id=last_id)
         self.article_list.focus()
         self._update_status()
-        if last_id is not None and self.article_list.current_id == last_id:
-            self._wanted_id = last_id
-            self._load(last_id, mark_read=False, focus=False, delay=0.0)
+        self._start()
+
+    @work(thread=True, exclusive=True, group="list", exit_on_error=False)
+    def _start(self) -> None:
+        """Restore the view, section and last article; read the list's count."""
+        library = self.library
+        view = library.get_setting("view", "all") or "all"
+        view = view if view in VIEWS else "all"
+        section = library.get_setting("section")
+        if section and library.count(view, section) == 0:
+            section = None
+        last = library.get_setting("last_article")
+        last_id = int(last) if last and last.isdigit() else None
+        self._post_list(LibraryView(library, view, section), last_id)
+
+    def _post_list(self, source: LibraryView, keep_id: int | None) -> None:
+        """In a worker: count ``source`` and find ``keep_id`` in it; post the result."""
+        count = source.count()
+        index = source.index_of(keep_id) if keep_id is not None else None
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.ListLoaded(source, count, keep_id, index))
+
+    @on(ListLoaded)
+    def _list_loaded(self, event: ListLoaded) -> None:
+        article_list = self.article_list
+        first = self._source is None
+        if not first and event.keep_id is not None and article_list.current_id not in (event.keep_id, None):
+            self._reload_list(article_list.current_id)  # the cursor moved meanwhile: follow it
+            return
+        self._source = event.source
+        self.view, self.section = event.source.view, event.source.section
+        article_list.empty_message = EMPTY_MESSAGES[self.view]
+        article_list.show_rows(event.source, event.count, event.index, keep_overrides=not self.reader.writer.idle)
+        self._update_status()
+        if first and event.index is not None and event.keep_id is not None:
+            self._open(event.keep_id, focus=False, mark_read=False)
+
+    def _reload_list(self, keep_id: int | None, source: LibraryView | None = None) -> None:
+        self._load_list(source or self._source or LibraryView(self.library, self.view, self.section), keep_id)
+
+    @work(thread=True, exclusive=True, group="list", exit_on_error=False)
+    def _load_list(self, source: LibraryView, keep_id: int | None) -> None:
+        self._post_list(source, keep_id)
+
+    def library_changed(self) -> None:
+        """Another process changed the library: re-read the count and the list, cursor kept by id."""
+        if self._source is not None:
+            self._reload_list(self.article_list.current_id)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < WIDE_MIN_WIDTH, "-narrow")
@@ -168,215 +284,215 @@ class MainScreen(Screen[None]):
             parts += ["  ", ("section: ", "$text-muted"), (clean_line(self.section), "bold")]
         self.query_one("#status", Static).update(Content.assemble(*parts))
 
+    # -- transitions --------------------------------------------------------
+
+    def _set_mode(self, mode: Mode) -> None:
+        """Enter a mode: focus and (when narrow) the pane shown follow it."""
+        self.mode = mode
+        self.set_class(mode in (Mode.READING, Mode.TEASERS), "-reading")
+        if mode is Mode.LIST:
+            self._focus_on_arrival = False
+            self.article_list.focus()
+        elif mode is Mode.READING:
+            self.story.focus()
+        elif mode is Mode.TEASERS:
+            self.teaser_panel.teaser_list.focus()
+            self.story.forget_pending_position()
+            self.story.scroll_to_widget(self.teaser_panel, animate=False, top=True)
+        self.refresh_bindings()
+
+    def _open(self, article_id: int, *, focus: bool, mark_read: bool, delay: float = 0.0) -> None:
+        """Make ``article_id`` the current article: to read (``focus``) or to preview beside the list."""
+        if mark_read:
+            self._mark(article_id, read=True, only_if_unread=True)
+        if focus:
+            self._focus_on_arrival = True
+        self.article_id = article_id
+        shown = self.shown
+        if shown is not None:
+            self.workers.cancel_group(self, "story")  # another article may be on its way
+            if focus:
+                self._set_mode(Mode.READING)
+            return
+        if focus:
+            self._set_mode(Mode.LOADING)
+        self._fetch(article_id, delay)
+
+    @work(thread=True, exclusive=True, group="story", exit_on_error=False)
+    def _fetch(self, article_id: int, delay: float) -> None:
+        if delay:
+            time.sleep(delay)
+        worker = get_current_worker()
+        if worker.is_cancelled:
+            return
+        article = self.library.get(article_id)
+        position = self.library.get_position(article_id) if article is not None else 0.0
+        if not worker.is_cancelled:
+            self.post_message(self.Fetched(article_id, article, position))
+
+    @on(Fetched)
+    def _fetched(self, event: Fetched) -> None:
+        if event.article_id != self.article_id:
+            return  # another article was asked for meanwhile
+        article = event.article
+        if article is None:
+            self.notify("That article is no longer in the library.", severity="warning")
+            if self.mode is Mode.LOADING:
+                self._set_mode(Mode.LIST)
+            return
+        self._save_position()
+        self._positions[event.article_id] = event.position
+        article.read = self._read_state(article)
+        article.bookmarked = self._bookmark_state(article)
+        self._show(article, event.position)
+
+    @work(exclusive=True, group="show", exit_on_error=False)
+    async def _show(self, article: Article, position: float) -> None:
+        self.query_one("#story-placeholder").display = False
+        if self._focus_on_arrival and self.mode is Mode.LOADING:
+            self._set_mode(Mode.READING)
+        await self.story.show(article, position)
+        if article.id == self.article_id:
+            article_id = article.id
+            self.reader.save(
+                f"the last article read (“{clean_line(article.title)}”)",
+                lambda library: library.set_setting("last_article", str(article_id)),
+            )
+        self.refresh_bindings()
+
+    def _save_position(self) -> None:
+        """Queue the reading position of the story on screen, when it changed."""
+        article = self.story.article
+        if article is None or article.id is None:
+            return
+        position = self.story.reading_position
+        if position == self._positions.get(article.id):
+            return
+        self._positions[article.id] = position
+        article_id = article.id
+        self.reader.save(
+            f"the reading position of “{clean_line(article.title)}”",
+            lambda library: library.set_position(article_id, position),
+        )
+
+    def leave(self) -> None:
+        """Before quitting: queue what is still unsaved (the reading position)."""
+        with contextlib.suppress(NoMatches):  # the screen's widgets are gone: nothing shown, nothing to save
+            self._save_position()
+
+    # -- marks (read, bookmark): on screen at once, in the library in key order
+
+    def _read_state(self, article: Article) -> bool:
+        row = self.article_list.cached(article.id) if article.id is not None else None
+        return row.read if row is not None else article.read
+
+    def _bookmark_state(self, article: Article) -> bool:
+        row = self.article_list.cached(article.id) if article.id is not None else None
+        return row.bookmarked if row is not None else article.bookmarked
+
+    def _mark(
+        self, article_id: int, *, read: bool | None = None, bookmarked: bool | None = None, only_if_unread: bool = False
+    ) -> None:
+        row = self.article_list.cached(article_id)
+        title = row.title if row is not None else (self.story.article.title if self.story.article else "")
+        name = f"“{clean_line(title)}”" if title else f"article {article_id}"
+        if read is not None:
+            if only_if_unread and row is not None and row.read:
+                return
+            self.article_list.update_article(article_id, read=read)
+            self.reader.save(f"the read mark of {name}", lambda library: library.set_read(article_id, read))
+        if bookmarked is not None:
+            self.article_list.update_article(article_id, bookmarked=bookmarked)
+            self.reader.save(f"the bookmark of {name}", lambda library: library.set_bookmark(article_id, bookmarked))
+        article = self.story.article
+        if article is not None and article.id == article_id:
+            if read is not None:
+                article.read = read
+            if bookmarked is not None:
+                article.bookmarked = bookmarked
+                self.story.show_header()
+
     # -- list → story -------------------------------------------------------
 
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
-        if self.narrow or event.index != self.article_list.cursor or event.article_id == self._wanted_id:
-            return  # not previewed when narrow; the cursor has moved on since; already coming
-        self._wanted_id = event.article_id
-        self.workers.cancel_group(self, "story")  # an article on its way is not wanted now
-        self._cancel_preview()
-        if event.article_id == self._shown_id:
-            return  # back on the article shown: stay there
-        # One timer handle, replaced at each move, rather than a worker per move: holding
-        # a key down previews only where the cursor stops.
-        self._preview_handle = asyncio.get_running_loop().call_later(PREVIEW_DELAY, self._preview)
-
-    def _cancel_preview(self) -> None:
-        if self._preview_handle is not None:
-            self._preview_handle.cancel()
-            self._preview_handle = None
-
-    def _preview(self) -> None:
-        self._preview_handle = None
-        if not self.is_attached:
+        if self.narrow or self.reading or event.index != self.article_list.cursor:
+            return  # not previewed when narrow or while reading; the cursor has moved on since
+        if event.article_id == self.article_id:
             return
-        if self._wanted_id is not None and self._wanted_id != self._shown_id:
-            self._load(self._wanted_id, mark_read=False, focus=False, delay=0.0)
+        self._open(event.article_id, focus=False, mark_read=False, delay=PREVIEW_DELAY)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
-        self.show_article(event.article_id)
-
-    def show_article(self, article_id: int, focus: bool = True) -> None:
-        """Open an article for reading: marks it read, shows it, focuses the story."""
-        self._wanted_id = article_id
-        self._focus_when_shown = focus
-        self._cancel_preview()
-        if self._shown_id == article_id and self.open_article is not None:
-            self.workers.cancel_group(self, "story")  # another article may be on its way
-            self._mark_read(self.open_article)
-            if focus:
-                self._focus_story()
-            return
-        self._load(article_id, mark_read=True, focus=focus, delay=0.0)
-
-    @work(exclusive=True, group="story")
-    async def _load(self, article_id: int, mark_read: bool, focus: bool, delay: float) -> None:
-        if delay:
-            await asyncio.sleep(delay)
-        library = self.library
-        article, position = await asyncio.to_thread(lambda: (library.get(article_id), library.get_position(article_id)))
-        if not self.is_attached:
-            return
-        if article is None:
-            self.notify("That article is no longer in the library.", severity="warning")
-            return
-        previous = self._position_to_save()
-        newly_read = mark_read and not article.read
-        if newly_read:
-            self._mark_read(article, write=False)
-        self._shown_id = article_id
-        self._positions[article_id] = position
-
-        def persist() -> None:
-            if previous is not None:
-                library.set_position(*previous)
-            if newly_read:
-                library.set_read(article_id, True)
-            library.set_setting("last_article", str(article_id))
-
-        try:
-            self.query_one("#story-placeholder").display = False
-            if focus and self._focus_when_shown:
-                self._focus_story()
-            await self.story.show(article, position)
-        except (NoMatches, MountError):
-            if not self.is_attached or self.app._exit or self.app._closing or self._closing:
-                return  # the app is closing
-            raise
-        finally:
-            # Once the story is shown (not competing with it), in order on the library's
-            # writer thread, and whether or not this load is overtaken by the next one.
-            written = self._write(persist)
-        self.refresh_bindings()
-        await asyncio.wrap_future(written)
-
-    def _write(self, change: Callable[[], None]) -> Future[None]:
-        """Run a library write off the event loop, after the writes asked for before it."""
-        try:
-            future = self._writes.submit(change)
-        except RuntimeError:  # the screen is closing: write now
-            future = Future()
-            change()
-            future.set_result(None)
-            return future
-        future.add_done_callback(self._written)
-        return future
-
-    def _written(self, future: Future[None]) -> None:
-        error = None if future.cancelled() else future.exception()
-        if error is not None and self.is_attached:
-            self.app.call_from_thread(
-                self.notify, f"Could not save the reading state: {error}", severity="error", markup=False
-            )
-
-    def flush_writes(self) -> None:
-        """Wait for the writes still queued (before the library closes)."""
-        self._writes.shutdown(wait=True)
-
-    def _mark_read(self, article: Article, write: bool = True) -> None:
-        if article.read or article.id is None:
-            return
-        if write:
-            self.library.set_read(article.id, True)
-        article.read = True
-        self.article_list.update_article(article.id, read=True)
-
-    def _focus_story(self) -> None:
-        self.add_class("-reading")
-        self.story.focus()
-
-    def _position_to_save(self) -> tuple[int, float] | None:
-        """(article id, position) when the open article's reading position changed."""
-        article = self.open_article
-        if article is None or article.id is None:
-            return None
-        position = self.story.reading_position
-        if position == self._positions.get(article.id):
-            return None
-        self._positions[article.id] = position
-        return article.id, position
-
-    @property
-    def _current_id(self) -> int | None:
-        """The article being opened, else the one shown."""
-        if self._wanted_id is not None:
-            return self._wanted_id
-        return self.open_article.id if self.open_article is not None else None
-
-    def save_position(self) -> None:
-        """Remember how far the open article was read (on quit), after the writes still queued."""
-        self.flush_writes()
-        change = self._position_to_save()
-        if change is not None:
-            self.library.set_position(*change)
-
-    def on_unmount(self) -> None:
-        self._cancel_preview()
-        self.flush_writes()
+        self._open(event.article_id, focus=True, mark_read=True)
 
     # -- actions ------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        article = self.open_article
-        if action in ("next_article", "previous_article", "back"):
-            return self.reading or (action == "back" and self.narrow and self.has_class("-reading"))
+        shown = self.shown
+        if action in ("next_article", "previous_article"):
+            return self.reading or self.mode is Mode.LOADING
+        if action == "back":
+            return self.mode is not Mode.LIST
         if action == "teasers":
-            return self.reading and article is not None and bool(article.related)
+            return self.reading and shown is not None and bool(shown.related)
         if action == "open_url":
-            return self.reading and article is not None and bool(article.url)
+            return self.reading and shown is not None and bool(shown.url)
         if action in ("toggle_bookmark", "toggle_read"):
             return self._target() is not None
         return True
 
     def on_descendant_focus(self) -> None:
+        """Focus moved by the user (tab, a click): the mode follows it."""
+        focused = self.focused
+        if isinstance(focused, TeaserList):
+            mode = Mode.TEASERS
+        elif focused is self.story and self.story.article is not None:
+            mode = Mode.READING
+            self.article_id = self.story.article.id
+        elif isinstance(focused, ArticleList) and self.mode is not Mode.LOADING:
+            mode = Mode.LIST
+        else:
+            mode = self.mode
+        if mode is not self.mode:
+            self.mode = mode
+            self.set_class(mode in (Mode.READING, Mode.TEASERS), "-reading")
         self.refresh_bindings()
 
-    def _target(self) -> Article | None:
-        """What b and u act on: the open article while reading, else the highlighted row."""
-        if self.reading:
-            return self.open_article
-        summary = self.article_list.current
-        if summary is None:
-            return None
-        if self.open_article is not None and self.open_article.id == summary.id:
-            return self.open_article
-        return Article(title=summary.title, id=summary.id, read=summary.read, bookmarked=summary.bookmarked)
+    def _target(self) -> int | None:
+        """What b and u act on: the current article while reading, else the highlighted row."""
+        if self.mode is not Mode.LIST:
+            return self.article_id
+        return self.article_list.current_id
 
     def action_toggle_bookmark(self) -> None:
         target = self._target()
-        if target is None or target.id is None:
+        if target is None:
             return
-        on = not target.bookmarked
-        self.library.set_bookmark(target.id, on)
-        target.bookmarked = on
-        self.article_list.update_article(target.id, bookmarked=on)
-        if self.open_article is not None and self.open_article.id == target.id:
-            self.open_article.bookmarked = on
-            self.story.query_one("#story-header").show(self.open_article)  # type: ignore[attr-defined]
-        self.notify(
-            ("Bookmarked: " if on else "Bookmark removed: ") + clean_line(target.title), markup=False, timeout=2
-        )
+        row = self.article_list.cached(target)
+        article = self.story.article
+        was = row.bookmarked if row is not None else bool(article and article.id == target and article.bookmarked)
+        self._mark(target, bookmarked=not was)
+        title = row.title if row is not None else (article.title if article is not None else "")
+        self.notify(("Bookmarked: " if not was else "Bookmark removed: ") + clean_line(title), markup=False, timeout=2)
 
     def action_toggle_read(self) -> None:
         target = self._target()
-        if target is None or target.id is None:
+        if target is None:
             return
-        on = not target.read
-        self.library.set_read(target.id, on)
-        target.read = on
-        self.article_list.update_article(target.id, read=on)
-        if self.open_article is not None and self.open_article.id == target.id:
-            self.open_article.read = on
-        self.notify("Marked read" if on else "Marked unread", timeout=2)
+        row = self.article_list.cached(target)
+        article = self.story.article
+        was = row.read if row is not None else bool(article and article.id == target and article.read)
+        self._mark(target, read=not was)
+        self.notify("Marked unread" if was else "Marked read", timeout=2)
 
     def _step(self, delta: int) -> None:
         article_list = self.article_list
-        current = self._current_id  # the article being opened, when a press comes before it is shown
+        current = self.article_id
         if current is not None:
-            article_list.select_id(current)
+            index = article_list.cached_index(current)
+            if index is not None:
+                article_list.cursor = index
         before = article_list.cursor
         article_list.cursor = before + delta
         if article_list.cursor == before:
@@ -384,7 +500,7 @@ class MainScreen(Screen[None]):
             return
         article_id = article_list.current_id
         if article_id is not None:
-            self.show_article(article_id)
+            self._open(article_id, focus=True, mark_read=True)
 
     def action_next_article(self) -> None:
         self._step(1)
@@ -393,66 +509,67 @@ class MainScreen(Screen[None]):
         self._step(-1)
 
     def action_teasers(self) -> None:
-        panel = self.teaser_panel
-        if not panel.teasers:
-            return
-        self.add_class("-reading")
-        panel.teaser_list.focus()
-        self.story.forget_pending_position()
-        self.story.scroll_to_widget(panel, animate=False, top=True)
+        if self.teaser_panel.teasers and self.shown is not None:
+            self._set_mode(Mode.TEASERS)
 
     def action_back(self) -> None:
-        focused = self.focused
-        if isinstance(focused, TeaserList):
-            self.story.focus()
+        if self.mode is Mode.TEASERS:
+            self._set_mode(Mode.READING)
             return
-        self.remove_class("-reading")
-        self._focus_when_shown = False
-        self.article_list.focus()
-        current = self._current_id  # the article being opened, when escape comes before it is shown
+        self._set_mode(Mode.LIST)
+        current = self.article_id
         if current is not None:
-            self.article_list.select_id(current)
+            index = self.article_list.cached_index(current)
+            if index is not None:
+                self.article_list.cursor = index
 
     def action_cycle_focus(self, direction: int) -> None:
         """Tab: list → story → teasers (the story parts only once an article is shown)."""
         order: list[Widget] = [self.article_list]
-        if self.open_article is not None:
+        if self.story.article is not None:
             order.append(self.story)
             if self.teaser_panel.teasers:
                 order.append(self.teaser_panel.teaser_list)
         focused = self.focused
         index = order.index(focused) if focused in order else -1
         target = order[(index + direction) % len(order)]
-        # When narrow, the pane of the target is the one shown.
-        self.set_class(target is not self.article_list, "-reading")
-        target.focus()
-        if isinstance(target, TeaserList):
-            self.story.scroll_to_widget(self.teaser_panel, animate=False, top=True)
+        if target is self.article_list:
+            self._set_mode(Mode.LIST)
+        elif target is self.story:
+            self.article_id = self.story.article.id if self.story.article else None
+            self._set_mode(Mode.READING)
+        else:
+            self._set_mode(Mode.TEASERS)
 
     def action_view(self, view: str) -> None:
-        if view not in VIEWS:
-            return
-        self.set_view(view, self.section)
+        if view in VIEWS:
+            self.set_view(view, self.section)
 
     def set_view(self, view: str, section: str | None) -> None:
-        self.view = view
-        self.section = section
-        self.library.set_setting("view", view)
-        self.library.set_setting("section", section)
-        keep = self.open_article.id if self.open_article is not None else self.article_list.current_id
-        self.article_list.empty_message = EMPTY_MESSAGES[view]
-        self.article_list.set_source(LibraryView(self.library, view, section), select_id=keep)
-        self._update_status()
+        self._save_view(view, section)
+        keep_id = self.article_id if self.article_id is not None else self.article_list.current_id
+        self._reload_list(keep_id, LibraryView(self.library, view, section))
         if not self.reading:
-            self.article_list.focus()
+            self._set_mode(Mode.LIST)
+
+    def _save_view(self, view: str, section: str | None) -> None:
+        self.reader.save("the view", lambda library: library.set_setting("view", view))
+        self.reader.save("the section filter", lambda library: library.set_setting("section", section))
 
     def action_pick_section(self) -> None:
-        def chosen(section: str | None) -> None:
-            if section is None:
-                return
-            self.set_view(self.view, None if section == ALL_SECTIONS else section)
+        self._read_sections()
 
-        self.app.push_screen(SectionScreen(self.library.sections(), self.section), chosen)
+    @work(thread=True, exclusive=True, group="sections", exit_on_error=False)
+    def _read_sections(self) -> None:
+        self.post_message(self.SectionsRead(self.library.sections()))
+
+    @on(SectionsRead)
+    def _sections_read(self, event: SectionsRead) -> None:
+        def chosen(section: str | None) -> None:
+            if section is not None:
+                self.set_view(self.view, None if section == ALL_SECTIONS else section)
+
+        self.app.push_screen(SectionScreen(event.sections, self.section), chosen)
 
     def action_search(self) -> None:
         def chosen(article_id: int | None) -> None:
@@ -461,12 +578,42 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(SearchScreen(self.library), chosen)
 
-    def go_to_article(self, article_id: int) -> None:
+    def go_to_article(self, article_id: int, teaser: Teaser | None = None) -> None:
         """Select an article in the list (leaving a view that hides it) and open it."""
-        if not self.article_list.select_id(article_id):
-            self.set_view("all", None)
-            self.article_list.select_id(article_id)
-        self.show_article(article_id)
+        self._last_teaser = teaser
+        self._locate(article_id, self._source or LibraryView(self.library, self.view, self.section))
+
+    @work(thread=True, exclusive=True, group="list", exit_on_error=False)
+    def _locate(self, article_id: int, source: LibraryView) -> None:
+        index = source.index_of(article_id)
+        if index is not None:
+            self.post_message(self.Located(article_id, None, 0, index))
+            return
+        everything = LibraryView(source.library, "all", None)
+        index = everything.index_of(article_id)
+        count = everything.count() if index is not None else 0
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Located(article_id, everything if index is not None else None, count, index))
+
+    @on(Located)
+    def _located(self, event: Located) -> None:
+        teaser, self._last_teaser = self._last_teaser, None
+        if event.index is None:
+            if teaser is not None:
+                self.app.push_screen(TeaserInfoScreen(teaser))
+            else:
+                self.notify("That article is no longer in the library.", severity="warning")
+            return
+        if event.source is not None:  # hidden by the view shown: show all articles
+            self._save_view("all", None)
+            self._source = event.source
+            self.view, self.section = "all", None
+            self.article_list.empty_message = EMPTY_MESSAGES["all"]
+            self.article_list.show_rows(event.source, event.count, event.index, keep_overrides=True)
+            self._update_status()
+        else:
+            self.article_list.cursor = event.index
+        self._open(event.article_id, focus=True, mark_read=True)
 
     # -- teasers and links --------------------------------------------------
 
@@ -475,13 +622,13 @@ class MainScreen(Screen[None]):
         self.open_teaser(event.teaser)
 
     def open_teaser(self, teaser: Teaser) -> None:
-        if teaser.article_id is not None and self.library.get(teaser.article_id) is not None:
-            self.go_to_article(teaser.article_id)
+        if teaser.article_id is not None:
+            self.go_to_article(teaser.article_id, teaser)
         else:
             self.app.push_screen(TeaserInfoScreen(teaser))
 
     def action_open_url(self) -> None:
-        article = self.open_article
+        article = self.shown
         if article is not None and article.url:
             self.confirm_open_url(article.url)
 
@@ -502,8 +649,7 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(ConfirmScreen("Open this address in your web browser?", url), answered)
 
-    @work(thread=True, exclusive=True, group="browser")
+    @work(thread=True, exclusive=True, group="browser", exit_on_error=False)
     def _open_in_browser(self, url: str) -> None:
-        opened = self.reader.open_in_browser(url)
-        if not opened:
-            self.app.call_from_thread(self.notify, "No web browser could be started.", severity="warning")
+        if not self.reader.open_in_browser(url):
+            raise OSError("No web browser could be started.")

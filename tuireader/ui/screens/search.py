@@ -11,12 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tuireader.model import SearchHit
+from tuireader.ui.protocols import LibraryAPI
 from tuireader.ui.text import clean_line, short_date
 
 _MATCH = re.compile(r"\[\[(.*?)\]\]")
@@ -69,7 +71,15 @@ class SearchScreen(ModalScreen[int | None]):
         Binding("enter", "open_result", "Open", id="search.open", priority=True),
     ]
 
-    def __init__(self, library: object, query: str = "") -> None:
+    class Results(Message):
+        """The hits for ``query`` (posted by the search worker; shown by the screen)."""
+
+        def __init__(self, query: str, hits: list[SearchHit]) -> None:
+            super().__init__()
+            self.query = query
+            self.hits = hits
+
+    def __init__(self, library: LibraryAPI, query: str = "") -> None:
         super().__init__()
         self.library = library
         self.initial_query = query
@@ -90,18 +100,18 @@ class SearchScreen(ModalScreen[int | None]):
     def _changed(self, event: Input.Changed) -> None:
         self._search(event.value)
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str) -> None:
         time.sleep(self.DEBOUNCE)
         if get_current_worker().is_cancelled:
             return
-        hits = self.library.search(live_query(query), limit=50) if query.strip() else []  # type: ignore[attr-defined]
+        hits = self.library.search(live_query(query), limit=50) if query.strip() else []
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_hits, query, hits)
+            self.post_message(self.Results(query, hits))
 
-    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
-        if not self.is_attached or not self.is_active:
-            return  # the search was left while the library was still searching
+    @on(Results)
+    def _show_hits(self, event: Results) -> None:
+        query, hits = event.query, event.hits
         self.hits = hits
         results = self.query_one("#search-results", OptionList)
         results.clear_options()

@@ -136,6 +136,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._source: RowSource = source or EmptySource()
         self._count = 0
         self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
+        self._where: dict[int, int] = {}  # article id -> row, for the rows fetched
+        # Marks changed on screen whose writes may not be in the library yet: they win over fetched rows.
+        self._overrides: dict[int, dict[str, bool]] = {}
         self.empty_message = empty_message
         self.fetches = 0  # pages fetched from the source, for tests and benchmarks
 
@@ -145,17 +148,20 @@ class ArticleList(ScrollView, can_focus=True):
     def row_count(self) -> int:
         return self._count
 
-    def set_source(self, source: RowSource, select_id: int | None = None) -> None:
-        """Show another list of rows; put the cursor on ``select_id`` when present."""
-        self._source = source
-        self.reload(select_id)
+    def show_rows(self, source: RowSource, count: int, index: int | None, *, keep_overrides: bool = True) -> None:
+        """Show ``count`` rows of ``source`` (counted off the event loop); the cursor on row ``index``.
 
-    def reload(self, select_id: int | None = None) -> None:
-        """Re-read the row count and forget cached rows (after the library changed)."""
+        Without an ``index`` (the article it was on is gone) the cursor stays on
+        the same row number. ``keep_overrides=False`` forgets marks changed on
+        screen (once the library holds them).
+        """
+        self._source = source
         self._pages.clear()
-        self._count = max(0, self._source.count())
+        self._where.clear()
+        if not keep_overrides:
+            self._overrides.clear()
+        self._count = max(0, count)
         self.virtual_size = Size(self.size.width, self._count)
-        index = self._source.index_of(select_id) if select_id is not None else None
         target = index if index is not None else min(self.cursor, max(0, self._count - 1))
         self.set_reactive(ArticleList.cursor, target)
         self._scroll_cursor_visible(center=True)
@@ -170,6 +176,10 @@ class ArticleList(ScrollView, can_focus=True):
         if page is None:
             page = self._source.fetch(page_no * self.PAGE_SIZE, self.PAGE_SIZE)
             self.fetches += 1
+            for i, summary in enumerate(page):
+                if summary.id in self._overrides:
+                    page[i] = replace(summary, **self._overrides[summary.id])  # type: ignore[arg-type]
+                self._where[summary.id] = page_no * self.PAGE_SIZE + i
             self._pages[page_no] = page
             while len(self._pages) > self.CACHE_PAGES:
                 self._pages.popitem(last=False)
@@ -186,22 +196,26 @@ class ArticleList(ScrollView, can_focus=True):
         summary = self.current
         return summary.id if summary else None
 
-    def update_article(self, article_id: int, **changes: object) -> None:
-        """Change cached marks (read, bookmarked) of one article in place and redraw."""
+    def cached(self, article_id: int) -> ArticleSummary | None:
+        """The row of ``article_id`` if it has been fetched (nothing is asked of the library)."""
+        index = self._where.get(article_id)
+        if index is None:
+            return None
+        row = self.row(index)
+        return row if row is not None and row.id == article_id else None
+
+    def cached_index(self, article_id: int) -> int | None:
+        """Where ``article_id`` is, if its row has been fetched."""
+        return self._where.get(article_id) if self.cached(article_id) is not None else None
+
+    def update_article(self, article_id: int, **changes: bool) -> None:
+        """Change the marks (read, bookmarked) of one article on screen and redraw."""
+        self._overrides.setdefault(article_id, {}).update(changes)
         for page in self._pages.values():
             for i, summary in enumerate(page):
                 if summary.id == article_id:
                     page[i] = replace(summary, **changes)  # type: ignore[arg-type]
         self.refresh()
-
-    def select_id(self, article_id: int) -> bool:
-        if self.current_id == article_id:
-            return True  # already there: no need to ask the library where it is
-        index = self._source.index_of(article_id)
-        if index is None:
-            return False
-        self.cursor = index
-        return True
 
     # -- cursor -------------------------------------------------------------
 

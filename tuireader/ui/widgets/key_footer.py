@@ -12,6 +12,8 @@ from __future__ import annotations
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from tuireader.ui.textual_adapter import mark_footer_ready
+
 UPDATE_DELAY = 0.05
 
 
@@ -39,7 +41,7 @@ class KeyFooter(Footer):
         )
 
     def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
+        mark_footer_ready(self)
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen and not self._update_pending:

@@ -160,6 +160,11 @@ class StoryView(VerticalScroll):
         """The container of the story's Markdown chunks (the visible one)."""
         return self._current_body
 
+    def show_header(self) -> None:
+        """Redraw the header (after the article's bookmark changed)."""
+        if self.article is not None:
+            self.query_one(StoryHeader).show(self.article)
+
     @property
     def fully_rendered(self) -> bool:
         return self.chunks_shown >= self.chunks_total
@@ -229,10 +234,6 @@ class StoryView(VerticalScroll):
             self.post_message(self.Rendered(article.id))
             if len(chunks) > 1:
                 self._render_rest(article, chunks[1:])
-
-    def clear(self) -> None:
-        self.workers.cancel_group(self, "chunks")
-        self.article = None
 
     @work(exclusive=True, group="chunks")
     async def _render_rest(self, article: Article, chunks: list[str]) -> None:

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from tuireader.model import Teaser
 from tuireader.ui.text import clean_line
+from tuireader.ui.textual_adapter import option_span
 
 
 def teaser_prompt(teaser: Teaser) -> Content:
@@ -66,11 +67,10 @@ class TeaserList(OptionList):
         scroller = next((a for a in self.ancestors if isinstance(a, ScrollableContainer)), None)
         if index is None or scroller is None or not self.is_mounted:
             return
-        try:
-            line = self._index_to_line[index]
-            height = self._heights[index]
-        except (AttributeError, KeyError):
+        span = option_span(self, index)
+        if span is None:
             return
+        line, height = span
         y = self.content_region.y + line - round(self.scroll_y) - scroller.content_region.y + round(scroller.scroll_y)
         scroller.scroll_to_region(
             Region(0, y - 1, scroller.scrollable_content_region.width, height + 2),
@@ -135,12 +135,6 @@ class TeaserPanel(Vertical):
         if self.teasers:
             option_list.highlighted = 0
         self.set_class(bool(self.teasers), "-has-teasers")
-
-    @property
-    def highlighted_teaser(self) -> Teaser | None:
-        option = self.teaser_list.highlighted_option
-        index = int(option.id) if option is not None and option.id is not None else -1
-        return self.teasers[index] if 0 <= index < len(self.teasers) else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -1,0 +1,141 @@
+"""The article list: order, marks, keys, views and sections, a big list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_reader
+from test_ui_data import build_library
+from ui_helpers import main, opened, row_text, static_text
+
+from tuireader.ui.screens.dialogs import SectionScreen
+from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.story_view import StoryView
+
+
+@pytest.fixture
+def lib_path(tmp_path: Path) -> Path:
+    path = tmp_path / "library.db"
+    build_library(path).close()
+    return path
+
+
+async def test_list_is_newest_first_with_unread_marks(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            app, _pilot = reader.app, reader.pilot
+            await reader.settle()
+            article_list = app.query_one(ArticleList)
+            assert article_list.row_count == library.count() == 15
+            first = row_text(article_list, 0)
+            assert "2025-01-02" in first and "Festival week" in first and "●" in first
+            dates = [library.summaries()[i].published for i in range(3)]
+            assert dates == sorted(dates, reverse=True)
+            assert app.focused is article_list
+
+
+async def test_list_keys_move_page_and_jump(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            article_list = app.query_one(ArticleList)
+            await pilot.press("G")
+            assert article_list.cursor == 14
+            await pilot.press("k")
+            assert article_list.cursor == 13
+            await pilot.press("g")
+            assert article_list.cursor == 0
+            await pilot.press("down", "down", "up")
+            assert article_list.cursor == 1
+            await pilot.press("pagedown")
+            assert article_list.cursor == 14  # a page is longer than the list
+
+
+async def test_section_filter(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await pilot.press("s")
+            assert isinstance(app.screen, SectionScreen)
+            sections = library.sections()
+            await pilot.press(*["down"] * (sections.index("Wirtschaft") + 1), "enter")
+            await reader.settle()
+            article_list = app.query_one(ArticleList)
+            assert main(app).section == "Wirtschaft"
+            assert article_list.row_count == library.count("all", "Wirtschaft") == 4
+            assert all(library.summaries("all", "Wirtschaft")[i].section == "Wirtschaft" for i in range(4))
+            assert "section: Wirtschaft" in static_text(app, "#status")
+            await pilot.press("s", "home", "enter")
+            await reader.settle()
+            assert article_list.row_count == 15
+
+
+async def test_a_big_list_fetches_only_what_is_shown(tmp_path: Path) -> None:
+    from test_ui_data import article
+
+    with opened(tmp_path / "big.db") as library:
+        for i in range(1500):
+            library.add(article(i, title=f"Generated {i}"), f"g{i}".encode())
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await reader.settle()
+            article_list = app.query_one(ArticleList)
+            assert article_list.row_count == 1500
+            assert article_list.fetches == 1
+            await pilot.press("G")
+            await reader.settle()
+            assert article_list.current_id == library.summaries(offset=1499, limit=1)[0].id
+            assert article_list.fetches <= 3
+
+
+async def test_view_and_last_article_are_restored(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await pilot.press("j", "j", "j", "enter")
+            await reader.settle()
+            opened_id = library.summaries()[3].id
+            await pilot.press("escape")
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await reader.settle()
+            story = app.query_one(StoryView)
+            assert story.article is not None and story.article.id == opened_id
+            assert app.query_one(ArticleList).cursor == 3
+            await pilot.press("2")
+            await reader.settle()
+            assert main(app).view == "unread"
+            assert app.query_one(ArticleList).row_count == library.count("unread") == 14
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await reader.settle()
+            assert main(app).view == "unread"
+            assert "2 Unread" in static_text(app, "#status")
+            assert app.query_one(ArticleList).row_count == 14
+
+
+async def test_bookmark_persists_across_a_restart(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await pilot.press("j", "j", "b")
+            await reader.settle()
+            target = library.summaries()[2]
+            assert "★" in row_text(app.query_one(ArticleList), 2)
+    with opened(lib_path) as library:
+        assert library.get(target.id).bookmarked
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await pilot.press("3")
+            await reader.settle()
+            article_list = app.query_one(ArticleList)
+            assert article_list.row_count == 1
+            assert article_list.current_id == target.id
+            assert "★" in row_text(article_list, 0)
+            # b again removes it
+            await pilot.press("b")
+            await reader.settle()
+            assert not library.get(target.id).bookmarked

@@ -1,0 +1,292 @@
+"""Reading: opening an article, its header, story keys, next/previous, positions, long stories, narrow layout."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from conftest import run_reader
+from test_ui_data import build_library
+from textual import events
+from ui_helpers import opened, row_text, static_text
+
+from tuireader.ui.text import clean_block as clean_text
+from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.story_view import StoryView
+
+
+@pytest.fixture
+def lib_path(tmp_path: Path) -> Path:
+    path = tmp_path / "library.db"
+    build_library(path).close()
+    return path
+
+
+async def test_enter_opens_the_article_and_marks_it_read(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await pilot.press("j", "enter")
+            await reader.settle()
+            expected = library.summaries()[1]
+            story = app.query_one(StoryView)
+            assert story.article is not None and story.article.id == expected.id
+            assert app.focused is story
+            assert library.get(expected.id).read
+            assert "●" not in row_text(app.query_one(ArticleList), 1)[:3]
+            assert static_text(app, "#story-title") == expected.title
+            # u toggles it back to unread
+            await pilot.press("u")
+            await reader.settle()
+            assert not library.get(expected.id).read
+
+
+async def test_header_shows_section_dates_reading_time_lead_and_caption(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await pilot.press("enter")
+            await reader.settle()
+            meta = static_text(app, "#story-meta")
+            assert "Kultur" in meta and "2025-01-02 18:30" in meta and "updated 2025-01-03 07:15" in meta
+            assert "min read" in meta
+            assert static_text(app, "#story-caption").startswith("Image: Fireworks over the bay")
+            assert static_text(app, "#story-lead").startswith("A short lead")
+
+
+async def test_reading_position_is_restored(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        long_id, _ = library.add(
+            __import__("test_ui_data").article(
+                950,
+                title="A long read",
+                published="2030-01-01T00:00",
+                body=__import__("test_ui_data").story(60, "A long read"),
+            ),
+            b"long",
+        )
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await pilot.press("enter")
+            await reader.settle()
+            assert app.query_one(StoryView).article.id == long_id
+            await pilot.press("space", "space", "space")
+            await reader.settle()
+            position = app.query_one(StoryView).scroll_y
+            assert position > 40
+            await pilot.press("q")
+            await reader.settle()
+        assert library.get_position(long_id) == position
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await reader.settle()
+            story = app.query_one(StoryView)
+            assert story.article.id == long_id
+            assert story.scroll_y == position
+
+
+async def test_story_keys_scroll_and_page(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await pilot.press("j", "enter")
+            await reader.settle()
+            story = app.query_one(StoryView)
+            await pilot.press("j", "j")
+            assert story.scroll_y == 2
+            await pilot.press("k")
+            assert story.scroll_y == 1
+            await pilot.press("space")
+            paged = story.scroll_y
+            assert paged > 10
+            await pilot.press("shift+space")
+            assert story.scroll_y < paged
+            await pilot.press("G")
+            assert story.scroll_y == story.max_scroll_y > 0
+            await pilot.press("g")
+            assert story.scroll_y == 0
+
+
+async def test_next_and_previous_article_while_reading(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        ids = [s.id for s in library.summaries()]
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await pilot.press("enter")
+            await reader.settle()
+            story = app.query_one(StoryView)
+            await pilot.press("n")
+            await reader.settle()
+            assert story.article.id == ids[1]
+            await pilot.press("n")
+            await reader.settle()
+            assert story.article.id == ids[2]
+            await pilot.press("p")
+            await reader.settle()
+            assert story.article.id == ids[1]
+            assert library.get(ids[2]).read and library.get(ids[1]).read
+            assert app.query_one(ArticleList).cursor == 1
+
+
+async def test_next_pressed_before_the_story_shows_goes_on_from_the_article_asked_for(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        ids = [s.id for s in library.summaries()]
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await pilot.press("enter")
+            await reader.settle()
+            for key in ("n", "n", "n"):  # faster than the stories load
+                app.post_message(events.Key(key, key))
+            await reader.settle()
+            assert app.query_one(StoryView).article.id == ids[3]
+            assert app.query_one(ArticleList).cursor == 3
+            assert library.get(ids[0]).read and library.get(ids[3]).read
+
+
+async def test_next_saves_the_position_of_the_article_left(lib_path: Path) -> None:
+    from test_ui_data import article, story
+
+    with opened(lib_path) as library:
+        first, _ = library.add(
+            article(950, title="Long one", published="2030-01-02T00:00", body=story(60, "Long one")), b"l1"
+        )
+        second, _ = library.add(
+            article(951, title="Long two", published="2030-01-01T00:00", body=story(60, "Long two")), b"l2"
+        )
+        library.set_position(second, 30)
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await pilot.press("enter")
+            await reader.settle()
+            story_view = app.query_one(StoryView)
+            await pilot.press("space", "space")
+            read_to = story_view.scroll_y
+            assert read_to > 20
+            await pilot.press("n", "p", "n")  # back and forth before the stories are shown
+            await reader.settle()
+            assert story_view.article.id == second
+            assert story_view.scroll_y == 30
+            assert library.get_position(first) == read_to
+            assert library.get_position(second) == 30
+            assert library.get(first).read and library.get(second).read
+
+
+async def test_fast_keys_while_long_stories_load_leave_a_working_story(lib_path: Path) -> None:
+    from test_ui_data import article, story
+
+    with opened(lib_path) as library:
+        for n in range(4):
+            library.add(
+                article(970 + n, title=f"Long {n}", published=f"2030-01-0{n + 1}T00:00", body=story(120, f"Long {n}")),
+                f"x{n}".encode(),
+            )
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await reader.settle()
+            keys = (["j", "enter", "escape"] * 3 + ["enter"] + ["n", "p"] * 3) * 3
+            for n, key in enumerate(keys):
+                app.post_message(events.Key(key, "\r" if key == "enter" else key))
+                await asyncio.sleep((0, 0.002, 0.01, 0.03)[n % 4])
+            await reader.settle(30)
+            story_view = app.query_one(StoryView)
+            shown = story_view.article
+            assert shown is not None and shown.id == app.query_one(ArticleList).current_id
+            parts = story_view.query("Markdown")
+            assert story_view.fully_rendered and len(parts) == story_view.chunks_total
+            assert all(part.is_running for part in parts)
+            assert clean_text(shown.body).startswith(parts.first().source)
+            story_view.focus()
+            await pilot.press("G")
+            assert story_view.scroll_y == story_view.max_scroll_y > 0
+
+
+async def test_a_very_long_article_renders_in_chunks(lib_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_ui_data import article, story
+
+    from tuireader.ui.widgets import story_view
+
+    # Smaller limits than the real ones keep the test quick; the mechanism is the same.
+    monkeypatch.setattr(story_view, "MAX_CHARS", 40_000)
+    monkeypatch.setattr(story_view, "CHUNK_CHARS", 3_000)
+    monkeypatch.setattr(story_view, "FIRST_CHUNK_CHARS", 2_000)
+    with opened(lib_path) as library:
+        body = story(300, "Endless")  # ~75 KB
+        long_id, _ = library.add(article(960, title="Endless", published="2031-01-01T00:00", body=body), b"e")
+        async with run_reader(library) as reader:
+            app, pilot = reader.app, reader.pilot
+            await pilot.press("enter")
+            await reader.settle()
+            view = app.query_one(StoryView)
+            assert view.article is not None and view.article.id == long_id
+            assert view.chunks_total > 10
+            assert "goes on for another" in static_text(app, "#story-cut")
+            # the app still answers keys while the rest renders
+            await pilot.press("j", "j")
+            assert view.scroll_y == 2
+            await reader.settle()
+            assert view.fully_rendered
+            parts = [m.source for m in view.query("Markdown")]
+            assert len(parts) == view.chunks_total
+            assert len(parts[0]) < 3_000 and all(len(p) < 4_500 for p in parts)
+            shown = "\n\n".join(parts)
+            assert 35_000 < len(shown) <= 40_000 and body.startswith(shown)
+            await pilot.press("escape", "j")
+            assert app.query_one(ArticleList).cursor == 1
+
+
+async def test_narrow_layout_shows_one_pane_at_a_time(lib_path: Path) -> None:
+    with opened(lib_path) as library:
+        async with run_reader(library, (80, 24)) as reader:
+            app, pilot = reader.app, reader.pilot
+            await reader.settle()
+            list_pane = app.screen.query_one("#list-pane")
+            reader_pane = app.screen.query_one("#reader-pane")
+            assert list_pane.display and not reader_pane.display
+            assert list_pane.region.width == 80
+            await pilot.press("enter")
+            await reader.settle()
+            assert reader_pane.display and not list_pane.display
+            assert reader_pane.region.width == 80
+            story = app.query_one(StoryView)
+            # nothing cut off: the story's lines fit the width
+            assert story.virtual_size.width <= story.scrollable_content_region.width
+            await pilot.press("escape")
+            await reader.settle()
+            assert list_pane.display and not reader_pane.display
+            assert isinstance(app.focused, ArticleList)
+            # tab moves to the story pane and on through the teasers back to the list
+            await pilot.press("tab")
+            assert reader_pane.display and not list_pane.display and isinstance(app.focused, StoryView)
+            await pilot.press("tab", "tab")
+            assert list_pane.display and not reader_pane.display and isinstance(app.focused, ArticleList)
+
+
+async def test_narrow_position_is_kept_when_going_back_to_the_list_while_the_story_renders(
+    lib_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_ui_data import article, story
+
+    from tuireader.ui.widgets import story_view
+
+    monkeypatch.setattr(story_view, "CHUNK_CHARS", 1_000)
+    monkeypatch.setattr(story_view, "FIRST_CHUNK_CHARS", 1_000)
+    with opened(lib_path) as library:
+        long_id, _ = library.add(
+            article(950, title="A long read", published="2030-01-01T00:00", body=story(60, "A long read")), b"l"
+        )
+        library.set_position(long_id, 120)
+        async with run_reader(library, (80, 24)) as reader:
+            app, pilot = reader.app, reader.pilot
+            await reader.settle()
+            await pilot.press("enter", "escape")  # back to the list before the rest of the story is there
+            await reader.settle()
+            story_view_widget = app.query_one(StoryView)
+            assert story_view_widget.fully_rendered
+            await pilot.press("enter")
+            await reader.settle()
+            assert story_view_widget.scroll_y == 120
+            await pilot.press("q")
+            await reader.settle()
+        assert library.get_position(long_id) == 120

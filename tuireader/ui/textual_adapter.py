@@ -1,0 +1,32 @@
+"""The only place the reader reaches into Textual's private parts, where Textual has no public way.
+
+Each function says what it needs and why; ``tests/test_textual_adapter.py``
+checks every one against the installed Textual, so an upgrade that changes them
+fails loudly there instead of quietly breaking the screen.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Footer, OptionList
+
+
+def option_span(option_list: OptionList, index: int) -> tuple[int, int] | None:
+    """(first line, height in lines) of option ``index`` inside ``option_list``, once laid out.
+
+    Needed to keep a teaser card visible when the option list is taller than
+    the story's scroll it sits in (OptionList only scrolls itself).
+    """
+    try:
+        return option_list._index_to_line[index], option_list._heights[index]
+    except (AttributeError, KeyError):
+        return None
+
+
+def mark_footer_ready(footer: Footer) -> None:
+    """Tell a ``Footer`` subclass that handles ``bindings_changed`` itself that it may show keys.
+
+    ``Footer.compose`` shows nothing until its private ``_bindings_ready`` is set
+    by ``Footer.bindings_changed``, which the reader's footer replaces (to
+    rebuild only when the keys shown change).
+    """
+    footer._bindings_ready = True

@@ -1,0 +1,138 @@
+"""The one ordered writer: every change the reader makes to the library goes through here.
+
+Changes (read marks, bookmarks, reading positions, settings) are queued and
+applied one after another on one thread with its own connection, in the order
+they were asked for, so a later key always wins over an earlier one. A change
+that fails is reported through ``on_failed`` with what was not saved; nothing
+here ever waits on the event loop, so a failing or slow library cannot block
+the screen or quitting.
+
+The same thread watches the library for other processes' changes: between
+changes (and at least every ``poll`` seconds) it reads ``PRAGMA data_version``
+on its own connection, which moves only when another connection commits, so
+the reader's own writes never count as "the library changed".
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from tuireader.library import LibraryError
+from tuireader.ui.protocols import LibraryAPI
+
+POLL_SECONDS = 0.25
+
+
+@dataclass
+class Change:
+    """One write: ``what`` names it for the user ("the read mark of …")."""
+
+    what: str
+    apply: Callable[[LibraryAPI], object]
+    done: threading.Event = field(default_factory=threading.Event)
+
+
+_STOP = Change("stop", lambda library: None)
+
+
+class LibraryWriter:
+    def __init__(
+        self,
+        library: LibraryAPI,
+        on_failed: Callable[[str, Exception], None],
+        on_changed: Callable[[], None],
+        poll: float = POLL_SECONDS,
+    ) -> None:
+        self.library = library
+        self._on_failed = on_failed
+        self._on_changed = on_changed
+        self._poll = poll
+        self._queue: queue.Queue[Change] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name="tuireader-writer", daemon=True)
+        self._current: Change | None = None
+        self._stopping = False
+        self.failed: list[str] = []  # what could not be saved, in order
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def submit(self, what: str, apply: Callable[[LibraryAPI], object]) -> Change:
+        """Queue a change; it is applied after every change queued before it."""
+        change = Change(what, apply)
+        if self._stopping:
+            self.failed.append(what)
+            self._on_failed(what, LibraryError("the reader is closing"))
+            change.done.set()
+        else:
+            self._queue.put(change)
+        return change
+
+    def flush(self, timeout: float) -> list[str]:
+        """Wait (at most ``timeout`` seconds) for the queued changes; what is still not saved."""
+        marker = self.submit("flush", lambda library: None)
+        marker.done.wait(timeout)
+        return self.unsaved()
+
+    def unsaved(self) -> list[str]:
+        """Changes that failed, are being written, or still wait in the queue."""
+        pending = [c.what for c in list(self._queue.queue) if c is not _STOP and c.what != "flush"]
+        current = self._current
+        if current is not None and current.what != "flush" and not current.done.is_set():
+            pending.insert(0, current.what)
+        return [*self.failed, *pending]
+
+    def close(self, timeout: float) -> list[str]:
+        """Apply what is queued (waiting at most ``timeout`` seconds), then stop; what was not saved."""
+        unsaved = self.flush(timeout) if self._thread.is_alive() else self.unsaved()
+        self._stopping = True
+        self._queue.put(_STOP)
+        if not unsaved:
+            self._thread.join(timeout)
+        return unsaved
+
+    @property
+    def idle(self) -> bool:
+        return self._queue.empty() and self._current is None
+
+    def _run(self) -> None:
+        library = self.library
+        try:
+            seen = library.data_version()
+        except LibraryError:
+            seen = None
+        try:
+            while True:
+                try:
+                    change = self._queue.get(timeout=self._poll)
+                except queue.Empty:
+                    change = None
+                if change is _STOP:
+                    return
+                if change is not None:
+                    self._apply(change)
+                seen = self._check(seen)
+        finally:
+            library.release_thread()
+
+    def _apply(self, change: Change) -> None:
+        self._current = change
+        try:
+            change.apply(self.library)
+        except Exception as exc:  # any failure is reported, never raised into the void
+            self.failed.append(change.what)
+            self._on_failed(change.what, exc)
+        finally:
+            self._current = None
+            change.done.set()
+
+    def _check(self, seen: int | None) -> int | None:
+        try:
+            version = self.library.data_version()
+        except LibraryError:
+            return seen
+        if seen is not None and version != seen:
+            self._on_changed()
+        return version
