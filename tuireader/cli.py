@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from tuireader import __version__
 from tuireader.commands.errors import CliError
+from tuireader.logs import quiet_parser_logs
 
 # Modules under tuireader.commands, each registering one or more subcommands.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -82,6 +83,7 @@ def _first_positional(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    quiet_parser_logs()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         parser, commands = build_parser()

@@ -18,7 +18,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 
 import trafilatura
@@ -26,9 +25,6 @@ from lxml import etree
 
 from tuireader.ingest import html_dom, html_furniture, html_lead, html_markdown, html_metadata, html_teasers
 from tuireader.model import Article
-
-# trafilatura logs every page it finds too short or empty
-logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 _WS = re.compile(r"\s+")
 

@@ -25,6 +25,7 @@ from tuireader.ingest import IngestError, read_file
 from tuireader.ingest.decode import NotTextError, decode
 from tuireader.library import converters as conv
 from tuireader.library.compression import pack
+from tuireader.logs import quiet_parser_logs
 from tuireader.model import Article
 
 # Imports this large parse in worker processes while the importer writes.
@@ -254,18 +255,49 @@ def _worker_start(parent: int) -> None:
     """
     with contextlib.suppress(OSError):
         os.nice(WORKER_NICENESS)
+    quiet_parser_logs()
     _exit_with_parent(parent)
 
 
 def _exit_with_parent(parent: int) -> None:
-    """In a worker: leave as soon as the importing process is gone (even killed with -9)."""
+    """In a worker: leave as soon as the importing process is gone (even killed with -9).
+
+    A worker's parent is the importing process (fork) or the fork server, which
+    itself ends when the importing process does: either way the parent changes.
+    """
+    started_under = os.getppid()
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == started_under and _alive(parent):
             time.sleep(0.2)
         os._exit(0)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """How to start parse workers: fork while this process has one thread, else a fork server.
+
+    Forking a process that runs other threads (a reader app's workers, its
+    writer) can copy a lock held by one of them into the child; a fork server
+    (or spawn, where there is none) starts workers from a clean process.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if threading.active_count() == 1 and "fork" in methods:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
 
 
 def prepare_many(paths: list[str], *, parallel: bool | None = None, ahead: int = 0) -> Iterator[Result]:
@@ -273,21 +305,18 @@ def prepare_many(paths: list[str], *, parallel: bool | None = None, ahead: int =
 
     Workers run at most ``ahead`` files (and at least two chunks each) ahead of
     the consumer, so they keep parsing while it stores a batch, and memory stays flat.
-
-    Workers are forked, which is only safe while this process has a single
-    thread (the command line); elsewhere (a reader app with worker threads)
-    files are parsed here, one after another.
+    They are started safely whatever threads this process runs (``worker_context``).
     """
     workers = _workers()
     if parallel is None:
-        parallel = len(paths) >= PARALLEL_MIN_FILES and workers > 1 and threading.active_count() == 1
-    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
+        parallel = len(paths) >= PARALLEL_MIN_FILES and workers > 1
+    if not parallel:
         for p in paths:
             yield prepare_file(p)
         return
     with ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("fork"),
+        mp_context=worker_context(),
         initializer=_worker_start,
         initargs=(os.getpid(),),
     ) as pool:
