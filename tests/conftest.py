@@ -76,7 +76,8 @@ class Reader:
                 await asyncio.to_thread(self.app.writer.flush, max(0.1, deadline - time.monotonic()))
             await self.pilot.pause()
             busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in self.app.workers)
-            if not busy and self.app.writer.idle:
+            main = self.app.main_screen
+            if not busy and self.app.writer.idle and not (main is not None and main.preview_pending):
                 return
             assert time.monotonic() < deadline, "the reader did not settle"
 

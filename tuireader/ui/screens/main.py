@@ -40,7 +40,6 @@ count and the list are re-read in place, the cursor stays on the same article
 from __future__ import annotations
 
 import contextlib
-import time
 from enum import Enum
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -53,6 +52,7 @@ from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 from textual.worker import get_current_worker
@@ -164,6 +164,7 @@ class MainScreen(Screen[None]):
         self._positions: dict[int, float] = {}  # reading positions as last shown or saved
         self._source: LibraryView | None = None
         self._last_teaser: Teaser | None = None  # the teaser whose article is being located
+        self._preview_timer: Timer | None = None
 
     @property
     def reader(self) -> ReaderApp:
@@ -301,8 +302,9 @@ class MainScreen(Screen[None]):
             self.story.scroll_to_widget(self.teaser_panel, animate=False, top=True)
         self.refresh_bindings()
 
-    def _open(self, article_id: int, *, focus: bool, mark_read: bool, delay: float = 0.0) -> None:
+    def _open(self, article_id: int, *, focus: bool, mark_read: bool) -> None:
         """Make ``article_id`` the current article: to read (``focus``) or to preview beside the list."""
+        self._stop_preview_timer()
         if mark_read:
             self._mark(article_id, read=True, only_if_unread=True)
         if focus:
@@ -316,12 +318,10 @@ class MainScreen(Screen[None]):
             return
         if focus:
             self._set_mode(Mode.LOADING)
-        self._fetch(article_id, delay)
+        self._fetch(article_id)
 
     @work(thread=True, exclusive=True, group="story", exit_on_error=False)
-    def _fetch(self, article_id: int, delay: float) -> None:
-        if delay:
-            time.sleep(delay)
+    def _fetch(self, article_id: int) -> None:
         worker = get_current_worker()
         if worker.is_cancelled:
             return
@@ -420,7 +420,22 @@ class MainScreen(Screen[None]):
             return  # not previewed when narrow or while reading; the cursor has moved on since
         if event.article_id == self.article_id:
             return
-        self._open(event.article_id, focus=False, mark_read=False, delay=PREVIEW_DELAY)
+        # Previewed once the cursor rests (holding a key previews only where it stops).
+        article_id = event.article_id
+        self._stop_preview_timer()
+        self._preview_timer = self.set_timer(
+            PREVIEW_DELAY, lambda: self._open(article_id, focus=False, mark_read=False), name="preview"
+        )
+
+    @property
+    def preview_pending(self) -> bool:
+        """The cursor has come to rest and its article will be previewed in a moment."""
+        return self._preview_timer is not None
+
+    def _stop_preview_timer(self) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
@@ -447,9 +462,8 @@ class MainScreen(Screen[None]):
         focused = self.focused
         if isinstance(focused, TeaserList):
             mode = Mode.TEASERS
-        elif focused is self.story and self.story.article is not None:
+        elif focused is self.story and self.story.article is not None and self.mode is not Mode.LOADING:
             mode = Mode.READING
-            self.article_id = self.story.article.id
         elif isinstance(focused, ArticleList) and self.mode is not Mode.LOADING:
             mode = Mode.LIST
         else:
