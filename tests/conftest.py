@@ -84,13 +84,13 @@ class Reader:
     async def wait_for(
         self, kind: type[M], condition: Callable[[M], bool] = lambda m: True, timeout: float = 10.0
     ) -> M:
-        """The first message of ``kind`` (seen so far or coming) for which ``condition`` holds; then settle."""
+        """The first message of ``kind`` (seen so far or coming) for which ``condition`` holds, once handled."""
         deadline = time.monotonic() + timeout
         checked = 0
         while True:
             for message in self.seen[checked:]:
                 if isinstance(message, kind) and condition(message):
-                    await self.settle()
+                    await self.pilot.pause()
                     return message
             checked = len(self.seen)
             assert time.monotonic() < deadline, f"no {kind.__name__} came"

@@ -6,6 +6,7 @@ cannot time itself out.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -15,23 +16,16 @@ import time
 from pathlib import Path
 
 import pytest
-from test_ui_data import LINKED_TITLE, article, build_library, story
+from conftest import run_reader
+from test_ui_data import LINKED_TITLE, article, story
 
 from tuireader.library import Library
-from tuireader.ui.app import ReaderApp
+from tuireader.ui.screens.main import MainScreen
+from tuireader.ui.screens.search import SearchScreen
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZE = (100, 30)
-
-
-async def until(pilot, condition, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
-    """Let the app run until ``condition()`` holds (each round waits for the screen to be idle)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause()
 
 
 QUIT_WITH_FAILING_WRITE = textwrap.dedent(
@@ -53,6 +47,8 @@ QUIT_WITH_FAILING_WRITE = textwrap.dedent(
         Library.set_setting = failing
         app = ReaderApp(library)
         async with app.run_test(size=(100, 30)) as pilot:
+            while app.main_screen.article_list.row_count == 0:  # the list is read by a worker
+                await pilot.pause()
             await pilot.press("enter")
             await pilot.press("q")
         print(json.dumps({{"exited": True, "unsaved": list(getattr(app, "unsaved", []))}}))
@@ -77,39 +73,33 @@ def test_quitting_while_a_write_fails_does_not_hang_and_says_what_was_not_saved(
 
 
 async def test_u_after_opening_is_not_undone_by_a_queued_read_mark(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    library = build_library(tmp_path / "library.db")
     first, _ = library.add(article(950, title="Long one", published="2030-01-02T00:00", body=story(60, "L")), b"l1")
     second, _ = library.add(article(951, title="Long two", published="2030-01-01T00:00", body=story(60, "M")), b"l2")
-    slow_position = Library.set_position
+    set_position = Library.set_position
 
     def behind(self: Library, article_id: int, value: float) -> bool:
-        if threading.current_thread() is not threading.main_thread():
-            time.sleep(0.5)  # the writer is behind
-        return slow_position(self, article_id, value)
+        time.sleep(0.5)  # the writer is behind
+        return set_position(self, article_id, value)
 
     monkeypatch.setattr(Library, "set_position", behind)
-    try:
-        app = ReaderApp(library)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("enter")
-            story_view = app.query_one(StoryView)
-            await until(pilot, lambda: story_view.article is not None and story_view.article.id == first)
-            await pilot.press("space", "n")
-            await until(pilot, lambda: story_view.article is not None and story_view.article.id == second)
-            await pilot.press("u")
-            row = app.query_one(ArticleList).current
-            assert row is not None and row.id == second and not row.read  # the screen says unread
-            await pilot.press("q")
-        assert not library.get(second).read  # and so does the library
-        assert library.get(first).read
-    finally:
-        library.close()
+    async with run_reader(library) as reader:
+        await reader.press("enter")
+        await reader.wait_for(StoryView.Rendered, lambda m: m.article_id == first)
+        await reader.press("space", "n")  # leaving the first article saves its position: slowly
+        await reader.wait_for(StoryView.Rendered, lambda m: m.article_id == second)
+        await reader.press("u")
+        row = reader.app.query_one(ArticleList).current
+        assert row is not None and row.id == second and not row.read  # the screen says unread
+        await reader.press("q")
+    assert not library.get(second).read  # and so does the library
+    assert library.get(first).read
 
 
-async def test_quitting_while_an_article_loads_does_not_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    library = build_library(tmp_path / "library.db")
+async def test_quitting_while_an_article_loads_does_not_crash(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     get = Library.get
     story_gone = threading.Event()
 
@@ -120,46 +110,39 @@ async def test_quitting_while_an_article_loads_does_not_crash(tmp_path: Path, mo
     monkeypatch.setattr(Library, "get", slow_get)
     monkeypatch.setattr(StoryView, "on_unmount", lambda self: story_gone.set(), raising=False)
     try:
-        app = ReaderApp(library)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("enter", "q")
-        assert app.return_code in (0, None)
+        async with run_reader(library) as reader:
+            await reader.press("enter", "q")
+        assert reader.app.return_code == 0
     finally:
         story_gone.set()
-        library.close()
 
 
-async def test_an_import_by_another_process_shows_without_a_key_and_search_opens_the_hit(tmp_path: Path) -> None:
+async def test_an_import_by_another_process_shows_without_a_key_and_search_opens_the_hit(library: Library) -> None:
     from tuireader.paths import samples_dir
 
-    path = tmp_path / "library.db"
-    library = build_library(path)
-    try:
-        app = ReaderApp(library)
-        async with app.run_test(size=SIZE) as pilot:
-            article_list = app.query_one(ArticleList)
-            await until(pilot, lambda: article_list.row_count == 15)
-            done = subprocess.run(
-                [sys.executable, "-m", "tuireader", "import", "--library", str(path), str(samples_dir())],
-                capture_output=True,
-                text=True,
-                timeout=60,
-            )
-            assert done.returncode == 0, done.stderr
-            with Library(path) as other:
-                total = other.count()
-            assert total > 15
-            status = app.screen.query_one("#status")
-            # the count catches up without a key
-            await until(pilot, lambda: f"{total} articles" in str(status.render()), timeout=5)
-            await pilot.press("slash", *"floating")
-            await until(pilot, lambda: bool(getattr(app.screen, "hits", None)))
-            await pilot.press("enter")
-            story_view = app.query_one(StoryView)
-            await until(pilot, lambda: story_view.article is not None and story_view.article.title == LINKED_TITLE)
-            current = article_list.current
-            assert current is not None and current.id == story_view.article.id
-            assert current.title == LINKED_TITLE and current.read
-        assert library.get(story_view.article.id).read
-    finally:
-        library.close()
+    async with run_reader(library) as reader:
+        article_list = reader.app.query_one(ArticleList)
+        assert article_list.row_count == 15
+        done = subprocess.run(
+            [sys.executable, "-m", "tuireader", "import", "--library", str(library.path), str(samples_dir())],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        total = await asyncio.to_thread(lambda: Library(library.path).count())
+        assert total > 15
+        # the count catches up without a key
+        await reader.wait_for(MainScreen.ListLoaded, lambda m: m.count == total, timeout=5)
+        assert f"{total} articles" in str(reader.app.screen.query_one("#status").render())
+        await reader.press("slash", *"floating")
+        await reader.wait_for(SearchScreen.Results, lambda m: bool(m.hits))
+        await reader.press("enter")
+        await reader.wait_for(StoryView.Rendered)
+        shown = reader.app.query_one(StoryView).article
+        assert shown is not None and shown.title == LINKED_TITLE
+        current = article_list.current
+        assert current is not None and current.id == shown.id
+        assert current.title == LINKED_TITLE and current.read
+        await reader.settle()
+    assert library.get(shown.id).read
