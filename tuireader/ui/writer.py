@@ -53,6 +53,8 @@ class LibraryWriter:
         self._queue: queue.Queue[Change] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="tuireader-writer", daemon=True)
         self._current: Change | None = None
+        self._pending = 0  # changes submitted and not yet done
+        self._count_lock = threading.Lock()
         self._stopping = False
         self.failed: list[str] = []  # what could not be saved, in order
 
@@ -67,6 +69,8 @@ class LibraryWriter:
             self._on_failed(what, LibraryError("the reader is closing"))
             change.done.set()
         else:
+            with self._count_lock:
+                self._pending += 1
             self._queue.put(change)
         return change
 
@@ -95,7 +99,8 @@ class LibraryWriter:
 
     @property
     def idle(self) -> bool:
-        return self._queue.empty() and self._current is None
+        """Every change submitted so far is done (written or failed)."""
+        return self._pending == 0
 
     def _run(self) -> None:
         library = self.library
@@ -114,6 +119,10 @@ class LibraryWriter:
                 if change is not None:
                     self._apply(change)
                 seen = self._check(seen)
+                if change is not None:
+                    with self._count_lock:
+                        self._pending -= 1
+                    change.done.set()  # after the check: a flush also reports others' changes before it
         finally:
             library.release_thread()
 
@@ -126,7 +135,6 @@ class LibraryWriter:
             self._on_failed(change.what, exc)
         finally:
             self._current = None
-            change.done.set()
 
     def _check(self, seen: int | None) -> int | None:
         try:

@@ -1,0 +1,41 @@
+"""Textual's private parts the reader relies on (tuireader/ui/textual_adapter.py), checked against the installed Textual.
+
+If one of these fails after a Textual upgrade, the adapter needs a new way (or
+Textual now offers a public one): see the function's docstring.
+"""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets import Footer, OptionList
+from textual.widgets.option_list import Option
+
+from tuireader.ui.textual_adapter import mark_footer_ready, option_span
+
+
+class _Options(App[None]):
+    def compose(self) -> ComposeResult:
+        yield OptionList(Option("one"), None, Option("two\nlines"), Option("three"))
+        yield Footer()
+
+
+async def test_option_span_gives_each_option_its_lines() -> None:
+    app = _Options()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        options = app.query_one(OptionList)
+        # one line, and the separator after it; two lines; one line
+        assert [option_span(options, i) for i in range(3)] == [(0, 2), (2, 2), (4, 1)]
+        assert option_span(options, 9) is None
+
+
+async def test_footer_ready_flag_is_the_one_footer_compose_reads() -> None:
+    assert "bindings_changed" in vars(Footer), "Footer.bindings_changed is gone: KeyFooter overrides it"
+    assert "_bindings_ready" in Footer._reactives, "Footer._bindings_ready is gone"  # type: ignore[attr-defined]
+    app = _Options()
+    async with app.run_test() as pilot:
+        footer = app.query_one(Footer)
+        mark_footer_ready(footer)
+        await footer.recompose()
+        await pilot.pause()
+        assert footer.children, "a ready footer shows its keys"
