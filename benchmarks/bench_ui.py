@@ -132,15 +132,18 @@ async def until(condition, timeout: float = 60.0) -> None:  # type: ignore[no-un
 
 
 async def settle(app) -> None:  # type: ignore[no-untyped-def]
-    """Wait for the app's workers; a worker cancelled by a newer one is fine."""
+    """Wait for the app's workers (a worker cancelled by a newer one is fine) and its writer."""
     from textual.worker import WorkerCancelled
 
     for _ in range(20):
         try:
             await app.workers.wait_for_complete()
-            return
+            break
         except WorkerCancelled:
             await asyncio.sleep(0.01)
+    writer = getattr(app, "writer", None)
+    if writer is not None:
+        await asyncio.to_thread(writer.flush, 10)
 
 
 def peak_rss_mib() -> float:
@@ -162,9 +165,9 @@ async def measure(db: Path, moves: int) -> dict[str, float]:
     library = Library(db)
     app = ReaderApp(library)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
         article_list = app.query_one(ArticleList)
-        assert article_list.row_count > 0
+        await until(lambda: article_list.row_count > 0)  # the count is read off the event loop
+        await pilot.pause()
         result["startup_ms"] = (time.perf_counter() - t0) * 1000
         result["articles"] = article_list.row_count
         await settle(app)
@@ -202,10 +205,9 @@ async def measure(db: Path, moves: int) -> dict[str, float]:
             target = article_list.current_id
             await settle(app)
             await pilot.pause()
-            story.clear()
-            main_screen = app.screen
-            main_screen._shown_id = None  # type: ignore[attr-defined]
-            main_screen._wanted_id = None  # type: ignore[attr-defined]
+            # Forget the preview, so that enter loads the article from the library.
+            story.article = None
+            app.screen.article_id = None  # type: ignore[attr-defined]
             await pilot.pause()
             painted_event.clear()
             want[0] = target
@@ -288,12 +290,13 @@ async def measure_long(db: Path) -> dict[str, float]:
     app = ReaderApp(library)
     result: dict[str, float] = {"long_chars": len(long_article.body)}
     async with app.run_test(size=(80, 24)) as pilot:  # narrow: no preview before enter
+        await until(lambda: app.query_one(ArticleList).row_count > 0)
         await settle(app)
         await pilot.pause()
         story = app.query_one(StoryView)
         article_list = app.query_one(ArticleList)
         article_list.focus()
-        article_list.select_id(long_id)
+        article_list.cursor = library.index_of(long_id) or 0
         await settle(app)
         await pilot.pause()
         painted = asyncio.Event()

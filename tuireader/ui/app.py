@@ -14,11 +14,11 @@ still queued; ``unsaved`` then lists what could not be saved (``run_app`` says s
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import sys
 import webbrowser
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -174,7 +174,9 @@ class ReaderApp(App[None]):
         screen = self.main_screen
         if screen is not None:
             screen.leave()
-        self.unsaved = await asyncio.to_thread(self.writer.close, QUIT_WAIT)
+        # On a thread: the event loop goes on (painting, taking the writer's messages) meanwhile.
+        closing = self.run_worker(partial(self.writer.close, QUIT_WAIT), thread=True, exit_on_error=False)
+        self.unsaved = await closing.wait()
         self.exit(return_code=1 if self.unsaved else 0)
 
     def on_unmount(self) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -14,6 +14,8 @@ from tuireader.ui.text import clean_line, short_date
 if TYPE_CHECKING:
     from tuireader.ui.app import ReaderApp
 
+T = TypeVar("T")
+
 
 class ArticleCommands(Provider):
     """'Open article…': full-text search over the library, by title first."""
@@ -22,6 +24,11 @@ class ArticleCommands(Provider):
     def reader(self) -> ReaderApp:
         return self.app  # type: ignore[return-value]
 
+    async def _read(self, query: Callable[[], T]) -> T:
+        """Ask the library in a thread worker (the palette's providers are async generators, not widgets)."""
+        worker = self.app.run_worker(query, thread=True, group="palette", exit_on_error=False)
+        return await worker.wait()
+
     def _open(self, article_id: int) -> None:
         screen = self.reader.main_screen
         if screen is not None:
@@ -29,7 +36,7 @@ class ArticleCommands(Provider):
 
     async def discover(self) -> Hits:
         library = self.reader.library
-        summaries = await asyncio.to_thread(library.summaries, "all", None, 0, 10)
+        summaries = await self._read(partial(library.summaries, "all", None, 0, 10))
         for summary in summaries:
             title = clean_line(summary.title) or "(untitled)"
             help_text = " · ".join(x for x in (clean_line(summary.section), short_date(summary.published)) if x)
@@ -44,7 +51,7 @@ class ArticleCommands(Provider):
         if not query.strip():
             return
         library = self.reader.library
-        hits = await asyncio.to_thread(library.search, query, 20)
+        hits = await self._read(partial(library.search, query, 20))
         matcher = self.matcher(query)
         for rank, hit in enumerate(hits):
             title = clean_line(hit.title) or "(untitled)"

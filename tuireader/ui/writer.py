@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from tuireader.library import LibraryError
 from tuireader.ui.protocols import LibraryAPI
 
-POLL_SECONDS = 0.25
+# How often the library is checked for other processes' changes (a few microseconds each).
+POLL_SECONDS = 0.1
 
 
 @dataclass

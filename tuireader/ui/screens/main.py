@@ -132,12 +132,15 @@ class MainScreen(Screen[None]):
     class ListLoaded(Message):
         """A view's row count and where its cursor goes (``index`` of ``keep_id``, or None)."""
 
-        def __init__(self, source: LibraryView, count: int, keep_id: int | None, index: int | None) -> None:
+        def __init__(
+            self, source: LibraryView, count: int, keep_id: int | None, index: int | None, refresh: bool = False
+        ) -> None:
             super().__init__()
             self.source = source
             self.count = count
             self.keep_id = keep_id
             self.index = index
+            self.refresh = refresh  # re-read because another process changed the library
 
     class Located(Message):
         """Where an article asked for by id is: in the view shown (``index``), in "all", or nowhere."""
@@ -165,6 +168,8 @@ class MainScreen(Screen[None]):
         self._source: LibraryView | None = None
         self._last_teaser: Teaser | None = None  # the teaser whose article is being located
         self._preview_timer: Timer | None = None
+        self._refreshing = False  # a re-read after another process's change is running
+        self._refresh_again = False  # and another change came meanwhile
 
     @property
     def reader(self) -> ReaderApp:
@@ -236,18 +241,27 @@ class MainScreen(Screen[None]):
         last_id = int(last) if last and last.isdigit() else None
         self._post_list(LibraryView(library, view, section), last_id)
 
-    def _post_list(self, source: LibraryView, keep_id: int | None) -> None:
+    def _post_list(self, source: LibraryView, keep_id: int | None, refresh: bool = False) -> None:
         """In a worker: count ``source`` and find ``keep_id`` in it; post the result."""
         count = source.count()
         index = source.index_of(keep_id) if keep_id is not None else None
         if not get_current_worker().is_cancelled:
-            self.post_message(self.ListLoaded(source, count, keep_id, index))
+            self.post_message(self.ListLoaded(source, count, keep_id, index, refresh))
 
     @on(ListLoaded)
     def _list_loaded(self, event: ListLoaded) -> None:
         article_list = self.article_list
         first = self._source is None
-        if not first and event.keep_id is not None and article_list.current_id not in (event.keep_id, None):
+        moved = event.keep_id is not None and article_list.current_id not in (event.keep_id, None)
+        if event.refresh:
+            self._refreshing = False
+            again, self._refresh_again = self._refresh_again, False
+            if moved or event.source != self._source:
+                self.library_changed()  # the cursor or the view changed meanwhile: read again
+                return
+            if again:
+                self.library_changed()  # changed again meanwhile: show this one, read again
+        elif not first and moved:
             self._reload_list(article_list.current_id)  # the cursor moved meanwhile: follow it
             return
         self._source = event.source
@@ -266,9 +280,26 @@ class MainScreen(Screen[None]):
         self._post_list(source, keep_id)
 
     def library_changed(self) -> None:
-        """Another process changed the library: re-read the count and the list, cursor kept by id."""
-        if self._source is not None:
-            self._reload_list(self.article_list.current_id)
+        """Another process changed the library: re-read the count and the list, cursor kept by id.
+
+        One re-read at a time (never cancelled, so that a busy import cannot starve
+        it); changes while it runs ask for one more.
+        """
+        if self._source is None:
+            return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        self._refresh_list(self._source, self.article_list.current_id)
+
+    @work(thread=True, group="refresh", exit_on_error=False)
+    def _refresh_list(self, source: LibraryView, keep_id: int | None) -> None:
+        try:
+            self._post_list(source, keep_id, refresh=True)
+        except Exception:
+            self._refreshing = False  # reported by the app's Worker.StateChanged handler
+            raise
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < WIDE_MIN_WIDTH, "-narrow")
