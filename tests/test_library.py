@@ -141,6 +141,11 @@ def test_views_and_sections_filter_the_list(lib: Library, tmp_path: Path) -> Non
     assert (lib.count(), lib.count("unread"), lib.count("bookmarks", "Politik")) == (4, 2, 2)
     assert lib.index_of(ids["old"], "bookmarks") == 1
     assert lib.index_of(ids["new"], "unread") is None
+    # where a read article would be among the unread: before "old", the first of them
+    assert lib.index_of(ids["new"], "unread", or_next=True) == 0
+    assert lib.index_of(ids["mid"], "unread", or_next=True) == 0
+    assert lib.index_of(ids["mid"], "bookmarks", or_next=True) == 0  # in the view: its own row
+    assert lib.index_of(99999, "unread", or_next=True) is None  # not stored at all
     with pytest.raises(ValueError):
         lib.summaries("everything")
 

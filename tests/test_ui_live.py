@@ -97,3 +97,18 @@ async def test_changes_are_written_in_the_order_of_the_keys(library: Library) ->
         await reader.settle()
         assert not library.get(first).read  # opened (read), unread, read, unread
         assert library.get(first).bookmarked
+
+
+async def test_next_after_the_article_read_left_the_unread_list_opens_the_one_after_it(library: Library) -> None:
+    library.set_setting("view", "unread")
+    unread = [s.id for s in library.summaries("unread")]
+    async with run_reader(library) as reader:
+        await reader.press("enter")  # the first unread article, now read: it stays while it is read
+        await reader.settle()
+        await asyncio.to_thread(add_elsewhere, reader.library, (803, "Old news"))  # sorted last (2050-…)
+        await reader.wait_for(MainScreen.ListLoaded, lambda m: m.refresh)
+        assert reader.app.query_one(ArticleList).row_count == 15  # 14 unread left and the new one
+        await reader.press("n")
+        await reader.settle()
+        shown = reader.app.query_one(StoryView).article
+        assert shown is not None and shown.id == unread[1]

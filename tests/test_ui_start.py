@@ -5,16 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_ui_data import build_library
 
 from tuireader.ui.app import ReaderApp
-
-
-@pytest.fixture
-def lib_path(tmp_path: Path) -> Path:
-    path = tmp_path / "library.db"
-    build_library(path).close()
-    return path
 
 
 async def test_first_start_imports_the_samples(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -188,7 +188,10 @@ class Library:
         rows = self._query(f"SELECT {conv.SUMMARY_COLUMNS} FROM articles WHERE id = ?", [article_id])
         return conv.row_to_summary(rows[0]) if rows else None
 
-    def index_of(self, article_id: int, view: str = "all", section: str | None = None) -> int | None:
+    def index_of(
+        self, article_id: int, view: str = "all", section: str | None = None, *, or_next: bool = False
+    ) -> int | None:
+        """The article's row in that view; ``or_next``: for a stored article the view leaves out, the row after it."""
         if not _storable_id(article_id):
             return None
         where, params = _where(view, section)
@@ -196,6 +199,8 @@ class Library:
             row = conn.execute(
                 f"SELECT sort_key FROM articles WHERE id = ? AND {where}", [article_id, *params]
             ).fetchone()
+            if row is None and or_next:
+                row = conn.execute("SELECT sort_key FROM articles WHERE id = ?", [article_id]).fetchone()
             if row is None:
                 return None
             (key,) = row

@@ -26,3 +26,7 @@ class LibraryView:
 
     def index_of(self, article_id: int) -> int | None:
         return self.library.index_of(article_id, self.view, self.section)
+
+    def index_or_next(self, article_id: int) -> int | None:
+        """Where the article is, or (left out of this view) the row of the one after it."""
+        return self.library.index_of(article_id, self.view, self.section, or_next=True)

@@ -244,7 +244,7 @@ class MainScreen(Screen[None]):
     def _post_list(self, source: LibraryView, keep_id: int | None, refresh: bool = False) -> None:
         """In a worker: count ``source`` and find ``keep_id`` in it; post the result."""
         count = source.count()
-        index = source.index_of(keep_id) if keep_id is not None else None
+        index = source.index_or_next(keep_id) if keep_id is not None else None
         if not get_current_worker().is_cancelled:
             self.post_message(self.ListLoaded(source, count, keep_id, index, refresh))
 
@@ -534,13 +534,14 @@ class MainScreen(Screen[None]):
     def _step(self, delta: int) -> None:
         article_list = self.article_list
         current = self.article_id
-        if current is not None:
-            index = article_list.cached_index(current)
-            if index is not None:
-                article_list.cursor = index
+        index = article_list.cached_index(current) if current is not None else None
+        if index is not None:
+            article_list.cursor = index
+        elif current is not None and delta > 0 and article_list.current_id != current:
+            delta = 0  # the article read has left the list (read elsewhere): the row at the cursor is the next one
         before = article_list.cursor
         article_list.cursor = before + delta
-        if article_list.cursor == before:
+        if delta and article_list.cursor == before:
             self.notify("No more articles this way.", timeout=2)
             return
         article_id = article_list.current_id
