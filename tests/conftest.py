@@ -126,3 +126,13 @@ async def reader(library: Library) -> AsyncIterator[Reader]:
     """The reader on the fictional library, its list shown (app, pilot, library)."""
     async with run_reader(library) as running:
         yield running
+
+
+@pytest.fixture
+def lib_path(tmp_path: Path) -> Path:
+    """The fictional library as a file, closed (for tests that open it, restart the reader, open it again)."""
+    from test_ui_data import build_library
+
+    path = tmp_path / "library.db"
+    build_library(path).close()
+    return path

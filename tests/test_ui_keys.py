@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import run_reader
-from test_ui_data import build_library
 from textual.binding import Binding
 from ui_helpers import main, opened
 
 from tuireader.ui.screens.help import HelpScreen
 from tuireader.ui.screens.main import MainScreen
-
-
-@pytest.fixture
-def lib_path(tmp_path: Path) -> Path:
-    path = tmp_path / "library.db"
-    build_library(path).close()
-    return path
 
 
 async def test_help_lists_every_key(lib_path: Path) -> None:

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import run_reader
-from test_ui_data import build_library
 from ui_helpers import main, opened, row_text, static_text
 
 from tuireader.ui.screens.dialogs import SectionScreen
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
-
-
-@pytest.fixture
-def lib_path(tmp_path: Path) -> Path:
-    path = tmp_path / "library.db"
-    build_library(path).close()
-    return path
 
 
 async def test_list_is_newest_first_with_unread_marks(lib_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Reader, run_reader
-from test_ui_data import HOSTILE_TITLE, build_library
+from test_ui_data import HOSTILE_TITLE
 from textual.widgets import Input, Markdown, OptionList, Static
 from ui_helpers import opened, row_text, static_text
 
@@ -16,13 +16,6 @@ from tuireader.ui.screens.search import SearchScreen
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
 from tuireader.ui.widgets.teaser_panel import TeaserList
-
-
-@pytest.fixture
-def lib_path(tmp_path: Path) -> Path:
-    path = tmp_path / "library.db"
-    build_library(path).close()
-    return path
 
 
 async def test_markup_in_titles_and_control_codes_are_shown_as_text(lib_path: Path) -> None:

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import run_reader
-from test_ui_data import LINKED_TITLE, build_library
+from test_ui_data import LINKED_TITLE
 from ui_helpers import main, opened, static_text
 
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.screens.search import SearchScreen
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
-
-
-@pytest.fixture
-def lib_path(tmp_path: Path) -> Path:
-    path = tmp_path / "library.db"
-    build_library(path).close()
-    return path
 
 
 async def test_search_finds_and_opens(lib_path: Path) -> None:

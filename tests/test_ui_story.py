@@ -7,20 +7,12 @@ from pathlib import Path
 
 import pytest
 from conftest import run_reader
-from test_ui_data import build_library
 from textual import events
 from ui_helpers import opened, row_text, static_text
 
 from tuireader.ui.text import clean_block as clean_text
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
-
-
-@pytest.fixture
-def lib_path(tmp_path: Path) -> Path:
-    path = tmp_path / "library.db"
-    build_library(path).close()
-    return path
 
 
 async def test_enter_opens_the_article_and_marks_it_read(lib_path: Path) -> None:

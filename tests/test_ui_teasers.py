@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_reader
-from test_ui_data import LINKED_TITLE, UNLINKED_TITLE, build_library
+from test_ui_data import LINKED_TITLE, UNLINKED_TITLE
 from textual.widgets import Static
 from ui_helpers import main, opened, static_text
 
@@ -16,13 +16,6 @@ from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
 from tuireader.ui.widgets.teaser_panel import TeaserList
-
-
-@pytest.fixture
-def lib_path(tmp_path: Path) -> Path:
-    path = tmp_path / "library.db"
-    build_library(path).close()
-    return path
 
 
 async def test_teasers_are_apart_and_a_teaser_opens_its_linked_article(lib_path: Path) -> None:

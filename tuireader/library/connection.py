@@ -27,6 +27,11 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 # Beyond the busy timeout: how long a writer keeps retrying a locked database.
 RETRY_SECONDS = 60.0
+# Page cache of the first connection (the importer's, the reader's list), and of each
+# further thread's: a reader runs several threads, each with a connection and a cache
+# of its own, and the operating system caches the file for all of them.
+CACHE_KIB = 64_000
+THREAD_CACHE_KIB = 8_000
 
 T = TypeVar("T")
 
@@ -72,12 +77,12 @@ def _open(path: Path) -> sqlite3.Connection:
         raise LibraryError(f"{path}: cannot open library: {exc}") from None
 
 
-def _configure(conn: sqlite3.Connection) -> None:
+def _configure(conn: sqlite3.Connection, cache_kib: int = CACHE_KIB) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("PRAGMA cache_size = -64000")
+    conn.execute(f"PRAGMA cache_size = -{cache_kib}")
 
 
 def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> sqlite3.Connection:
@@ -160,7 +165,7 @@ class PerThread:
             return conn
         conn = _open(self.path)
         try:
-            _configure(conn)
+            _configure(conn, THREAD_CACHE_KIB)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise LibraryError(f"{self.path}: cannot open library: {exc}") from None

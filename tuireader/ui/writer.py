@@ -7,6 +7,9 @@ that fails is reported through ``on_failed`` with what was not saved; nothing
 here ever waits on the event loop, so a failing or slow library cannot block
 the screen or quitting.
 
+Each change waits ``GRACE_SECONDS`` after its key before it is written (the
+screen is painted first); ``flush`` and ``close`` write at once.
+
 The same thread watches the library for other processes' changes: between
 changes (and at least every ``poll`` seconds) it reads ``PRAGMA data_version``
 on its own connection, which moves only when another connection commits, so
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,6 +29,9 @@ from tuireader.ui.protocols import LibraryAPI
 
 # How often the library is checked for other processes' changes (a few microseconds each).
 POLL_SECONDS = 0.1
+# A change waits this long before it is written, so that writing never competes with
+# painting what the key changed on screen (the story it opened); a flush skips the wait.
+GRACE_SECONDS = 0.15
 
 
 @dataclass
@@ -34,6 +41,7 @@ class Change:
     what: str
     apply: Callable[[LibraryAPI], object]
     done: threading.Event = field(default_factory=threading.Event)
+    asked: float = field(default_factory=time.monotonic)
 
 
 _STOP = Change("stop", lambda library: None)
@@ -46,11 +54,14 @@ class LibraryWriter:
         on_failed: Callable[[str, Exception], None],
         on_changed: Callable[[], None],
         poll: float = POLL_SECONDS,
+        grace: float = GRACE_SECONDS,
     ) -> None:
         self.library = library
         self._on_failed = on_failed
         self._on_changed = on_changed
         self._poll = poll
+        self._grace = grace
+        self._hurry = threading.Event()  # a flush is waiting: no grace
         self._queue: queue.Queue[Change] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="tuireader-writer", daemon=True)
         self._current: Change | None = None
@@ -77,7 +88,11 @@ class LibraryWriter:
 
     def flush(self, timeout: float) -> list[str]:
         """Wait (at most ``timeout`` seconds) for the queued changes; what is still not saved."""
-        marker = self.submit("flush", lambda library: None)
+        with self._count_lock:
+            self._hurry.set()
+            marker = Change("flush", lambda library: None)
+            self._pending += 1
+            self._queue.put(marker)
         marker.done.wait(timeout)
         return self.unsaved()
 
@@ -118,11 +133,15 @@ class LibraryWriter:
                 if change is _STOP:
                     return
                 if change is not None:
+                    if not self._hurry.is_set():
+                        self._hurry.wait(change.asked + self._grace - time.monotonic())
                     self._apply(change)
                 seen = self._check(seen)
                 if change is not None:
                     with self._count_lock:
                         self._pending -= 1
+                        if self._pending == 0:
+                            self._hurry.clear()
                     change.done.set()  # after the check: a flush also reports others' changes before it
         finally:
             library.release_thread()

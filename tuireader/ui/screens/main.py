@@ -39,6 +39,7 @@ count and the list are re-read in place, the cursor stays on the same article
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from enum import Enum
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -52,7 +53,6 @@ from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 from textual.worker import get_current_worker
@@ -123,6 +123,8 @@ class MainScreen(Screen[None]):
     class Fetched(Message):
         """An article (None: no longer stored) and its stored reading position."""
 
+        bubble = False  # for this screen alone
+
         def __init__(self, article_id: int, article: Article | None, position: float) -> None:
             super().__init__()
             self.article_id = article_id
@@ -131,6 +133,8 @@ class MainScreen(Screen[None]):
 
     class ListLoaded(Message):
         """A view's row count and where its cursor goes (``index`` of ``keep_id``, or None)."""
+
+        bubble = False  # for this screen alone
 
         def __init__(
             self, source: LibraryView, count: int, keep_id: int | None, index: int | None, refresh: bool = False
@@ -145,6 +149,8 @@ class MainScreen(Screen[None]):
     class Located(Message):
         """Where an article asked for by id is: in the view shown (``index``), in "all", or nowhere."""
 
+        bubble = False  # for this screen alone
+
         def __init__(self, article_id: int, source: LibraryView | None, count: int, index: int | None) -> None:
             super().__init__()
             self.article_id = article_id
@@ -153,6 +159,8 @@ class MainScreen(Screen[None]):
             self.index = index
 
     class SectionsRead(Message):
+        bubble = False
+
         def __init__(self, sections: list[str]) -> None:
             super().__init__()
             self.sections = sections
@@ -167,7 +175,7 @@ class MainScreen(Screen[None]):
         self._positions: dict[int, float] = {}  # reading positions as last shown or saved
         self._source: LibraryView | None = None
         self._last_teaser: Teaser | None = None  # the teaser whose article is being located
-        self._preview_timer: Timer | None = None
+        self._preview_timer: asyncio.TimerHandle | None = None
         self._refreshing = False  # a re-read after another process's change is running
         self._refresh_again = False  # and another change came meanwhile
 
@@ -454,9 +462,13 @@ class MainScreen(Screen[None]):
         # Previewed once the cursor rests (holding a key previews only where it stops).
         article_id = event.article_id
         self._stop_preview_timer()
-        self._preview_timer = self.set_timer(
-            PREVIEW_DELAY, lambda: self._open(article_id, focus=False, mark_read=False), name="preview"
-        )
+        # A plain event-loop timer: one per cursor move, far cheaper than a Textual Timer (a task each).
+        self._preview_timer = asyncio.get_running_loop().call_later(PREVIEW_DELAY, self._preview, article_id)
+
+    def _preview(self, article_id: int) -> None:
+        self._preview_timer = None
+        if self.is_attached and not self.narrow and self.mode is Mode.LIST:
+            self._open(article_id, focus=False, mark_read=False)
 
     @property
     def preview_pending(self) -> bool:
@@ -465,7 +477,7 @@ class MainScreen(Screen[None]):
 
     def _stop_preview_timer(self) -> None:
         if self._preview_timer is not None:
-            self._preview_timer.stop()
+            self._preview_timer.cancel()
             self._preview_timer = None
 
     @on(ArticleList.Opened)
