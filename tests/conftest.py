@@ -136,3 +136,17 @@ def lib_path(tmp_path: Path) -> Path:
     path = tmp_path / "library.db"
     build_library(path).close()
     return path
+
+
+@pytest.fixture
+def notifications(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every notification the reader shows (the messages, in order), recorded through App.notify."""
+    shown: list[str] = []
+    notify = ReaderApp.notify
+
+    def recording(self: ReaderApp, message: str, **kwargs: object) -> None:
+        shown.append(message)
+        notify(self, message, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ReaderApp, "notify", recording)
+    return shown

@@ -82,7 +82,9 @@ async def test_theme_choice_persists(lib_path: Path) -> None:
             assert not app.current_theme.dark
 
 
-async def test_broken_theme_file_gets_a_notification_and_a_fallback(lib_path: Path, home: Path) -> None:
+async def test_broken_theme_file_gets_a_notification_and_a_fallback(
+    lib_path: Path, home: Path, notifications: list[str]
+) -> None:
     themes = home / "themes"
     themes.mkdir()
     (themes / "broken.toml").write_text("name = 'broken'\nprimary = [1, 2", encoding="utf-8")
@@ -93,9 +95,8 @@ async def test_broken_theme_file_gets_a_notification_and_a_fallback(lib_path: Pa
         async with run_reader(library) as reader:
             app, _pilot = reader.app, reader.pilot
             await reader.settle()
-            messages = [n.message for n in app._notifications]
-            assert any("broken.toml" in m for m in messages)
-            assert any("badcolour.toml" in m for m in messages)
+            assert any("broken.toml" in m for m in notifications)
+            assert any("badcolour.toml" in m for m in notifications)
             assert app.theme == "nightdesk"
             assert "mine" in app.available_themes
 
@@ -118,11 +119,11 @@ async def test_keys_can_be_remapped_in_the_config_file(lib_path: Path, home: Pat
             assert ["x", "Bookmark / remove the bookmark", "article.bookmark"] in rows
 
 
-async def test_broken_config_file_gets_a_notification(lib_path: Path, home: Path) -> None:
+async def test_broken_config_file_gets_a_notification(lib_path: Path, home: Path, notifications: list[str]) -> None:
     (home / "config.toml").write_text("theme = \n", encoding="utf-8")
     with opened(lib_path) as library:
         async with run_reader(library) as reader:
             app, _pilot = reader.app, reader.pilot
             await reader.settle()
-            assert any("config.toml" in n.message for n in app._notifications)
+            assert any("config.toml" in m for m in notifications)
             assert app.theme == "nightdesk"

@@ -141,14 +141,7 @@ async def test_command_palette_hits(evil_reader: Reader) -> None:
         assert_safe(text)
 
 
-async def test_section_picker_browser_question_and_notifications(
-    evil_reader: Reader, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    notified: list[str] = []
-    notify = evil_reader.app.notify
-    monkeypatch.setattr(
-        evil_reader.app, "notify", lambda message, **kw: notified.append(message) or notify(message, **kw)
-    )
+async def test_section_picker_browser_question_and_notifications(evil_reader: Reader, notifications: list[str]) -> None:
     await evil_reader.press("s")
     await evil_reader.settle()
     assert isinstance(evil_reader.app.screen, SectionScreen)
@@ -167,6 +160,6 @@ async def test_section_picker_browser_question_and_notifications(
     assert "news.example" in question
     await evil_reader.press("n", "b")
     await evil_reader.settle()
-    assert any(n.startswith("Bookmarked: Title evil") for n in notified)
-    for note in notified:
+    assert any(n.startswith("Bookmarked: Title evil") for n in notifications)
+    for note in notifications:
         assert_safe(note)

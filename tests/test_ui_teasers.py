@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_reader
+from conftest import Reader, run_reader
 from test_ui_data import LINKED_TITLE, UNLINKED_TITLE
 from textual.widgets import Static
 from ui_helpers import main, opened, static_text
@@ -160,3 +160,14 @@ async def test_teasers_without_a_page_label_are_labelled_related(lib_path: Path)
             assert not app.query_one(StoryView).article.related
             assert not app.query_one("#teasers").display
             assert not main(app).check_action("teasers", ())
+
+
+async def test_a_browser_that_does_not_start_is_reported(
+    reader: Reader, monkeypatch: pytest.MonkeyPatch, notifications: list[str]
+) -> None:
+    monkeypatch.setattr(ReaderApp, "open_in_browser", lambda self, url: False)
+    await reader.press("enter")
+    await reader.settle()
+    await reader.press("o", "y")
+    await reader.settle()
+    assert "No web browser could be started." in notifications

@@ -7,9 +7,10 @@ library), then runs the app.
 The app owns the one ``LibraryWriter`` (``save`` queues a change) and turns what
 its thread reports into messages: ``WriteFailed`` (a notification naming what
 was not saved) and ``LibraryChanged`` (another process changed the library: the
-main screen re-reads its list). One ``Worker.StateChanged`` handler reports a
-worker that failed. Quitting waits at most ``QUIT_WAIT`` seconds for the writes
-still queued; ``unsaved`` then lists what could not be saved (``run_app`` says so).
+main screen re-reads its list). A worker that fails is reported by the one
+``Worker.StateChanged`` handler (``tuireader.ui.failures``). Quitting waits at
+most ``QUIT_WAIT`` seconds for the writes still queued; ``unsaved`` then lists
+what could not be saved (``run_app`` says so).
 """
 
 from __future__ import annotations
@@ -27,10 +28,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
 from tuireader.config import Config, load_config
 from tuireader.ui.commands import ArticleCommands
+from tuireader.ui.failures import ReportsFailedWorkers
 from tuireader.ui.protocols import LibraryAPI
 from tuireader.ui.screens.help import HelpScreen
 from tuireader.ui.screens.main import MainScreen
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 QUIT_WAIT = 3.0
 
 
-class ReaderApp(App[None]):
+class ReaderApp(ReportsFailedWorkers, App[None]):
     TITLE = "tuireader"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {ArticleCommands}
@@ -144,12 +145,6 @@ class ReaderApp(App[None]):
         screen = self.main_screen
         if screen is not None:
             screen.library_changed()
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The one place a failed worker is reported."""
-        if event.state is WorkerState.ERROR:
-            error = event.worker.error
-            self.notify(str(error) or type(error).__name__, severity="error", markup=False, timeout=8)
 
     def help_groups(self) -> list[tuple[str, list[BindingType]]]:
         return [

@@ -19,7 +19,8 @@ section (``_open``, ``_arrived``, ``_set_mode``)::
 
 **Reads off the event loop.** Everything that asks the library more than one
 cheap row runs in a thread worker (``@work(thread=True, exclusive=True,
-exit_on_error=False)``) that posts its result as a message: ``Fetched`` (an
+exit_on_error=False)``) that posts its result as a message (a failure is
+reported by ``tuireader.ui.failures``): ``Fetched`` (an
 article and its reading position), ``ListLoaded`` (a view's count and where the
 cursor goes), ``Located`` (where an article asked for by id is). A result for an
 article or list no longer wanted is dropped; messages to a screen that is gone
@@ -58,6 +59,7 @@ from textual.widgets import Markdown, Static
 from textual.worker import get_current_worker
 
 from tuireader.model import Article, Teaser
+from tuireader.ui.failures import ReportsFailedWorkers
 from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
 from tuireader.ui.screens.search import SearchScreen
 from tuireader.ui.sources import VIEWS, LibraryView
@@ -90,7 +92,7 @@ class Mode(Enum):
     TEASERS = "teasers"  # the teaser cards have the focus
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ReportsFailedWorkers, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="search", tooltip="Full-text search (live results; escape leaves)"),
         Binding("b", "toggle_bookmark", "Bookmark", id="article.bookmark", tooltip="Bookmark / remove the bookmark"),
@@ -306,7 +308,7 @@ class MainScreen(Screen[None]):
         try:
             self._post_list(source, keep_id, refresh=True)
         except Exception:
-            self._refreshing = False  # reported by the app's Worker.StateChanged handler
+            self._refreshing = False  # reported by ReportsFailedWorkers
             raise
 
     def on_resize(self, event: Resize) -> None:

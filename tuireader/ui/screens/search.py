@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tuireader.model import SearchHit
+from tuireader.ui.failures import ReportsFailedWorkers
 from tuireader.ui.protocols import LibraryAPI
 from tuireader.ui.text import clean_line, short_date
 
@@ -59,7 +60,7 @@ def hit_prompt(hit: SearchHit) -> Content:
     return Content("\n").join(lines)
 
 
-class SearchScreen(ModalScreen[int | None]):
+class SearchScreen(ReportsFailedWorkers, ModalScreen[int | None]):
     """Type to search; enter opens the highlighted result; escape leaves."""
 
     DEBOUNCE = 0.15
