@@ -10,10 +10,16 @@ the screen or quitting.
 Each change waits ``GRACE_SECONDS`` after its key before it is written (the
 screen is painted first); ``flush`` and ``close`` write at once.
 
-The same thread watches the library for other processes' changes: between
-changes (and at least every ``poll`` seconds) it reads ``PRAGMA data_version``
-on its own connection, which moves only when another connection commits, so
-the reader's own writes never count as "the library changed".
+Other processes' changes are noticed twice over, since the writer thread can
+wait a long time for the write lock while a large import runs:
+
+- the writer thread reads ``PRAGMA data_version`` on its own connection between
+  changes and every ``poll`` seconds when idle: on that connection it moves only
+  when another connection commits, so the reader's own writes never count;
+- a watcher thread polls ``data_version`` on a connection of its own every
+  ``poll`` seconds, never waiting for a lock; its value moves with the writer's
+  commits too, so it reports a change only when the writer committed nothing
+  in between (``LibraryWriter.attempts`` did not move).
 """
 
 from __future__ import annotations
@@ -69,9 +75,14 @@ class LibraryWriter:
         self._count_lock = threading.Lock()
         self._stopping = False
         self.failed: list[str] = []  # what could not be saved, in order
+        self.attempts = 0  # +1 as a change starts, +1 as it ends: odd while one is being written
+        self._watcher = threading.Thread(target=self._watch, name="tuireader-watcher", daemon=True)
+        self._watching = threading.Event()
 
     def start(self) -> None:
         self._thread.start()
+        self._watching.set()
+        self._watcher.start()
 
     def submit(self, what: str, apply: Callable[[LibraryAPI], object]) -> Change:
         """Queue a change; it is applied after every change queued before it."""
@@ -108,6 +119,7 @@ class LibraryWriter:
         """Apply what is queued (waiting at most ``timeout`` seconds), then stop; what was not saved."""
         unsaved = self.flush(timeout) if self._thread.is_alive() else self.unsaved()
         self._stopping = True
+        self._watching.clear()
         self._queue.put(_STOP)
         if not unsaved:
             self._thread.join(timeout)
@@ -148,12 +160,14 @@ class LibraryWriter:
 
     def _apply(self, change: Change) -> None:
         self._current = change
+        self.attempts += 1
         try:
             change.apply(self.library)
         except Exception as exc:  # any failure is reported, never raised into the void
             self.failed.append(change.what)
             self._on_failed(change.what, exc)
         finally:
+            self.attempts += 1
             self._current = None
 
     def _check(self, seen: int | None) -> int | None:
@@ -164,3 +178,24 @@ class LibraryWriter:
         if seen is not None and version != seen:
             self._on_changed()
         return version
+
+    def _watch(self) -> None:
+        library = self.library
+        try:
+            seen, attempts = library.data_version(), self.attempts
+        except LibraryError:
+            return
+        try:
+            while self._watching.is_set():
+                time.sleep(self._poll)
+                before = self.attempts
+                try:
+                    version = library.data_version()
+                except LibraryError:
+                    return
+                after = self.attempts
+                if version != seen and before == after == attempts:
+                    self._on_changed()  # nobody here wrote meanwhile: another process did
+                seen, attempts = version, after
+        finally:
+            library.release_thread()
