@@ -42,8 +42,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -78,11 +80,24 @@ WIDE_MIN_WIDTH = 100
 # Holding a key in the list previews only where the cursor stops.
 PREVIEW_DELAY = 0.1
 
+M = TypeVar("M", bound=Message)
+
 EMPTY_MESSAGES = {
     "all": "The library is empty. Import articles with: tuireader PATH…",
     "unread": "Nothing unread. Press 1 to see all articles.",
     "bookmarks": "No bookmarks yet. Press b on an article to keep it here.",
 }
+
+
+def _while_shown(handler: Callable[[MainScreen, M], None]) -> Callable[[MainScreen, M], None]:
+    """A worker's result that arrives while the screen is being taken down has nowhere to go."""
+
+    @functools.wraps(handler)
+    def run(self: MainScreen, event: M) -> None:
+        with contextlib.suppress(NoMatches):
+            handler(self, event)
+
+    return run
 
 
 class Mode(Enum):
@@ -259,6 +274,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             self.post_message(self.ListLoaded(source, count, keep_id, index, refresh))
 
     @on(ListLoaded)
+    @_while_shown
     def _list_loaded(self, event: ListLoaded) -> None:
         article_list = self.article_list
         first = self._source is None
@@ -372,6 +388,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             self.post_message(self.Fetched(article_id, article, position))
 
     @on(Fetched)
+    @_while_shown
     def _fetched(self, event: Fetched) -> None:
         if event.article_id != self.article_id:
             return  # another article was asked for meanwhile
@@ -389,6 +406,10 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
 
     @work(exclusive=True, group="show", exit_on_error=False)
     async def _show(self, article: Article, position: float) -> None:
+        with contextlib.suppress(NoMatches):  # the screen is being taken down
+            await self._show_now(article, position)
+
+    async def _show_now(self, article: Article, position: float) -> None:
         self.query_one("#story-placeholder").display = False
         if self._focus_on_arrival and self.mode is Mode.LOADING:
             self._set_mode(Mode.READING)
@@ -435,7 +456,8 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         self, article_id: int, *, read: bool | None = None, bookmarked: bool | None = None, only_if_unread: bool = False
     ) -> None:
         row = self.article_list.cached(article_id)
-        title = row.title if row is not None else (self.story.article.title if self.story.article else "")
+        article = self.story.article
+        title = row.title if row is not None else (article.title if article and article.id == article_id else "")
         name = f"“{clean_line(title)}”" if title else f"article {article_id}"
         if read is not None:
             if only_if_unread and row is not None and row.read:
@@ -624,6 +646,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         self.post_message(self.SectionsRead(self.library.sections()))
 
     @on(SectionsRead)
+    @_while_shown
     def _sections_read(self, event: SectionsRead) -> None:
         def chosen(section: str | None) -> None:
             if section is not None:
@@ -656,6 +679,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             self.post_message(self.Located(article_id, everything if index is not None else None, count, index))
 
     @on(Located)
+    @_while_shown
     def _located(self, event: Located) -> None:
         teaser, self._last_teaser = self._last_teaser, None
         if event.index is None:
