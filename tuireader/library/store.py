@@ -12,6 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from tuireader.library.reparse import ReparseReport, reparse_all
 from tuireader.library.search import build_fts_query, clean_snippet, plain_words_query
 from tuireader.library.writer import ArticleWriter
 from tuireader.library.writer import now as _now
-from tuireader.model import Article, ArticleSummary, SearchHit, Teaser
+from tuireader.model import Article, ArticleSummary, SearchHit, SearchResults, Teaser
 from tuireader.paths import library_file
 
 VIEWS = ("all", "unread", "bookmarks")
@@ -57,7 +58,8 @@ def _storable_id(article_id: object) -> bool:
     return isinstance(article_id, int) and not isinstance(article_id, bool) and 0 < article_id <= _MAX_ID
 
 
-def _where(view: str, section: str | None, *, unread: bool = False) -> tuple[str, list[Any]]:
+def _where(view: str, section: list[str] | None, *, unread: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause of a view; ``section``: the stored spellings of one section name."""
     if view not in _VIEW_WHERE:
         raise ValueError(f"unknown view {view!r} (one of {', '.join(VIEWS)})")
     clause = _VIEW_WHERE[view]
@@ -65,8 +67,8 @@ def _where(view: str, section: str | None, *, unread: bool = False) -> tuple[str
         clause += " AND NOT read"
     params: list[Any] = []
     if section is not None:
-        clause += " AND section = ?"
-        params.append(section)
+        clause += f" AND section IN ({','.join('?' * len(section))})"
+        params.extend(section)
     return clause, params
 
 
@@ -91,6 +93,7 @@ class Library:
         self.path = Path(path).expanduser() if path is not None else library_file()
         self._lock = threading.RLock()
         self._checkpoints: BackgroundCheckpoints | None = None  # during a large import
+        self._sections: tuple[tuple[int, int], list[str]] | None = None  # (data version, changes), names
         self._conn: sqlite3.Connection | None = connect(self.path)
 
     # -- lifecycle -----------------------------------------------------------
@@ -159,8 +162,9 @@ class Library:
     def is_empty(self) -> bool:
         return not self._query("SELECT 1 FROM articles LIMIT 1")
 
-    def count(self, view: str = "all", section: str | None = None) -> int:
-        where, params = _where(view, section)
+    def count(self, view: str = "all", section: str | None = None, *, unread: bool = False) -> int:
+        """How many articles the view holds (``unread`` narrows it as in ``select``)."""
+        where, params = _where(view, self._section_spellings(section), unread=unread)
         return self._query(f"SELECT count(*) FROM articles WHERE {where}", params)[0][0]
 
     def summaries(
@@ -179,7 +183,7 @@ class Library:
         limit: int = 100,
     ) -> list[ArticleSummary]:
         """Like ``summaries``; ``unread`` narrows any view (bookmarked and unread)."""
-        where, params = _where(view, section, unread=unread)
+        where, params = _where(view, self._section_spellings(section), unread=unread)
         rows = self._query(
             f"SELECT {conv.SUMMARY_COLUMNS} FROM articles WHERE {where} "
             "ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?",
@@ -196,7 +200,7 @@ class Library:
     def index_of(self, article_id: int, view: str = "all", section: str | None = None) -> int | None:
         if not _storable_id(article_id):
             return None
-        where, params = _where(view, section)
+        where, params = _where(view, self._section_spellings(section))
         with self._reading() as conn:
             row = conn.execute(
                 f"SELECT sort_key FROM articles WHERE id = ? AND {where}", [article_id, *params]
@@ -210,8 +214,21 @@ class Library:
             ).fetchone()[0]
 
     def sections(self) -> list[str]:
-        rows = self._query("SELECT DISTINCT section FROM articles WHERE section IS NOT NULL AND section != ''")
-        return sorted((r[0] for r in rows), key=lambda s: (s.casefold(), s))
+        """Every section name stored, sorted (cached until the library changes)."""
+        with self._lock, self._damage_as_error():
+            conn = self.conn
+            version = (retry(lambda: conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
+            if self._sections is None or self._sections[0] != version:
+                rows = self._query("SELECT DISTINCT section FROM articles WHERE section IS NOT NULL AND section != ''")
+                self._sections = (version, sorted((r[0] for r in rows), key=lambda s: (s.casefold(), s)))
+            return list(self._sections[1])
+
+    def _section_spellings(self, section: str | None) -> list[str] | None:
+        """The stored names equal to ``section`` but for case and spacing ("politik" → ["Politik"])."""
+        if section is None:
+            return None
+        key = conv.title_key(section)
+        return [section, *(s for s in self.sections() if s != section and conv.title_key(s) == key)]
 
     # -- one article ---------------------------------------------------------
 
@@ -250,41 +267,78 @@ class Library:
     # -- search --------------------------------------------------------------
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Full-text search over title, lead and story; best first. Never raises for user input."""
+        """The best ``limit`` hits of ``search_page``; never raises for user input (no hits instead)."""
         try:
-            fts = build_fts_query(query)
+            return self.search_page(query, limit=limit).hits
         except BadQuery:
             return []
+
+    def search_page(self, query: str, limit: int = 50, offset: int = 0) -> SearchResults:
+        """Full-text search over title, lead and story: one page, best first, and the total count.
+
+        An article whose title is the query comes first, then title matches
+        weigh more than lead and story matches (bm25 column weights). When
+        the words as typed find nothing, the last word is tried as the start
+        of longer words. BadQuery (a one-line reason) for a query too long or
+        with nothing to search for.
+        """
+        fts = build_fts_query(query)
+        results = self._run_search(query, fts, limit, offset)
+        if results.total == 0:
+            completed = build_fts_query(query, prefix_last=True)
+            if completed != fts:
+                results = self._run_search(query, completed, limit, offset)
+                return replace(results, completed_last_word=results.total > 0)
+        return results
+
+    def _run_search(self, query: str, fts: str, limit: int, offset: int) -> SearchResults:
         with self._lock, self._damage_as_error():
             for expression in (fts, plain_words_query(query)):
                 if not expression:
                     break
                 try:
-                    return retry(partial(self._search, expression, limit))
+                    return retry(partial(self._search, query, expression, limit, offset))
                 except sqlite3.OperationalError as exc:
                     if is_busy(exc):
                         raise
-        return []
+        return SearchResults([], 0, offset)
 
-    def _search(self, fts: str, limit: int) -> list[SearchHit]:
+    def _search(self, query: str, fts: str, limit: int, offset: int) -> SearchResults:
         """Rank by bm25 (ids only, cheap), then fetch snippets for the page of hits."""
         conn = self.conn
-        limit = max(0, int(limit))
-        if limit == 0:
-            return []
+        limit, offset = max(0, int(limit)), max(0, int(offset))
+        total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [fts]).fetchone()[0]
+        if limit == 0 or total <= offset:
+            return SearchResults([], total, offset)
         # Ranking costs a few microseconds per match: a query matching very many
-        # articles ranks only the newest RANK_ALL_UP_TO of them.
-        floor = conn.execute(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-            [fts, RANK_ALL_UP_TO - 1],
-        ).fetchone()
+        # articles ranks only the newest RANK_ALL_UP_TO of them, and as many of
+        # the newest title matches; an article titled as the query is always ranked.
+        floor = 0
+        also: list[int] = []  # ranked whatever their age
+        if total > RANK_ALL_UP_TO:
+            floor = conn.execute(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                [fts, RANK_ALL_UP_TO - 1],
+            ).fetchone()[0]
+            also = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? "
+                    "ORDER BY rowid DESC LIMIT ?",
+                    [f"{{title}} : ({fts})", floor, RANK_ALL_UP_TO],
+                )
+            ]
+        exact = [r[0] for r in conn.execute("SELECT id FROM articles WHERE title_key = ?", [conv.title_key(query)])]
+        also_list = ",".join(str(int(i)) for i in also + exact)
+        exact_list = ",".join(str(int(i)) for i in exact)
         ranked = conn.execute(
             f"SELECT rowid, bm25(articles_fts, {BM25_WEIGHTS}) AS score FROM articles_fts "
-            "WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY score LIMIT ?",
-            [fts, floor[0] if floor else 0, limit],
+            f"WHERE articles_fts MATCH ? AND (rowid >= ? OR +rowid IN ({also_list})) "
+            f"ORDER BY +rowid IN ({exact_list}) DESC, score LIMIT ? OFFSET ?",
+            [fts, floor, limit, offset],
         ).fetchall()
         if not ranked:
-            return []
+            return SearchResults([], total, offset)
         ids = [r[0] for r in ranked]
         id_list = ",".join(str(int(i)) for i in ids)
         # "+rowid": filter while scanning the matches, instead of one full-text lookup per id.
@@ -299,7 +353,7 @@ class Library:
             r[0]: r[1:]
             for r in conn.execute(f"SELECT id, title, section, published FROM articles WHERE id IN ({id_list})")
         }
-        return [
+        hits = [
             SearchHit(
                 id=i,
                 title=info[i][0],
@@ -311,6 +365,7 @@ class Library:
             for i, score in ranked
             if i in info
         ]
+        return SearchResults(hits, total, offset)
 
     # -- state ---------------------------------------------------------------
 

@@ -95,7 +95,7 @@ class SearchScreen(ModalScreen[int | None]):
         time.sleep(self.DEBOUNCE)
         if get_current_worker().is_cancelled:
             return
-        hits = self.library.search(live_query(query), limit=50) if query.strip() else []  # type: ignore[attr-defined]
+        hits = self.library.search(query, limit=50) if query.strip() else []  # type: ignore[attr-defined]
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_hits, query, hits)
 
