@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tuireader.library.errors import BadQuery
@@ -110,9 +111,12 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _term(text: str, prefix: bool) -> str:
+def _term(text: str, prefix: bool, occurs: Callable[[str], bool] | None) -> str:
     star = " *" if prefix else ""
     alternatives = [_quote(v) + star for v in spellings(text, prefix)]
+    if occurs is not None and len(alternatives) > 1:
+        # Only spellings the index holds: each alternative costs a lookup per index segment.
+        alternatives = [a for a in alternatives if occurs(a)] or alternatives[:1]
     if len(alternatives) == 1:
         return alternatives[0]
     return "(" + " OR ".join(alternatives) + ")"
@@ -123,11 +127,12 @@ def _check_size(query: str) -> None:
         raise BadQuery(f"a search is at most {MAX_QUERY_CHARS:,} characters long (this one has {len(query):,})")
 
 
-def build_fts_query(query: str, prefix_last: bool = False) -> str:
+def build_fts_query(query: str, prefix_last: bool = False, occurs: Callable[[str], bool] | None = None) -> str:
     """Translate a user query into an FTS5 MATCH expression; BadQuery if nothing is searchable.
 
     With ``prefix_last`` a last word that may still be being typed (``_last_plain_word``)
-    also finds longer words, as if it ended in "*".
+    also finds longer words, as if it ended in "*". ``occurs(alternative)``, when
+    given, says whether a spelling (an FTS5 phrase) is in the index at all.
     """
     _check_size(query)
     groups: list[list[str]] = []  # AND of ORs
@@ -155,7 +160,7 @@ def build_fts_query(query: str, prefix_last: bool = False) -> str:
         terms += 1
         if terms > MAX_TERMS:
             raise BadQuery(f"a search takes at most {MAX_TERMS} words")
-        term = _term(text.strip(), prefix)
+        term = _term(text.strip(), prefix, occurs)
         if minus or negate_next:
             negatives.append(term)
         elif join_or and groups:

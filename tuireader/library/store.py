@@ -282,14 +282,30 @@ class Library:
         of longer words. BadQuery (a one-line reason) for a query too long or
         with nothing to search for.
         """
-        fts = build_fts_query(query)
+        fts = build_fts_query(query, occurs=self._occurs)
         results = self._run_search(query, fts, limit, offset)
         if results.total == 0:
-            completed = build_fts_query(query, prefix_last=True)
+            completed = build_fts_query(query, prefix_last=True, occurs=self._occurs)
             if completed != fts:
                 results = self._run_search(query, completed, limit, offset)
                 return replace(results, completed_last_word=results.total > 0)
         return results
+
+    def _occurs(self, phrase: str) -> bool:
+        """Whether the full-text index holds ``phrase`` (one FTS5 phrase, maybe a prefix) at all."""
+        with self._lock, self._damage_as_error():
+            conn = self.conn
+            try:
+                found = retry(
+                    lambda: conn.execute(
+                        "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", [phrase]
+                    ).fetchone()
+                )
+            except sqlite3.OperationalError as exc:
+                if is_busy(exc):
+                    raise
+                return True  # the search itself will say what is wrong with it
+            return found is not None
 
     def _run_search(self, query: str, fts: str, limit: int, offset: int) -> SearchResults:
         with self._lock, self._damage_as_error():
@@ -329,13 +345,18 @@ class Library:
                 )
             ]
         exact = [r[0] for r in conn.execute("SELECT id FROM articles WHERE title_key = ?", [conv.title_key(query)])]
-        also_list = ",".join(str(int(i)) for i in also + exact)
+        also += [i for i in exact if i < floor]
+        also_list = ",".join(str(int(i)) for i in also)
         exact_list = ",".join(str(int(i)) for i in exact)
+        score = f"bm25(articles_fts, {BM25_WEIGHTS})"
+        # Two ranges, so each part lets the full-text index skip to its first row.
         ranked = conn.execute(
-            f"SELECT rowid, bm25(articles_fts, {BM25_WEIGHTS}) AS score FROM articles_fts "
-            f"WHERE articles_fts MATCH ? AND (rowid >= ? OR +rowid IN ({also_list})) "
-            f"ORDER BY +rowid IN ({exact_list}) DESC, score LIMIT ? OFFSET ?",
-            [fts, floor, limit, offset],
+            f"SELECT id, score FROM (SELECT rowid AS id, {score} AS score FROM articles_fts "
+            "WHERE articles_fts MATCH ? AND rowid >= ? "
+            f"UNION ALL SELECT rowid, {score} FROM articles_fts "
+            f"WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ? AND +rowid IN ({also_list})) "
+            f"ORDER BY id IN ({exact_list}) DESC, score LIMIT ? OFFSET ?",
+            [fts, floor, fts, min(also, default=0), floor, limit, offset],
         ).fetchall()
         if not ranked:
             return SearchResults([], total, offset)
