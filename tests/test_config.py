@@ -99,12 +99,25 @@ def test_every_binding_the_reader_defines_has_an_id_a_key_and_no_clash() -> None
 def test_config_check_prints_the_path_and_each_problem(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["config", "check"]) == 0
     out = capsys.readouterr().out
-    assert out == f"config file: {home / 'config.toml'} (none; defaults apply)\nno problems\n"
-    write(home, '[keys]\n"nope" = "x"\n"article.bookmark" = "ctrl+p"\n')
+    assert out == (
+        f"config file: {home / 'config.toml'} (none; defaults apply)\ntheme: nightdesk (the default)\nno problems\n"
+    )
+    assert not (home / "library.db").exists()  # checking creates no library
+    write(home, 'theme = "newspaper"\n[keys]\n"nope" = "x"\n"article.bookmark" = "ctrl+p"\n')
     assert main(["config", "check"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == f"config file: {home / 'config.toml'}"
-    assert len(lines) == 4 and all(line.startswith("problem: ") for line in lines[1:])
+    assert lines[:2] == [f"config file: {home / 'config.toml'}", "theme: newspaper (theme = in config.toml)"]
+    assert len(lines) == 5 and all(line.startswith("problem: ") for line in lines[2:])
+
+
+def test_config_check_says_a_theme_picked_in_the_app_wins(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tuireader.library import Library
+
+    write(home, 'theme = "newspaper"\n')
+    with Library() as lib:
+        lib.set_setting("theme", "high-contrast")
+    assert main(["config", "check"]) == 0
+    assert "theme: high-contrast (picked in the app; theme = newspaper in config.toml" in capsys.readouterr().out
 
 
 async def test_the_reader_reports_key_problems_and_keeps_a_key(home: Path, tmp_path: Path) -> None:
