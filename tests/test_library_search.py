@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_library_support import Card, Page
 
-from tuireader.library import Library
+from tuireader.library import Library, store
 from tuireader.library.errors import BadQuery
 from tuireader.library.search import MAX_SPELLINGS, MAX_TERMS, build_fts_query, spellings
 
@@ -117,17 +119,24 @@ def test_spellings_cover_the_german_variants() -> None:
     assert build_fts_query('"x y"*') == '"x y" *'
 
 
+@contextmanager
+def ranked_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rank_all_up_to: int, pages: list[Page]
+) -> Iterator[tuple[Library, list[int]]]:
+    """A library of ``pages`` (oldest first) where only the newest ``rank_all_up_to`` matches are ranked."""
+    monkeypatch.setattr(store, "RANK_ALL_UP_TO", rank_all_up_to)
+    with Library(tmp_path / "lib.db") as lib:
+        report = lib.import_paths([p.write(tmp_path / f"{n}.txt") for n, p in enumerate(pages)])
+        yield lib, [i for _, i in report.imported]
+
+
 def test_a_query_matching_very_many_articles_ranks_the_newest_and_the_title_matches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tuireader.library import store
-
-    monkeypatch.setattr(store, "RANK_ALL_UP_TO", 3)
     pages = [Page("Gemeinsam stark")] + [
         Page(f"Bericht {n}", paragraphs=[f"Gemeinsam geht es weiter, Teil {n}."]) for n in range(6)
     ]
-    with Library(tmp_path / "lib.db") as lib:
-        ids = [i for _, i in lib.import_paths([p.write(tmp_path / f"{n}.txt") for n, p in enumerate(pages)]).imported]
+    with ranked_library(tmp_path, monkeypatch, 3, pages) as (lib, ids):
         page = lib.search_page("gemeinsam")
         # The title match is older than the newest three, and ranked first all the same.
         assert [h.id for h in page.hits] == [ids[0], *sorted(ids[-3:], key=[h.id for h in page.hits].index)]
@@ -228,31 +237,13 @@ def test_every_spelling_of_a_german_word_finds_the_same_articles(word: str) -> N
 def test_an_exact_title_ranks_first_even_among_many_newer_matches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tuireader.library import store
-
-    monkeypatch.setattr(store, "RANK_ALL_UP_TO", 5)
     pages = [Page("Die Brücke von Wien")] + [
         Page(f"Neue Brücke {n} in Wien", paragraphs=[f"Die Brücke von Wien, die Brücke, Teil {n}."]) for n in range(12)
     ]
-    with Library(tmp_path / "lib.db") as lib:
-        lib.import_paths([p.write(tmp_path / f"{n}.txt") for n, p in enumerate(pages)])
+    with ranked_library(tmp_path, monkeypatch, 5, pages) as (lib, _ids):
         page = lib.search_page("die Brücke von Wien", limit=3)
         assert page.total == 13
         assert page.hits[0].title == "Die Brücke von Wien"
-        # Older title matches beyond the newest few are still ranked: they beat story-only matches.
-        assert lib.search_page("Brücke Wien", limit=13).total == 13
-
-
-def test_title_matches_outrank_story_matches_beyond_the_newest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tuireader.library import store
-
-    monkeypatch.setattr(store, "RANK_ALL_UP_TO", 3)
-    pages = [Page("Hochwasser an der Oder")] + [
-        Page(f"Bericht {n}", paragraphs=[f"Das Hochwasser geht zurück, Teil {n}."]) for n in range(6)
-    ]
-    with Library(tmp_path / "lib.db") as lib:
-        lib.import_paths([p.write(tmp_path / f"{n}.txt") for n, p in enumerate(pages)])
-        assert lib.search("Hochwasser")[0].title == "Hochwasser an der Oder"
 
 
 def test_search_pages_carry_the_total(lib: Library) -> None:
