@@ -132,6 +132,9 @@ def test_search_finds_umlauts_and_marks_matches(capsys: pytest.CaptureFixture[st
     assert code == 0 and out.splitlines()[0].split()[0] == str(seeded["dwn-2022-01-10-putin-kasachstan.txt"])
     code, out, err = run(capsys, "search", '"unclosed', "(((")
     assert (code, out, err) == (0, "no matches\n", "")
+    code, out, err = run(capsys, "search", "Kasach")  # no such word: searched as a prefix, and said so
+    assert code == 0 and out.split()[0] == str(seeded["dwn-2022-01-10-putin-kasachstan.txt"])
+    assert err == "no article has all the words as typed; the last one also as the start of a word (Kasach*)\n"
 
 
 @pytest.mark.parametrize(
