@@ -329,47 +329,52 @@ class Library:
         # Ranking costs a few microseconds per match: a query matching very many
         # articles ranks only the newest RANK_ALL_UP_TO of them, and as many of
         # the newest title matches; an article titled as the query is always ranked.
+        score = f"bm25(articles_fts, {BM25_WEIGHTS})"
         floor = 0
-        also: list[int] = []  # ranked whatever their age
+        # Older matches with the query in the title, ranked by their title's
+        # score (the column filter leaves lead and story out).
+        titled = f"{{title}} : ({fts})"
+        older: dict[int, float] = {}
         if total > RANK_ALL_UP_TO:
             floor = conn.execute(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
                 [fts, RANK_ALL_UP_TO - 1],
             ).fetchone()[0]
-            also = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? "
-                    "ORDER BY rowid DESC LIMIT ?",
-                    [f"{{title}} : ({fts})", floor, RANK_ALL_UP_TO],
-                )
-            ]
-        exact = [r[0] for r in conn.execute("SELECT id FROM articles WHERE title_key = ?", [conv.title_key(query)])]
-        also += [i for i in exact if i < floor]
-        also_list = ",".join(str(int(i)) for i in also)
+            older = dict(
+                conn.execute(
+                    f"SELECT rowid, {score} FROM articles_fts "
+                    "WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?",
+                    [titled, floor, RANK_ALL_UP_TO],
+                ).fetchall()
+            )
+        exact = {r[0] for r in conn.execute("SELECT id FROM articles WHERE title_key = ?", [conv.title_key(query)])}
         exact_list = ",".join(str(int(i)) for i in exact)
-        score = f"bm25(articles_fts, {BM25_WEIGHTS})"
-        # Two ranges, so each part lets the full-text index skip to its first row.
-        ranked = conn.execute(
-            f"SELECT id, score FROM (SELECT rowid AS id, {score} AS score FROM articles_fts "
-            "WHERE articles_fts MATCH ? AND rowid >= ? "
-            f"UNION ALL SELECT rowid, {score} FROM articles_fts "
-            f"WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ? AND +rowid IN ({also_list})) "
-            f"ORDER BY id IN ({exact_list}) DESC, score LIMIT ? OFFSET ?",
-            [fts, floor, fts, min(also, default=0), floor, limit, offset],
+        newer = conn.execute(
+            f"SELECT rowid, {score} AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? "
+            f"ORDER BY rowid IN ({exact_list}) DESC, score LIMIT ?",
+            [fts, floor, offset + limit],
         ).fetchall()
+        candidates = [*newer, *older.items()]
+        ranked = sorted(candidates, key=lambda r: (r[0] not in exact, r[1]))[offset : offset + limit]
         if not ranked:
             return SearchResults([], total, offset)
         ids = [r[0] for r in ranked]
         id_list = ",".join(str(int(i)) for i in ids)
-        # "+rowid": filter while scanning the matches, instead of one full-text lookup per id.
-        snippets = dict(
-            conn.execute(
-                "SELECT rowid, snippet(articles_fts, -1, '[[', ']]', '…', 16) FROM articles_fts "
-                f"WHERE articles_fts MATCH ? AND rowid >= ? AND +rowid IN ({id_list})",
-                [fts, min(ids)],
-            ).fetchall()
-        )
+        snippets: dict[int, str] = {}
+        # The story's opening for an older title match; the best passage for the others.
+        for expression, column, part in (
+            (titled, 2, [i for i in ids if i in older]),
+            (fts, -1, [i for i in ids if i not in older]),
+        ):
+            if part:
+                # "+rowid": filter while scanning the matches, instead of one full-text lookup per id.
+                snippets.update(
+                    conn.execute(
+                        f"SELECT rowid, snippet(articles_fts, {column}, '[[', ']]', '…', 16) FROM articles_fts "
+                        f"WHERE articles_fts MATCH ? AND rowid >= ? AND +rowid IN ({','.join(map(str, part))})",
+                        [expression, min(part)],
+                    ).fetchall()
+                )
         info = {
             r[0]: r[1:]
             for r in conn.execute(f"SELECT id, title, section, published FROM articles WHERE id IN ({id_list})")
