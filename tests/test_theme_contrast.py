@@ -16,6 +16,7 @@ from tuireader.library import Library
 from tuireader.paths import bundled_themes_dir
 from tuireader.themes import load_theme_specs
 from tuireader.ui.app import ReaderApp
+from tuireader.ui.theming import contrast_ratio as contrast
 
 BODY, MUTED = 4.5, 3.0
 
@@ -39,19 +40,6 @@ ROLES = [
 # Drawn as partial component styles by the article list (Line API): the style
 # has no background to blend an "auto" colour against, so these must be real colours.
 LINE_API_ROLES = ("text-muted", "text-secondary", "text-accent")
-
-
-def luminance(color: Color) -> float:
-    def channel(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
-
-
-def contrast(a: Color, b: Color) -> float:
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def resolve(value: str, under: Color) -> Color:
@@ -113,7 +101,10 @@ def test_list_colours_are_real_colours(variables: dict[str, dict[str, str]]) -> 
     assert auto == []
 
 
-@pytest.mark.parametrize("theme", ["newspaper", "nightdesk", "high-contrast"])
+# Ours, and Textual's light themes: their muted text came out white as well.
+@pytest.mark.parametrize(
+    "theme", ["newspaper", "nightdesk", "high-contrast", "textual-light", "solarized-light", "rose-pine-dawn"]
+)
 async def test_the_article_list_draws_readable_rows(tmp_path: Path, theme: str) -> None:
     """What the list really draws: dates, sections and read titles on the row and cursor backgrounds."""
     from tuireader.ui.widgets.article_list import ArticleList
@@ -139,3 +130,16 @@ async def test_the_article_list_draws_readable_rows(tmp_path: Path, theme: str) 
                     if contrast(fg, bg) < MUTED:
                         low.append(f"row {y} {segment.text.strip()[:20]!r}: {fg.hex} on {bg.hex}")
             assert low == []
+
+
+def test_a_user_theme_without_a_muted_colour_gets_a_readable_one(tmp_path: Path) -> None:
+    from tuireader.ui.theming import load_themes
+
+    (tmp_path / "sepia.toml").write_text(
+        'name = "sepia"\ndark = false\nprimary = "#704214"\nbackground = "#f4ecd8"\nforeground = "#3b2f2f"\n',
+        encoding="utf-8",
+    )
+    themes, problems = load_themes([tmp_path])
+    (sepia,) = [t for t in themes if t.name == "sepia"]
+    muted = Color.parse(sepia.variables["text-muted"])
+    assert problems == [] and contrast(muted, Color.parse("#f4ecd8")) >= MUTED
