@@ -14,7 +14,7 @@ from test_library_support import Card, Page
 
 from tuireader.library import Library, store
 from tuireader.library.errors import BadQuery
-from tuireader.library.search import MAX_SPELLINGS, MAX_TERMS, build_fts_query, spellings
+from tuireader.library.search import MAX_QUERY_SPELLINGS, MAX_SPELLINGS, MAX_TERMS, build_fts_query, spellings
 
 
 @pytest.fixture(scope="module")
@@ -266,6 +266,13 @@ def test_snippets_show_no_markdown(tmp_path: Path) -> None:
         (hit,) = lib.search("wichtige Verweis")
         assert "**" not in hit.snippet and "](" not in hit.snippet and "`" not in hit.snippet and "#" not in hit.snippet
         assert hit.snippet == "Titel Der [[wichtige]] Satz, 2 * 3, mit Betonung und [[Verweis]] auf Code."
+
+
+def test_a_query_of_many_words_searches_fewer_spellings_of_each() -> None:
+    words = [f"Ausbauförderungsuhr{n}" for n in range(MAX_TERMS - 1)]
+    expression = build_fts_query(" ".join([*words, "Österreich"]))
+    assert expression.count('"') // 2 <= MAX_QUERY_SPELLINGS
+    assert '"oesterreich"' in expression and '"ausbaufoerderungsuhr0"' in expression  # marked places first
 
 
 def test_overlong_queries_are_refused_quickly(lib: Library) -> None:

@@ -30,6 +30,9 @@ MAX_TERMS = 32
 # is searched in all its spellings; places an umlaut, "ae/oe/ue" or "ss/ß"
 # marks in the query come first, plain vowels after.
 MAX_SPELLINGS = 128
+# Spellings searched for a whole query: a query of many words searches fewer
+# spellings of each (still all the places its own umlauts, ae/oe/ue and ß mark first).
+MAX_QUERY_SPELLINGS = 512
 
 _TOKEN = re.compile(r'(-?)(?:"([^"]*)"?|(\S+))')
 _WORDISH = re.compile(r"\w", re.UNICODE)
@@ -76,8 +79,8 @@ def _places(text: str, prefix: bool) -> list[str | _Place]:
     return out
 
 
-def spellings(text: str, prefix: bool = False) -> list[str]:
-    """The ways a German term may be written (deduplicated, at most MAX_SPELLINGS), the query's own first.
+def spellings(text: str, prefix: bool = False, most: int = MAX_SPELLINGS) -> list[str]:
+    """The ways a German term may be written (deduplicated, at most ``most``), the query's own first.
 
     Every a/o/u may be followed by an "e" (Ö is also written Oe, and the index
     folds Ö to o), every "ss" may be a "ß". With ``prefix`` a final "s" may
@@ -88,7 +91,7 @@ def spellings(text: str, prefix: bool = False) -> list[str]:
     varied: set[int] = set()
     count = 1
     for k in sorted(range(len(places)), key=lambda k: (not places[k].marked, k)):
-        if count * len(places[k].choices) > MAX_SPELLINGS:
+        if count * len(places[k].choices) > most:
             break
         varied.add(k)
         count *= len(places[k].choices)
@@ -111,9 +114,9 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _term(text: str, prefix: bool, occurs: Callable[[str], bool] | None) -> str:
+def _term(text: str, prefix: bool, occurs: Callable[[str], bool] | None, most: int) -> str:
     star = " *" if prefix else ""
-    alternatives = [_quote(v) + star for v in spellings(text, prefix)]
+    alternatives = [_quote(v) + star for v in spellings(text, prefix, most)]
     if occurs is not None and len(alternatives) > 1:
         # Only spellings the index holds: each alternative costs a lookup per index segment.
         alternatives = [a for a in alternatives if occurs(a)] or alternatives[:1]
@@ -142,6 +145,8 @@ def build_fts_query(query: str, prefix_last: bool = False, occurs: Callable[[str
     terms = 0
     matches = list(_TOKEN.finditer(query))
     last_word = _last_plain_word(query, matches) if prefix_last else None
+    words = sum(1 for m in matches if m.group(3) not in ("OR", "AND", "NOT") and _WORDISH.search(m.group(0)))
+    most = max(2, min(MAX_SPELLINGS, MAX_QUERY_SPELLINGS // max(1, words)))
     for match in matches:
         minus, phrase, word = match.groups()
         if phrase is None and word in ("OR", "AND", "NOT"):
@@ -160,7 +165,7 @@ def build_fts_query(query: str, prefix_last: bool = False, occurs: Callable[[str
         terms += 1
         if terms > MAX_TERMS:
             raise BadQuery(f"a search takes at most {MAX_TERMS} words")
-        term = _term(text.strip(), prefix, occurs)
+        term = _term(text.strip(), prefix, occurs, most)
         if minus or negate_next:
             negatives.append(term)
         elif join_or and groups:

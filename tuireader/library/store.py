@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -282,10 +282,11 @@ class Library:
         of longer words. BadQuery (a one-line reason) for a query too long or
         with nothing to search for.
         """
-        fts = build_fts_query(query, occurs=self._occurs)
+        occurs = cache(self._occurs)  # both tries ask about the same spellings
+        fts = build_fts_query(query, occurs=occurs)
         results = self._run_search(query, fts, limit, offset)
         if results.total == 0:
-            completed = build_fts_query(query, prefix_last=True, occurs=self._occurs)
+            completed = build_fts_query(query, prefix_last=True, occurs=occurs)
             if completed != fts:
                 results = self._run_search(query, completed, limit, offset)
                 return replace(results, completed_last_word=results.total > 0)
