@@ -139,10 +139,16 @@ def test_a_query_matching_very_many_articles_ranks_the_newest_and_the_title_matc
     with ranked_library(tmp_path, monkeypatch, 3, pages) as (lib, ids):
         page = lib.search_page("gemeinsam")
         # The title match is older than the newest three, and ranked first all the same.
-        assert [h.id for h in page.hits] == [ids[0], *sorted(ids[-3:], key=[h.id for h in page.hits].index)]
+        first = [h.id for h in page.hits[:4]]
+        assert first == [ids[0], *sorted(ids[-3:], key=first.index)]
         assert page.total == 7
         assert "erste Absatz" in page.hits[0].snippet  # the story's opening
         assert all("[[Gemeinsam]]" in h.snippet for h in page.hits[1:])
+        assert [h.id for h in page.hits[4:]] == [ids[3], ids[2], ids[1]]
+        # The unranked rest follows, newest first: every match is on some page.
+        pages = [lib.search_page("gemeinsam", limit=2, offset=o).hits for o in (0, 2, 4, 6)]
+        assert sorted(h.id for p in pages for h in p) == sorted(ids)
+        assert [h.id for h in pages[2] + pages[3]] == [ids[3], ids[2], ids[1]]
         monkeypatch.setattr(store, "RANK_ALL_UP_TO", 1000)
         hits = lib.search("gemeinsam")
         assert len(hits) == 7 and hits[0].title == "Gemeinsam stark"

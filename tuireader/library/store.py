@@ -357,6 +357,15 @@ class Library:
         ).fetchall()
         candidates = [*newer, *older.items()]
         ranked = sorted(candidates, key=lambda r: (r[0] not in exact, r[1]))[offset : offset + limit]
+        ranked_count = min(total, RANK_ALL_UP_TO) + len(older)
+        if len(ranked) < limit and total > ranked_count:
+            # Past the ranked matches: the others, newest first, unranked.
+            older_list = ",".join(str(int(i)) for i in older)
+            ranked += conn.execute(
+                "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? "
+                f"AND +rowid NOT IN ({older_list}) ORDER BY rowid DESC LIMIT ? OFFSET ?",
+                [fts, floor, limit - len(ranked), max(0, offset - ranked_count)],
+            ).fetchall()
         if not ranked:
             return SearchResults([], total, offset)
         ids = [r[0] for r in ranked]
