@@ -46,6 +46,9 @@ BM25_WEIGHTS = "10.0, 3.0, 1.0"
 # A query matching more articles than this ranks only the newest of them (and
 # the newest title matches): ranking costs a few microseconds per match.
 RANK_ALL_UP_TO = 1000
+# Beyond those, the newest older matches with the words in the title are ranked
+# too (enough to fill the first pages; ranking them all would cost a pass with positions).
+RANK_OLDER_TITLES_UP_TO = 200
 
 _VIEW_WHERE = {"all": "1", "unread": "NOT read", "bookmarks": "bookmarked"}
 
@@ -328,8 +331,9 @@ class Library:
         if limit == 0 or total <= offset:
             return SearchResults([], total, offset)
         # Ranking costs a few microseconds per match: a query matching very many
-        # articles ranks only the newest RANK_ALL_UP_TO of them, and as many of
-        # the newest title matches; an article titled as the query is always ranked.
+        # articles ranks only the newest RANK_ALL_UP_TO of them and the newest
+        # RANK_OLDER_TITLES_UP_TO older title matches; an article titled as the
+        # query comes first. The other matches follow unranked, newest first.
         score = f"bm25(articles_fts, {BM25_WEIGHTS})"
         floor = 0
         # Older matches with the query in the title, ranked by their title's
@@ -345,7 +349,7 @@ class Library:
                 conn.execute(
                     f"SELECT rowid, {score} FROM articles_fts "
                     "WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?",
-                    [titled, floor, RANK_ALL_UP_TO],
+                    [titled, floor, RANK_OLDER_TITLES_UP_TO],
                 ).fetchall()
             )
         exact = {r[0] for r in conn.execute("SELECT id FROM articles WHERE title_key = ?", [conv.title_key(query)])}
