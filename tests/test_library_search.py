@@ -253,6 +253,9 @@ def test_an_exact_title_ranks_first_even_among_many_newer_matches(
         page = lib.search_page("die Brücke von Wien", limit=3)
         assert page.total == 13
         assert page.hits[0].title == "Die Brücke von Wien"
+        # Behind more newer title matches than are ranked, too.
+        monkeypatch.setattr(store, "RANK_OLDER_TITLES_UP_TO", 2)
+        assert lib.search_page("die Brücke von Wien", limit=3).hits[0].title == "Die Brücke von Wien"
 
 
 def test_search_pages_carry_the_total(lib: Library) -> None:

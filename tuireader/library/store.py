@@ -353,6 +353,14 @@ class Library:
                 ).fetchall()
             )
         exact = {r[0] for r in conn.execute("SELECT id FROM articles WHERE title_key = ?", [conv.title_key(query)])}
+        for i in exact:
+            if i < floor and i not in older:  # rare: an old article titled as the query, behind newer title matches
+                row = conn.execute(
+                    f"SELECT {score} FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid <= ?",
+                    [fts, i, i],
+                ).fetchone()
+                if row is not None:
+                    older[i] = row[0]
         exact_list = ",".join(str(int(i)) for i in exact)
         newer = conn.execute(
             f"SELECT rowid, {score} AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? "
