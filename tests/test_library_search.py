@@ -247,7 +247,8 @@ def test_an_exact_title_ranks_first_even_among_many_newer_matches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pages = [Page("Die Brücke von Wien")] + [
-        Page(f"Neue Brücke {n} in Wien", paragraphs=[f"Die Brücke von Wien, die Brücke, Teil {n}."]) for n in range(12)
+        Page(f"Die Brücke von Wien, Teil {n}", paragraphs=[f"Die Brücke von Wien, die Brücke, Teil {n}."])
+        for n in range(12)
     ]
     with ranked_library(tmp_path, monkeypatch, 5, pages) as (lib, _ids):
         page = lib.search_page("die Brücke von Wien", limit=3)
