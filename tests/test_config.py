@@ -133,3 +133,13 @@ async def test_the_reader_reports_key_problems_and_keeps_a_key(home: Path, tmp_p
             assert any("keys.app.help" in m and "reserved" in m for m, _ in app.startup_messages)
             await pilot.press("question_mark")  # help keeps its default key
             assert type(app.screen).__name__ == "HelpScreen"
+
+
+def test_config_check_reports_a_theme_that_does_not_exist(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(home, 'theme = "sepiaa"\n')
+    (home / "themes").mkdir()
+    (home / "themes" / "broken.toml").write_text("name = 'broken'\n", encoding="utf-8")
+    assert main(["config", "check"]) == 1
+    problems = [line for line in capsys.readouterr().out.splitlines() if line.startswith("problem: ")]
+    assert len(problems) == 2
+    assert "theme = sepiaa: no such theme" in problems[1] and "broken.toml" in problems[0]

@@ -9,7 +9,7 @@ from tuireader.config import load_config
 from tuireader.library import Library, LibraryError
 from tuireader.paths import library_file
 from tuireader.sanitize import clean_line
-from tuireader.ui.theming import DEFAULT_THEME
+from tuireader.ui.theming import DEFAULT_THEME, load_themes
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description=(
             "Read config.toml as the reader does and print each problem: TOML errors, unknown settings, "
             "unknown binding ids in [keys], keys Textual reserves (ctrl+c, ctrl+p, ctrl+q), keys two "
-            "bindings in the same place share. Also says which theme the reader starts with: one picked in "
+            "bindings in the same place share, theme files that cannot be used, a theme that does not exist. "
+            "Also says which theme the reader starts with: one picked in "
             "the app wins over theme = in config.toml. Exit status 1 if there are problems."
         ),
     )
@@ -33,6 +34,10 @@ def run(args: argparse.Namespace) -> int:
     config = load_config()
     print(f"config file: {config.path}" + ("" if config.path and config.path.exists() else " (none; defaults apply)"))
     print(f"theme: {theme_line(config.theme, args)}")
+    themes, theme_problems = load_themes()
+    config.problems += [f"theme file {p}" for p in theme_problems]
+    if config.theme and config.theme not in {t.name for t in themes}:
+        config.problems.append(f"{config.path}: theme = {config.theme}: no such theme; the default applies")
     for problem in config.problems:
         print(f"problem: {clean_line(problem)}")
     if config.problems:
