@@ -86,30 +86,83 @@ def test_reimporting_files_an_earlier_parser_read_points_to_reparse(
     assert run_json(capsys, "import", str(seed_path))["read_by_earlier_parser"] == []
 
 
+def listed(capsys: pytest.CaptureFixture[str], *argv: str) -> list[int]:
+    return [r["id"] for r in run_json(capsys, "list", *argv)["articles"]]
+
+
 def test_list_newest_first_with_filters(capsys: pytest.CaptureFixture[str], seeded: dict[str, int]) -> None:
     seed_id, munich_id = seeded["dwn-2022-01-10-putin-kasachstan.txt"], seeded["m.txt"]
-    assert [r["id"] for r in run_json(capsys, "list")] == [munich_id, seed_id]
-    assert [r["id"] for r in run_json(capsys, "list", "--section", "Politik")] == [seed_id]
-    assert [r["id"] for r in run_json(capsys, "list", "--limit", "1")] == [munich_id]
+    assert listed(capsys) == [munich_id, seed_id]
+    assert listed(capsys, "--section", "Politik") == [seed_id]
+    assert listed(capsys, "--limit", "1") == [munich_id]
     run(capsys, "bookmark", str(seed_id))
     run(capsys, "read", str(munich_id))
-    assert [r["id"] for r in run_json(capsys, "list", "--bookmarked")] == [seed_id]
-    assert [r["id"] for r in run_json(capsys, "list", "--unread")] == [seed_id]
-    assert run_json(capsys, "list", "--bookmarked", "--unread", "--section", "Wirtschaft") == []
+    assert listed(capsys, "--bookmarked") == [seed_id]
+    assert listed(capsys, "--unread") == [seed_id]
+    assert listed(capsys, "--bookmarked", "--unread", "--section", "Wirtschaft") == []
     _code, out, _ = run(capsys, "list")
     lines = out.splitlines()
     assert "2023-02-02 09:00" in lines[0] and "[Wirtschaft] München plant neue Brücke" in lines[0]
     assert lines[1].split()[:2] == [str(seed_id), "*u"]
 
 
+@pytest.mark.parametrize("section", ["politik", "POLITIK", " Politik "])
+def test_list_section_ignores_case(capsys: pytest.CaptureFixture[str], seeded: dict[str, int], section: str) -> None:
+    assert listed(capsys, "--section", section) == [seeded["dwn-2022-01-10-putin-kasachstan.txt"]]
+
+
+def test_list_and_search_say_how_many_more(capsys: pytest.CaptureFixture[str], seeded: dict[str, int]) -> None:
+    code, out, err = run(capsys, "list", "--limit", "1")
+    assert code == 0 and len(out.splitlines()) == 1 and err == "… 1 more (use --limit/--offset)\n"
+    code, out, err = run(capsys, "list", "--limit", "1", "--offset", "1")
+    assert code == 0 and len(out.splitlines()) == 1 and err == ""
+    data = run_json(capsys, "list", "--limit", "1")
+    assert data["total"] == 2 and data["offset"] == 0 and len(data["articles"]) == 1
+    code, out, err = run(capsys, "search", "die", "--limit", "1")
+    assert code == 0 and len(out.splitlines()) == 2 and err == "… 1 more (use --limit/--offset)\n"
+    data = run_json(capsys, "search", "die", "--limit", "1", "--offset", "1")
+    assert data["total"] == 2 and data["offset"] == 1 and len(data["hits"]) == 1
+
+
 def test_search_finds_umlauts_and_marks_matches(capsys: pytest.CaptureFixture[str], seeded: dict[str, int]) -> None:
-    hits = run_json(capsys, "search", "munchen")
+    hits = run_json(capsys, "search", "munchen")["hits"]
     assert [h["id"] for h in hits] == [seeded["m.txt"]]
     assert "[[München]]" in hits[0]["snippet"]
     code, out, _ = run(capsys, "search", "Kasach*")
     assert code == 0 and out.splitlines()[0].split()[0] == str(seeded["dwn-2022-01-10-putin-kasachstan.txt"])
-    code, out, _ = run(capsys, "search", '"unclosed', "(((")
-    assert (code, out) == (0, "no matches\n")
+    code, out, err = run(capsys, "search", '"unclosed', "(((")
+    assert (code, out, err) == (0, "no matches\n", "")
+    code, out, err = run(capsys, "search", "Kasach")  # no such word: searched as a prefix, and said so
+    assert code == 0 and out.split()[0] == str(seeded["dwn-2022-01-10-putin-kasachstan.txt"])
+    assert err == "no article has all the words as typed; the last one also as the start of a word (Kasach*)\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["-Kasachstan", "die"],
+        ["die", "-Kasachstan"],
+        ["--json", "--", "-Kasachstan", "die"],
+        ["die", "NOT", "Kasachstan"],
+    ],
+)
+def test_search_excludes_words_written_with_a_minus(
+    capsys: pytest.CaptureFixture[str], seeded: dict[str, int], argv: list[str]
+) -> None:
+    assert len(run_json(capsys, "search", "die")["hits"]) == 2  # both stories; only the seed names Kasachstan
+    code, out, err = run(capsys, "search", *argv, *([] if "--" in argv else ["--json"]))
+    assert code == 0, err
+    assert [h["id"] for h in json.loads(out)["hits"]] == [seeded["m.txt"]]
+
+
+def test_search_errors_are_one_line(capsys: pytest.CaptureFixture[str], seeded: dict[str, int]) -> None:
+    code, out, err = run(capsys, "search", "-Kasachstan")
+    assert (code, out) == (2, "") and err == "tuireader: a search needs at least one word to find\n"
+    code, out, err = run(capsys, "search", *(["Wort"] * 5000))
+    assert (code, out) == (2, "") and err.startswith("tuireader: a search is at most") and err.count("\n") == 1
+    with pytest.raises(SystemExit) as usage_error:  # an option we do not know is no query word
+        main(["search", "Brücke", "--jsn"])
+    assert usage_error.value.code == 2 and "unrecognized arguments: --jsn" in capsys.readouterr().err
 
 
 def test_show_renders_the_article_with_teasers_apart(
@@ -168,7 +221,7 @@ def test_export_and_reimport(capsys: pytest.CaptureFixture[str], seeded: dict[st
     other = tmp_path / "other.db"
     data = run_json(capsys, "import", "--library", str(other), str(tmp_path / "md"))
     assert data["counts"]["imported"] == 2
-    assert [r["bookmarked"] for r in run_json(capsys, "list", "--library", str(other))] == [True, False]
+    assert [r["bookmarked"] for r in run_json(capsys, "list", "--library", str(other))["articles"]] == [True, False]
 
 
 def test_export_to_an_unwritable_place_is_a_one_line_error(

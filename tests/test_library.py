@@ -150,6 +150,20 @@ def test_views_and_sections_filter_the_list(lib: Library, tmp_path: Path) -> Non
         lib.summaries("everything")
 
 
+def test_section_filters_ignore_case_and_follow_new_imports(lib: Library, tmp_path: Path) -> None:
+    ids = _library_of_pages(lib, tmp_path)
+    politik = [s.id for s in lib.summaries("all", "Politik")]
+    assert [s.id for s in lib.summaries("all", "politik")] == politik == [ids["mid"], ids["old"]]
+    assert lib.count("all", "POLITIK ") == 2 and lib.index_of(ids["old"], "all", "politik") == 1
+    # Another process adds an article whose page writes the section in capitals.
+    with Library(lib.path) as other:
+        other.import_paths(
+            [Page("Neue Lage", section="POLITIK", published="01.01.2024 10:00").write(tmp_path / "n.txt")]
+        )
+    assert lib.count("all", "politik") == 3
+    assert "POLITIK" in lib.sections()
+
+
 def test_state_persists_and_unknown_ids_change_nothing(tmp_path: Path, seed_path: Path) -> None:
     db = tmp_path / "lib.db"
     with Library(db) as lib:

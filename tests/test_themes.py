@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.theme import BUILTIN_THEMES
 
 from tuireader.paths import bundled_themes_dir
 from tuireader.themes import ThemeFileError, load_theme_specs, read_theme_file
@@ -25,7 +26,7 @@ def test_bundled_themes_are_light_dark_and_high_contrast() -> None:
 def test_bundled_themes_build_as_textual_themes() -> None:
     themes, problems = load_themes([bundled_themes_dir()])
     assert problems == []
-    assert {t.name for t in themes} == {"newspaper", "nightdesk", "high-contrast"}
+    assert {t.name for t in themes} == {"newspaper", "nightdesk", "high-contrast"} | set(BUILTIN_THEMES)
 
 
 def test_user_theme_overrides_a_bundled_one_by_name(tmp_path: Path) -> None:
@@ -60,5 +61,5 @@ def test_a_colour_that_does_not_parse_is_reported(tmp_path: Path) -> None:
     (tmp_path / "odd.toml").write_text("name = 'odd'\nprimary = 'not-a-colour'\n", encoding="utf-8")
     (tmp_path / "fine.toml").write_text("name = 'fine'\nprimary = '#336699'\n", encoding="utf-8")
     themes, problems = load_themes([tmp_path])
-    assert [t.name for t in themes] == ["fine"]
+    assert [t.name for t in themes if t.name not in BUILTIN_THEMES] == ["fine"]
     assert len(problems) == 1 and problems[0].startswith("odd.toml")

@@ -15,7 +15,7 @@ from tuireader import __version__
 from tuireader.commands.errors import CliError
 from tuireader.logs import quiet_parser_logs
 
-# Modules under tuireader.commands, each registering one or more subcommands.
+# Modules under tuireader.commands (or named in full), each registering one or more subcommands.
 COMMAND_MODULES: tuple[str, ...] = (
     "parse",
     "importing",
@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "remove",
     "reparse",
+    "tuireader.ui.configcheck",  # checks keys against the reader's bindings: lives beside them
 )
 
 
@@ -51,7 +52,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     parser.add_argument("--library", metavar="PATH", default=None, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        module = importlib.import_module(f"tuireader.commands.{name}")
+        module = importlib.import_module(name if "." in name else f"tuireader.commands.{name}")
         module.register(sub, common)
     return parser, set(sub.choices)
 

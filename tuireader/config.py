@@ -1,8 +1,11 @@
 """config.toml: the user's key bindings and default theme.
 
 A broken or odd config file never stops the reader: every problem becomes a
-one-line message in ``Config.problems`` (the app shows them as notifications)
-and the defaults apply.
+one-line message in ``Config.problems`` (the app shows them as notifications,
+`tuireader config check` prints them) and the defaults apply. A key remap is
+checked against the reader's bindings (``tuireader.keymap``): an unknown
+binding id, a key Textual reserves or a key another binding in the same place
+has is reported and not used, and no binding is left without a key.
 
 ```toml
 theme = "newspaper"          # used until a theme is chosen in the app
@@ -19,6 +22,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tuireader.keymap import BindingTable, check_keymap
 from tuireader.paths import config_file
 
 
@@ -27,6 +31,14 @@ class Config:
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    path: Path | None = None
+
+
+def reader_bindings() -> BindingTable:
+    """The reader's bindings, as the UI defines them."""
+    from tuireader.ui.bindings import binding_table  # Textual and the UI load only when keys are remapped
+
+    return binding_table()
 
 
 def _keys_value(value: object) -> str | None:
@@ -37,10 +49,13 @@ def _keys_value(value: object) -> str | None:
     return None
 
 
-def load_config(path: Path | None = None) -> Config:
-    """Read config.toml; a missing file is not a problem, a broken one is reported."""
+def load_config(path: Path | None = None, bindings: BindingTable | None = None) -> Config:
+    """Read config.toml; a missing file is not a problem, a broken one is reported.
+
+    ``bindings``: what the key remaps are checked against (the reader's own by default).
+    """
     path = path or config_file()
-    config = Config()
+    config = Config(path=path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -77,4 +92,7 @@ def load_config(path: Path | None = None) -> Config:
     for name in data:
         if name not in ("theme", "keys"):
             config.problems.append(f"{path}: unknown setting '{name}' ignored")
+    if config.keymap:
+        config.keymap, key_problems = check_keymap(config.keymap, bindings or reader_bindings())
+        config.problems += [f"{path}: {problem}" for problem in key_problems]
     return config

@@ -115,3 +115,17 @@ class SearchHit:
     published: str | None
     snippet: str
     rank: float
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """One page of search results and how many there are in all ("50 of 312").
+
+    ``completed_last_word``: nothing matched the words as typed, so the last word
+    was searched as the start of longer words ("Kasach" as "Kasach*").
+    """
+
+    hits: list[SearchHit]
+    total: int
+    offset: int = 0
+    completed_last_word: bool = False

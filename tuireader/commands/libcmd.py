@@ -70,5 +70,12 @@ def json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
 
 
+def more_note(total: int, offset: int, shown: int) -> None:
+    """After a page of results, say on stderr how many follow it."""
+    rest = total - offset - shown
+    if rest > 0:
+        print(f"… {rest:,} more (use --limit/--offset)", file=sys.stderr)
+
+
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()

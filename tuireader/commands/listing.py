@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from tuireader.commands.libcmd import json_flag, library_errors, open_library, positive_int, print_json, safe
+from tuireader.commands.libcmd import (
+    json_flag,
+    library_errors,
+    more_note,
+    open_library,
+    positive_int,
+    print_json,
+    safe,
+)
 from tuireader.model import ArticleSummary
 
 
@@ -12,7 +20,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("list", parents=[common], help="list stored articles, newest first")
     p.add_argument("--bookmarked", action="store_true", help="only bookmarked articles")
     p.add_argument("--unread", action="store_true", help="only unread articles")
-    p.add_argument("--section", metavar="S", help="only articles of this section")
+    p.add_argument("--section", metavar="S", help="only articles of this section (case does not matter)")
     p.add_argument(
         "--limit", metavar="N", type=positive_int, default=100, help="at most N articles (default 100; 0: all)"
     )
@@ -42,18 +50,15 @@ def summary_line(s: ArticleSummary) -> str:
 
 @library_errors
 def run(args: argparse.Namespace) -> int:
+    view = "bookmarks" if args.bookmarked else ("unread" if args.unread else "all")
     with open_library(args) as lib:
-        limit = args.limit if args.limit else lib.count()
-        rows = lib.summaries(
-            view="bookmarks" if args.bookmarked else "all",
-            unread=args.unread,
-            section=args.section,
-            offset=args.offset,
-            limit=limit,
-        )
+        total = lib.count(view, section=args.section, unread=args.unread)
+        limit = args.limit if args.limit else total
+        rows = lib.summaries(view=view, unread=args.unread, section=args.section, offset=args.offset, limit=limit)
     if args.json:
-        print_json([summary_dict(s) for s in rows])
-    else:
-        for s in rows:
-            print(summary_line(s))
+        print_json({"total": total, "offset": args.offset, "articles": [summary_dict(s) for s in rows]})
+        return 0
+    for s in rows:
+        print(summary_line(s))
+    more_note(total, args.offset, len(rows))
     return 0

@@ -4,12 +4,13 @@ Never imports textual; callers get model dataclasses (``tuireader.model``),
 never rows. The API a reader uses::
 
     lib = Library()                       # or Library(path); LibraryError for a foreign/corrupt file
-    lib.count(view="all"|"unread"|"bookmarks", section=None)
+    lib.count(view="all"|"unread"|"bookmarks", section=None, unread=False)   # sections match whatever their case
     lib.summaries(view, section, offset=0, limit=100, unread=False)   # newest first -> [ArticleSummary]
     lib.index_of(article_id, view, section)             # row position in that order, or None
     lib.sections(); lib.is_empty()
     lib.get(article_id)                   # Article (teasers linked by title) or None
     lib.search(query, limit=50)           # [SearchHit], never raises for user input
+    lib.search_page(query, limit, offset) # SearchResults(hits, total, ...); BadQuery with a reason
     lib.set_bookmark(id, on, note=None); lib.set_read(id, on)   # False: no such article
     lib.get_position(id) / set_position(id, value)
     lib.get_setting(key, default) / set_setting(key, value)

@@ -12,7 +12,8 @@ import math
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from functools import partial
+from dataclasses import replace
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from tuireader.library.reparse import ReparseReport, reparse_all
 from tuireader.library.search import build_fts_query, clean_snippet, plain_words_query
 from tuireader.library.writer import ArticleWriter
 from tuireader.library.writer import now as _now
-from tuireader.model import Article, ArticleSummary, SearchHit, Teaser
+from tuireader.model import Article, ArticleSummary, SearchHit, SearchResults, Teaser
 from tuireader.paths import library_file
 
 VIEWS = ("all", "unread", "bookmarks")
@@ -45,6 +46,9 @@ BM25_WEIGHTS = "10.0, 3.0, 1.0"
 # A query matching more articles than this ranks only the newest of them (and
 # the newest title matches): ranking costs a few microseconds per match.
 RANK_ALL_UP_TO = 1000
+# Beyond those, the newest older matches with the words in the title are ranked
+# too (enough to fill the first pages; ranking them all would cost a pass with positions).
+RANK_OLDER_TITLES_UP_TO = 200
 
 _VIEW_WHERE = {"all": "1", "unread": "NOT read", "bookmarks": "bookmarked"}
 
@@ -57,7 +61,8 @@ def _storable_id(article_id: object) -> bool:
     return isinstance(article_id, int) and not isinstance(article_id, bool) and 0 < article_id <= _MAX_ID
 
 
-def _where(view: str, section: str | None, *, unread: bool = False) -> tuple[str, list[Any]]:
+def _where(view: str, section: list[str] | None, *, unread: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause of a view; ``section``: the stored spellings of one section name."""
     if view not in _VIEW_WHERE:
         raise ValueError(f"unknown view {view!r} (one of {', '.join(VIEWS)})")
     clause = _VIEW_WHERE[view]
@@ -65,8 +70,8 @@ def _where(view: str, section: str | None, *, unread: bool = False) -> tuple[str
         clause += " AND NOT read"
     params: list[Any] = []
     if section is not None:
-        clause += " AND section = ?"
-        params.append(section)
+        clause += f" AND section IN ({','.join('?' * len(section))})"
+        params.extend(section)
     return clause, params
 
 
@@ -91,6 +96,8 @@ class Library:
         self.path = Path(path).expanduser() if path is not None else library_file()
         self._checkpoints: BackgroundCheckpoints | None = None  # during a large import
         self._connections = PerThread(self.path)
+        # (data version, changes), names: replaced whole, so threads may share it
+        self._sections: tuple[tuple[int, int], list[str]] | None = None
 
     # -- lifecycle -----------------------------------------------------------
 
@@ -160,8 +167,9 @@ class Library:
     def is_empty(self) -> bool:
         return not self._query("SELECT 1 FROM articles LIMIT 1")
 
-    def count(self, view: str = "all", section: str | None = None) -> int:
-        where, params = _where(view, section)
+    def count(self, view: str = "all", section: str | None = None, *, unread: bool = False) -> int:
+        """How many articles the view holds (``unread`` narrows it as in ``select``)."""
+        where, params = _where(view, self._section_spellings(section), unread=unread)
         return self._query(f"SELECT count(*) FROM articles WHERE {where}", params)[0][0]
 
     def summaries(
@@ -174,7 +182,7 @@ class Library:
         unread: bool = False,
     ) -> list[ArticleSummary]:
         """Newest first (unknown dates last, then by id, newest first); ``unread`` narrows any view."""
-        where, params = _where(view, section, unread=unread)
+        where, params = _where(view, self._section_spellings(section), unread=unread)
         rows = self._query(
             f"SELECT {conv.SUMMARY_COLUMNS} FROM articles WHERE {where} "
             "ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?",
@@ -194,7 +202,7 @@ class Library:
         """The article's row in that view; ``or_next``: for a stored article the view leaves out, the row after it."""
         if not _storable_id(article_id):
             return None
-        where, params = _where(view, section)
+        where, params = _where(view, self._section_spellings(section))
         with self._reading() as conn:
             row = conn.execute(
                 f"SELECT sort_key FROM articles WHERE id = ? AND {where}", [article_id, *params]
@@ -210,8 +218,21 @@ class Library:
             ).fetchone()[0]
 
     def sections(self) -> list[str]:
-        rows = self._query("SELECT DISTINCT section FROM articles WHERE section IS NOT NULL AND section != ''")
-        return sorted((r[0] for r in rows), key=lambda s: (s.casefold(), s))
+        """Every section name stored, sorted (cached until the library changes)."""
+        with self._damage_as_error():
+            conn = self.conn
+            version = (retry(lambda: conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
+            if self._sections is None or self._sections[0] != version:
+                rows = self._query("SELECT DISTINCT section FROM articles WHERE section IS NOT NULL AND section != ''")
+                self._sections = (version, sorted((r[0] for r in rows), key=lambda s: (s.casefold(), s)))
+            return list(self._sections[1])
+
+    def _section_spellings(self, section: str | None) -> list[str] | None:
+        """The stored names equal to ``section`` but for case and spacing ("politik" → ["Politik"])."""
+        if section is None:
+            return None
+        key = conv.title_key(section)
+        return [section, *(s for s in self.sections() if s != section and conv.title_key(s) == key)]
 
     # -- one article ---------------------------------------------------------
 
@@ -250,56 +271,138 @@ class Library:
     # -- search --------------------------------------------------------------
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Full-text search over title, lead and story; best first. Never raises for user input."""
+        """The best ``limit`` hits of ``search_page``; never raises for user input (no hits instead)."""
         try:
-            fts = build_fts_query(query)
+            return self.search_page(query, limit=limit).hits
         except BadQuery:
             return []
+
+    def search_page(self, query: str, limit: int = 50, offset: int = 0) -> SearchResults:
+        """Full-text search over title, lead and story: one page, best first, and the total count.
+
+        An article whose title is the query comes first, then title matches
+        weigh more than lead and story matches (bm25 column weights). When
+        the words as typed find nothing, the last word is tried as the start
+        of longer words. BadQuery (a one-line reason) for a query too long or
+        with nothing to search for.
+        """
+        occurs = cache(self._occurs)  # both tries ask about the same spellings
+        fts = build_fts_query(query, occurs=occurs)
+        results = self._run_search(query, fts, limit, offset)
+        if results.total == 0:
+            completed = build_fts_query(query, prefix_last=True, occurs=occurs)
+            if completed != fts:
+                results = self._run_search(query, completed, limit, offset)
+                return replace(results, completed_last_word=results.total > 0)
+        return results
+
+    def _occurs(self, phrase: str) -> bool:
+        """Whether the full-text index holds ``phrase`` (one FTS5 phrase, maybe a prefix) at all."""
+        with self._damage_as_error():
+            conn = self.conn
+            try:
+                found = retry(
+                    lambda: conn.execute(
+                        "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", [phrase]
+                    ).fetchone()
+                )
+            except sqlite3.OperationalError as exc:
+                if is_busy(exc):
+                    raise
+                return True  # the search itself will say what is wrong with it
+            return found is not None
+
+    def _run_search(self, query: str, fts: str, limit: int, offset: int) -> SearchResults:
         with self._damage_as_error():
             for expression in (fts, plain_words_query(query)):
                 if not expression:
                     break
                 try:
-                    return retry(partial(self._search, expression, limit))
+                    return retry(partial(self._search, query, expression, limit, offset))
                 except sqlite3.OperationalError as exc:
                     if is_busy(exc):
                         raise
-        return []
+        return SearchResults([], 0, offset)
 
-    def _search(self, fts: str, limit: int) -> list[SearchHit]:
+    def _search(self, query: str, fts: str, limit: int, offset: int) -> SearchResults:
         """Rank by bm25 (ids only, cheap), then fetch snippets for the page of hits."""
         conn = self.conn
-        limit = max(0, int(limit))
-        if limit == 0:
-            return []
+        limit, offset = max(0, int(limit)), max(0, int(offset))
+        total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [fts]).fetchone()[0]
+        if limit == 0 or total <= offset:
+            return SearchResults([], total, offset)
         # Ranking costs a few microseconds per match: a query matching very many
-        # articles ranks only the newest RANK_ALL_UP_TO of them.
-        floor = conn.execute(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-            [fts, RANK_ALL_UP_TO - 1],
-        ).fetchone()
-        ranked = conn.execute(
-            f"SELECT rowid, bm25(articles_fts, {BM25_WEIGHTS}) AS score FROM articles_fts "
-            "WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY score LIMIT ?",
-            [fts, floor[0] if floor else 0, limit],
+        # articles ranks only the newest RANK_ALL_UP_TO of them and the newest
+        # RANK_OLDER_TITLES_UP_TO older title matches; an article titled as the
+        # query comes first. The other matches follow unranked, newest first.
+        score = f"bm25(articles_fts, {BM25_WEIGHTS})"
+        floor = 0
+        # Older matches with the query in the title, ranked by their title's
+        # score (the column filter leaves lead and story out).
+        titled = f"{{title}} : ({fts})"
+        older: dict[int, float] = {}
+        if total > RANK_ALL_UP_TO:
+            floor = conn.execute(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                [fts, RANK_ALL_UP_TO - 1],
+            ).fetchone()[0]
+            older = dict(
+                conn.execute(
+                    f"SELECT rowid, {score} FROM articles_fts "
+                    "WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?",
+                    [titled, floor, RANK_OLDER_TITLES_UP_TO],
+                ).fetchall()
+            )
+        exact = {r[0] for r in conn.execute("SELECT id FROM articles WHERE title_key = ?", [conv.title_key(query)])}
+        for i in exact:
+            if i < floor and i not in older:  # rare: an old article titled as the query, behind newer title matches
+                row = conn.execute(
+                    f"SELECT {score} FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid <= ?",
+                    [fts, i, i],
+                ).fetchone()
+                if row is not None:
+                    older[i] = row[0]
+        exact_list = ",".join(str(int(i)) for i in exact)
+        newer = conn.execute(
+            f"SELECT rowid, {score} AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? "
+            f"ORDER BY rowid IN ({exact_list}) DESC, score LIMIT ?",
+            [fts, floor, offset + limit],
         ).fetchall()
+        candidates = [*newer, *older.items()]
+        ranked = sorted(candidates, key=lambda r: (r[0] not in exact, r[1]))[offset : offset + limit]
+        ranked_count = min(total, RANK_ALL_UP_TO) + len(older)
+        if len(ranked) < limit and total > ranked_count:
+            # Past the ranked matches: the others, newest first, unranked.
+            older_list = ",".join(str(int(i)) for i in older)
+            ranked += conn.execute(
+                "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? "
+                f"AND +rowid NOT IN ({older_list}) ORDER BY rowid DESC LIMIT ? OFFSET ?",
+                [fts, floor, limit - len(ranked), max(0, offset - ranked_count)],
+            ).fetchall()
         if not ranked:
-            return []
+            return SearchResults([], total, offset)
         ids = [r[0] for r in ranked]
         id_list = ",".join(str(int(i)) for i in ids)
-        # "+rowid": filter while scanning the matches, instead of one full-text lookup per id.
-        snippets = dict(
-            conn.execute(
-                "SELECT rowid, snippet(articles_fts, -1, '[[', ']]', '…', 16) FROM articles_fts "
-                f"WHERE articles_fts MATCH ? AND rowid >= ? AND +rowid IN ({id_list})",
-                [fts, min(ids)],
-            ).fetchall()
-        )
+        snippets: dict[int, str] = {}
+        # The story's opening for an older title match; the best passage for the others.
+        for expression, column, part in (
+            (titled, 2, [i for i in ids if i in older]),
+            (fts, -1, [i for i in ids if i not in older]),
+        ):
+            if part:
+                # "+rowid": filter while scanning the matches, instead of one full-text lookup per id.
+                snippets.update(
+                    conn.execute(
+                        f"SELECT rowid, snippet(articles_fts, {column}, '[[', ']]', '…', 16) FROM articles_fts "
+                        f"WHERE articles_fts MATCH ? AND rowid >= ? AND +rowid IN ({','.join(map(str, part))})",
+                        [expression, min(part)],
+                    ).fetchall()
+                )
         info = {
             r[0]: r[1:]
             for r in conn.execute(f"SELECT id, title, section, published FROM articles WHERE id IN ({id_list})")
         }
-        return [
+        hits = [
             SearchHit(
                 id=i,
                 title=info[i][0],
@@ -311,6 +414,7 @@ class Library:
             for i, score in ranked
             if i in info
         ]
+        return SearchResults(hits, total, offset)
 
     # -- state ---------------------------------------------------------------
 

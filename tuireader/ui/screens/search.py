@@ -23,19 +23,6 @@ from tuireader.ui.protocols import LibraryAPI
 from tuireader.ui.text import clean_line, short_date
 
 _MATCH = re.compile(r"\[\[(.*?)\]\]")
-_LAST_WORD = re.compile(r"(?:^|\s)(\w{3,})$")
-
-
-def live_query(text: str) -> str:
-    """The query while the user types: the last word, once it has three letters, also finds longer words.
-
-    Not after a space (the word is complete), inside an open quote, or for the
-    operators OR, AND and NOT.
-    """
-    match = _LAST_WORD.search(text)
-    if match is None or text.count('"') % 2 or match.group(1) in ("OR", "AND", "NOT"):
-        return text
-    return text + "*"
 
 
 def snippet_content(snippet: str) -> Content:
@@ -106,7 +93,7 @@ class SearchScreen(ReportsFailedWorkers, ModalScreen[int | None]):
         time.sleep(self.DEBOUNCE)
         if get_current_worker().is_cancelled:
             return
-        hits = self.library.search(live_query(query), limit=50) if query.strip() else []
+        hits = self.library.search(query, limit=50) if query.strip() else []
         if not get_current_worker().is_cancelled:
             self.post_message(self.Results(query, hits))
 
