@@ -16,22 +16,12 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
-_GERMAN_DATE = re.compile(
-    r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*(?:,|um|-|–|\|)?\s*(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?"
-)
-_GERMAN_MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
-    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
-}  # fmt: skip
-_GERMAN_LONG_DATE = re.compile(
-    r"\b(\d{1,2})\.\s*(" + "|".join(_GERMAN_MONTHS) + r")\s+(\d{4})(?:\s*(?:,|um|-|–)?\s*(\d{1,2})[:.](\d{2}))?", re.I
-)
-_UPDATED = re.compile(r"\b(?:Aktualisiert|Zuletzt aktualisiert|Stand)\s*(?:am|:)?\s*:?\s*(.{6,40})", re.I)
-_PUBLISHED = re.compile(r"\b(?:Veröffentlicht|Erschienen|Publiziert)\s*(?:am|:)?\s*:?\s*(.{6,40})", re.I)
-_READING = re.compile(r"\bLesezeit:?\s*(?:ca\.\s*)?(\d{1,3})\s*(?:min|Minuten)", re.I)
-_READING_EN = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?min(?:ute)?s?\s+read\b", re.I)
-_BYLINE_PREFIX = re.compile(r"^(?:von|by|autor(?:in)?:?|author:?|text:|ein beitrag von)\s+", re.I)
+from tuireader.ingest import dates, vocab
+
+_UPDATED = re.compile(rf"\b(?:{vocab.updated_label_pattern()})\b\s*:?\s*(.{{6,40}})", re.I)
+_PUBLISHED = re.compile(rf"\b(?:{vocab.published_label_pattern()})\b\s*:?\s*(.{{6,40}})", re.I)
+_READING = re.compile(rf"\b{vocab.reading_time_pattern()}", re.I)
+_BYLINE_PREFIX = re.compile(rf"^{vocab.byline_prefix_pattern()}\s+", re.I)
 _AUTHOR_MARK = re.compile(r"author|autor|byline|\bcreator", re.I)
 _DATE_MARK = re.compile(r"date|datum|published|pubdate|publish|\btime\b|timestamp", re.I)
 _SINGLE_NAME = re.compile(r"^[A-ZÄÖÜ][\w.'’-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w.'’-]+){0,3}$")
@@ -112,29 +102,9 @@ def text_upto(el: etree._Element, limit: int) -> str | None:
 
 
 def normalise_date(value: Any) -> str | None:
-    """ISO or German date text to ``YYYY-MM-DDTHH:MM`` / ``YYYY-MM-DD`` as printed."""
+    """A date as printed or in metadata to ``YYYY-MM-DDTHH:MM`` / ``YYYY-MM-DD`` (see ``dates``)."""
     text = clean(value)
-    if not text:
-        return None
-    m = _ISO.search(text)
-    if m:
-        return _format(int(m[1]), int(m[2]), int(m[3]), m[4], m[5])
-    m = _GERMAN_DATE.search(text)
-    if m:
-        return _format(int(m[3]), int(m[2]), int(m[1]), m[4], m[5])
-    m = _GERMAN_LONG_DATE.search(text)
-    if m:
-        return _format(int(m[3]), _GERMAN_MONTHS[m[2].lower()], int(m[1]), m[4], m[5])
-    return None
-
-
-def _format(year: int, month: int, day: int, hour: str | None, minute: str | None) -> str | None:
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
-        return None
-    date = f"{year:04d}-{month:02d}-{day:02d}"
-    if hour is not None and minute is not None and int(hour) < 24 and int(minute) < 60:
-        return f"{date}T{int(hour):02d}:{minute}"
-    return date
+    return dates.parse_date(text) if text else None
 
 
 # --- JSON-LD ---------------------------------------------------------------------
@@ -278,10 +248,10 @@ def from_meta_tags(root: etree._Element) -> Metadata:
 
 
 # First words of the page-text lines read for metadata ("Aktualisiert: ...", "Von ...", "4 min read").
-_PAGE_TEXT_WORDS = {
-    "aktualisiert", "zuletzt", "stand", "veröffentlicht", "erschienen", "publiziert", "lesezeit", "von", "by",
-    "autor", "autorin", "author", "text", "ein", "geschätzte", "reading", "read", "updated", "published",
-}  # fmt: skip
+_PAGE_TEXT_WORDS = vocab.first_words("UPDATED_LABELS", "PUBLISHED_LABELS", "READING_TIME_LABELS", "BYLINE_PREFIXES") | {
+    "text",
+    "read",
+}
 
 
 def _short_texts(root: etree._Element, limit: int = 400) -> Iterator[str]:
@@ -319,8 +289,8 @@ def from_page_text(root: etree._Element) -> Metadata:
             meta.updated = normalise_date(m[1])
         if meta.published is None and (m := _PUBLISHED.search(text)):
             meta.published = normalise_date(m[1])
-        if meta.reading_minutes is None and (m := _READING.search(text) or _READING_EN.search(text)):
-            meta.reading_minutes = int(m[1])
+        if meta.reading_minutes is None and (m := _READING.search(text)):
+            meta.reading_minutes = int(m["minutes"] or m["minutes_before"])
         if not meta.authors and _BYLINE_PREFIX.match(text) and len(text) <= 120:
             meta.authors = _author_names(text, single_ok=False)
     body = root.find("body")

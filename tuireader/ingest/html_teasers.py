@@ -22,48 +22,14 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from tuireader.ingest import vocab
 from tuireader.ingest.html_dom import is_safe_url, remove
 from tuireader.ingest.html_metadata import clean, first_word, host, normalise_date, text_upto
 from tuireader.model import Teaser
 
-_LABELS = [
-    # German
-    r"mehr zu(?:m| diesem) thema", r"mehr zum thema .{1,40}", r"lesen sie (?:auch|mehr|weiter)", r"lies auch",
-    r"auch interessant", r"(?:das|dies) könnte (?:sie|dich) (?:auch|ebenfalls) interessieren",
-    r"weitere (?:artikel|nachrichten|themen|beiträge|news|meldungen|informationen zum thema)",
-    r"(?:ähnliche|verwandte|passende) (?:artikel|beiträge|themen|nachrichten)", r"passend zum thema",
-    r"artikel zum thema", r"zum thema", r"(?:unsere )?empfehlung(?:en)?(?: der redaktion)?",
-    r"meist ?gelesen(?:e artikel)?", r"meistgeklickt", r"beliebte (?:artikel|beiträge)",
-    r"(?:neueste|aktuelle|letzte) (?:artikel|beiträge|nachrichten|news)", r"top[- ]?(?:themen|news|artikel)",
-    r"lesetipps?", r"leseempfehlung(?:en)?", r"auch lesenswert", r"das (?:könnte|dürfte) sie auch interessieren",
-    r"mehr (?:aus|von|zu) .{1,40}", r"mehr (?:artikel|news|nachrichten)", r"weiterlesen", r"empfohlene artikel",
-    r"ebenfalls interessant", r"außerdem interessant", r"auch spannend", r"das interessiert andere leser",
-    # English
-    r"related(?: articles?| stories| content| posts?| coverage| news| reading| links| topics)?",
-    r"read (?:more|next|also)", r"also read", r"more on this (?:story|topic)", r"more (?:stories|news|articles)",
-    r"more (?:from|in|on|about) .{1,40}", r"you (?:may|might) also (?:like|enjoy|be interested in)",
-    r"recommended(?: for you| stories| articles| reading)?", r"most (?:popular|read|viewed|shared|emailed)(?: (?:in|on|from) .{1,30})?",
-    r"trending(?: now| stories)?", r"latest (?:news|stories|articles|posts)", r"see also", r"further reading",
-    r"top stories", r"editor'?s'? picks", r"what to read next", r"around the web", r"(?:sponsored|promoted) stories",
-    r"popular (?:stories|articles|posts|now)", r"in case you missed it", r"don'?t miss",
-]  # fmt: skip
-_LABELS += [r"auch lesen", r"schon gelesen", r"(?:ebenfalls|auch) lesenswert", r"lesen sie hier", r"mehr lesen"]
-# Labels that only mark a block when links follow them ("Weitere Tourentipps in Schweden").
-_WEAK_LABELS = [r"weitere \w+(?: .{1,30})?", r"kommentierte artikel", r"meist ?kommentiert", r"more \w+(?: .{1,30})?"]
-_LABEL = re.compile(r"^(?:" + "|".join(_LABELS) + r")\s*[:.…>»›?!]*$", re.I)
-_WEAK_LABEL = re.compile(r"^(?:" + "|".join(_WEAK_LABELS) + r")\s*[:.…>»›?!]*$", re.I)
 # The words a label can start with: a quick test before the label patterns.
-_LABEL_FIRST_WORDS = {
-    re.match(r"[\w'’]+", p.replace("(?:", "").lstrip("(")).group(0).replace("'", "")  # type: ignore[union-attr]
-    for p in _LABELS + _WEAK_LABELS
-} | {"das", "dies", "ähnliche", "verwandte", "passende", "unsere", "empfehlung", "empfehlungen", "neueste",
-     "aktuelle", "letzte", "meistgelesen", "meistgelesene", "meist", "mehr", "ebenfalls", "auch", "sponsored",
-     "promoted", "don't", "dont", "don’t", "editor's", "editors", "editor’s", "top", "top-themen", "top-news",
-     "lesetipp", "lesetipps", "leseempfehlung", "leseempfehlungen", "meistkommentiert", "weiterlesen"}  # fmt: skip
+_LABEL_FIRST_WORDS = vocab.TEASER_LABEL_FIRST_WORDS
 _DECORATION = re.compile(r"^[\s>»«<→›‹|–-]+|[\s>»«<→›‹|–-]+$")
-_SPONSORED = re.compile(
-    r"\b(?:anzeige|sponsored|advertorial|promoted|paid content|partner(?:inhalt| content)?|werbung)\b", re.I
-)
 _DATE_TEXT = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _KICKER_CLASS = re.compile(r"kicker|topline|overline|dachzeile|eyebrow|category|section|rubri[ck]|label|tag", re.I)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -140,7 +106,7 @@ def _is_label(el: etree._Element, weak: bool = False) -> str | None:
     text = text_upto(el, 60)
     if not text:
         return None
-    if _LABEL.match(text) or (weak and _WEAK_LABEL.match(text)):
+    if vocab.is_teaser_label(text, weak=weak):
         if el.tag == "a" and el.getparent() is not None and len(_links(el.getparent())) == 1:
             return None  # a "Read more" link of its own, not a heading
         return text.rstrip(":.…>»› ").strip()
@@ -390,7 +356,7 @@ def read_cards(block: etree._Element, exclude_label: str | None = None) -> list[
         title = _DECORATION.sub("", title)
         if not title or (exclude_label and title.casefold() == exclude_label.casefold()):
             continue
-        if _LABEL.match(title) or (len(title) < 20 and len(title.split()) < 3):
+        if vocab.is_teaser_label(title) or (len(title) < 20 and len(title.split()) < 3):
             continue  # "mehr", "Weiterlesen", topic tags
         seen.add(href)
         teasers.append(_teaser(card, title, href, kicker))
@@ -484,7 +450,7 @@ def _teaser(card: etree._Element, title: str, href: str, kicker: str | None = No
             date = _date_only(el.get("datetime") or _text(el))
             break
     sponsored = (
-        bool(_SPONSORED.search(" ".join(t for t in (section or "", _text(card)[:200]) if t))) and len(_text(card)) < 500
+        vocab.mentions_sponsor(" ".join(t for t in (section or "", _text(card)[:200]) if t)) and len(_text(card)) < 500
     )
     return Teaser(title=title, url=href, section=section, date=date, summary=summary, sponsored=sponsored)
 
