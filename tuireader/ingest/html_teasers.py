@@ -25,6 +25,7 @@ from lxml import etree
 from tuireader.ingest import vocab
 from tuireader.ingest.html_dom import is_safe_url, remove
 from tuireader.ingest.html_metadata import clean, first_word, host, normalise_date, text_upto
+from tuireader.ingest.urls import is_comment_link, page_key
 from tuireader.model import Teaser
 
 # The words a label can start with: a quick test before the label patterns.
@@ -344,12 +345,20 @@ def find_lone_cards(body: etree._Element) -> list[Block]:
 
 
 def read_cards(block: etree._Element, exclude_label: str | None = None) -> list[Teaser]:
-    """One teaser per distinct link of the block, read from the link's card."""
+    """One teaser per distinct link of the block, read from the link's card.
+
+    A block whose links are mostly links to reader comments ("Neueste Kommentare",
+    "Recent comments": "…/article-123#comment-4567") is a comment sidebar: it has no teasers.
+    """
+    links = _links(block)
+    to_comments = sum(1 for a in links if is_comment_link(a.get("href") or ""))
+    if to_comments >= 2 and to_comments * 2 >= len(links):
+        return []
     teasers: list[Teaser] = []
     seen: set[str] = set()
-    for a in _links(block):
+    for a in links:
         href = (a.get("href") or "").strip()
-        if href in seen or not is_safe_url(href) or _is_mail_link(href):
+        if href in seen or not is_safe_url(href) or _is_mail_link(href) or is_comment_link(href):
             continue
         card = _card_of(a, block)
         title, kicker = _title_of(card, href)
@@ -471,6 +480,37 @@ def resolve_urls(teasers: list[Teaser], base_url: str | None) -> None:
             link_host = host(teaser.url)
             if link_host and page_host and link_host != page_host and not _same_site(link_host, page_host):
                 teaser.source = link_host
+
+
+def tidy(teasers: list[Teaser], page_url: str | None, page_title: str | None) -> list[Teaser]:
+    """The teasers without the article itself and without repeats.
+
+    Two teasers are the same when their addresses name the same page (see ``urls.page_key``)
+    or their titles are the same words; a teaser is the article itself when its address
+    is the page's own or its title is the headline.
+    """
+    own_key = page_key(page_url)
+    own_title = _title_key(page_title or "")
+    seen_keys: set[str] = set()
+    seen_titles: set[str] = set()
+    kept: list[Teaser] = []
+    for teaser in teasers:
+        key = page_key(teaser.url, page_url)
+        title = _title_key(teaser.title)
+        if (own_key and key == own_key) or (own_title and title == own_title):
+            continue
+        if (key and key in seen_keys) or (title and title in seen_titles):
+            continue
+        if key:
+            seen_keys.add(key)
+        if title:
+            seen_titles.add(title)
+        kept.append(teaser)
+    return kept
+
+
+def _title_key(title: str) -> str:
+    return " ".join(re.findall(r"\w+", title.casefold()))
 
 
 def _same_site(a: str, b: str) -> bool:

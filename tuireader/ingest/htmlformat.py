@@ -55,6 +55,7 @@ def _parse(text: str) -> Article:
         meta.image_caption = captions[0]
     label, teasers, _ = html_teasers.take_out(body)
     html_teasers.resolve_urls(teasers, meta.url)
+    teasers = html_teasers.tidy(teasers, meta.url, meta.title)
     html_furniture.take_out(body)
     printed_lead = html_lead.find(body, meta.lead, meta.title)
 
