@@ -379,11 +379,21 @@ def _overlap(headline: str, title: str) -> float:
     return len(words & _words(title)) / len(words) if words else 0.0
 
 
-def headline_candidates(root: etree._Element, source: str | None = None, doc_title: str = "") -> list[str]:
-    """Visible ``<h1>`` headlines, without site logos and navigation headings."""
+def headline_candidates(
+    root: etree._Element, source: str | None = None, doc_title: str = "", site: frozenset[str] = frozenset()
+) -> list[str]:
+    """Visible ``<h1>`` headlines, without site logos and navigation headings.
+
+    ``site``: the letters of the site's names (see ``site_keys``).
+    """
     parts = [p.strip() for p in _TITLE_SEPARATOR.split(doc_title) if p.strip()]
-    longest = max(parts, key=len) if parts else ""
-    site_parts = {p.casefold() for p in parts if p != longest}
+    named = {p.casefold() for p in parts if _is_site_name(p, site)}
+    if named or len(parts) < 2:
+        site_parts = named
+    else:
+        # the site is not named anywhere: the parts of the page's title beside its longest are the site's
+        longest = max(parts, key=len)
+        site_parts = {p.casefold() for p in parts if p != longest}
     found: list[str] = []
     for h1 in root.iter("h1"):
         if text_upto(h1, 400) is None:
@@ -398,16 +408,69 @@ def headline_candidates(root: etree._Element, source: str | None = None, doc_tit
     return found
 
 
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def site_keys(names: list[str | None], url: str | None) -> frozenset[str]:
+    """The letters of a site's names: its publisher and site names, its web address and that address's labels."""
+    keys = {_letters(n) for n in names if n}
+    name = host(url)
+    if name:
+        labels = name.split(".")
+        keys.add(_letters(name))
+        keys.add(_letters(".".join(labels[:-1])))
+        keys.update(_letters(label) for label in labels[:-1] if len(label) >= 4)
+    return frozenset(k for k in keys if len(k) >= 2)
+
+
+def _is_site_name(part: str, site: frozenset[str]) -> bool:
+    """A part of a page title that names the site: its letters are a site key, or a short part
+    begins or ends with one ("Vortex Cannon Entertainment" on vortexcannon.org, "DER SPIEGEL")."""
+    letters = _letters(part)
+    if not letters:
+        return False
+    if letters in site:
+        return True
+    if len(part.split()) > 4:
+        return False
+    return any(len(k) >= 5 and (letters.startswith(k) or letters.endswith(k)) for k in site)
+
+
 def document_title(root: etree._Element) -> str:
     title = root.find(".//title")
     return clean(title.text_content()) if title is not None else ""
 
 
-def _strip_site(title: str, source: str | None) -> str:
-    """``Headline | Site`` / ``Site » Blog » Headline`` to ``Headline``."""
-    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title) if p.strip()]
-    if len(parts) < 2:
+_SITE_COLON = re.compile(r"^([^:]{2,40}):\s+(\S.*)$")
+
+
+def _strip_site(title: str, source: str | None, site: frozenset[str] = frozenset()) -> str:
+    """``Headline | Site`` / ``Site » Blog » Headline`` to ``Headline``.
+
+    Parts that name the site are taken off the ends, and the rest is kept as printed
+    (a headline may hold a dash); where no part names the site, or the rest is a trail
+    ("Blog » Headline"), the longest part is the headline.
+    """
+    named = _SITE_COLON.match(title)
+    if named and _is_site_name(named[1], site):
+        title = named[2]  # "FAZ.NET: Headline"
+    pieces = _TITLE_SEPARATOR.split(title)
+    seps = _TITLE_SEPARATOR.findall(title)
+    if len(pieces) < 2:
         return title
+    start, end = 0, len(pieces)
+    while end - start > 1 and _is_site_name(pieces[end - 1], site):
+        end -= 1
+    while end - start > 1 and _is_site_name(pieces[start], site):
+        start += 1
+    breadcrumb = any(sep.strip() in "»«/·•" for sep in seps[start : end - 1])
+    if (start, end) != (0, len(pieces)) and not breadcrumb:
+        kept = pieces[start]
+        for i in range(start + 1, end):
+            kept += seps[i - 1] + pieces[i]
+        return kept.strip()
+    parts = [p.strip() for p in pieces[start:end] if p.strip()]
     if source:
         low = source.casefold()
         rest = [p for p in parts if low not in p.casefold()]
@@ -416,11 +479,17 @@ def _strip_site(title: str, source: str | None) -> str:
     return max(parts, key=len)
 
 
-def choose_title(json_ld: Metadata, tags: Metadata, root: etree._Element, source: str | None) -> str:
-    """The headline as printed: the ``<h1>`` that agrees with the page's metadata titles."""
+def choose_title(
+    json_ld: Metadata, tags: Metadata, root: etree._Element, source: str | None, url: str | None = None
+) -> str:
+    """The headline as printed: the ``<h1>`` that agrees with the page's metadata titles.
+
+    Never the site's name: a metadata title that is only the site's name is passed over.
+    """
     doc_title = document_title(root)
-    metas = [t for t in (tags.title, json_ld.title, doc_title) if t]
-    h1s = headline_candidates(root, source, doc_title)
+    site = site_keys([source, json_ld.source, tags.source], url)
+    metas = [t for t in (tags.title, json_ld.title, doc_title) if t and _letters(t) not in site]
+    h1s = headline_candidates(root, source, doc_title, site)
     best, best_key = None, (0.0, 0, 0, 0)
     for h1 in h1s:
         # most of the headline's words in a metadata title; then the longest such headline
@@ -453,7 +522,7 @@ def choose_title(json_ld: Metadata, tags: Metadata, root: etree._Element, source
         if count > 20:
             break
     if metas:
-        return _strip_site(metas[0], source)
+        return _strip_site(metas[0], source, site)
     return h1s[0] if h1s else ""
 
 
@@ -483,7 +552,7 @@ def extract(root: etree._Element, json_ld: Metadata | None = None) -> Metadata:
     meta.fill(json_ld)
     meta.fill(tags)
     meta.fill(text)
-    meta.title = choose_title(json_ld, tags, root, meta.source)
+    meta.title = choose_title(json_ld, tags, root, meta.source, meta.url)
     if meta.source is None:
         meta.source = host(meta.url)
     if meta.published and meta.updated == meta.published:

@@ -42,13 +42,14 @@ def parse(text: str) -> Article:
 
 
 def _parse(text: str) -> Article:
-    tree, notes = html_dom.load(text if isinstance(text, str) else str(text))
+    text = text if isinstance(text, str) else str(text)
+    tree, notes = html_dom.load(text)
     json_ld = html_metadata.from_json_ld(tree)  # before the scripts go
     html_dom.sanitise(tree)
     meta = html_metadata.extract(tree, json_ld)
     body = tree.find("body")
     if body is None:
-        return Article(title=meta.title or "", leftover=notes, **_meta_fields(meta))
+        body = tree  # a frameset page, or content in elements of its own: the whole page is read
 
     captions = _mark_captions(body)
     if meta.image_caption is None and captions:
@@ -66,6 +67,8 @@ def _parse(text: str) -> Article:
         # the reader shows the lead above the body: it is not repeated in the body
         story = html_lead.remove_from_story(story, printed_lead)
         meta.lead = printed_lead
+    if len(_letters(story)) < NO_STORY and len(_letters(printed_lead or "")) < NO_STORY:
+        story = _fallback_story(text, meta.url, teasers) or story
     return Article(
         title=meta.title or "",
         body=story,
@@ -74,6 +77,31 @@ def _parse(text: str) -> Article:
         leftover=notes,
         **_meta_fields(meta),
     )
+
+
+# A story with fewer letters than this is no story: the page is read again as the extractor alone sees it.
+NO_STORY = 80
+
+
+def _fallback_story(text: str, url: str | None, teasers: list) -> str:
+    """The story as the extractor finds it in the whole page, without what was read as teasers.
+
+    For pages where this parser's own selection left nothing (the story in an element
+    it does not know, outside ``<body>``, or inside what looked like a teaser block).
+    """
+    tree, _ = html_dom.load(text)
+    html_dom.sanitise(tree)
+    story = _extract_story(tree, url)
+    if len(_letters(story)) < NO_STORY:
+        return ""
+    titles = {_letters(t.title) for t in teasers if len(t.title) >= 20}
+    kept = [p for p in story.split("\n\n") if _letters(_markdown_words(p)) not in titles]
+    return "\n\n".join(kept)
+
+
+def _markdown_words(paragraph: str) -> str:
+    """A markdown paragraph's words without link targets and marks (to compare it with a teaser title)."""
+    return re.sub(r"\]\([^)]*\)", "", paragraph)
 
 
 def _meta_fields(meta: html_metadata.Metadata) -> dict:

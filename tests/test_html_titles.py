@@ -1,0 +1,79 @@
+"""A saved page's title is its headline, never the site's name."""
+
+from __future__ import annotations
+
+from tuireader.ingest.htmlformat import parse
+
+STORY = """<p>The council voted on Tuesday to build a second bridge over the river, ending a dispute that
+had run for eleven years. Work is to start in spring and take three years, the mayor said.</p>
+<p>Residents of the east bank had long complained about the detour. The new bridge will carry cyclists
+and buses only; cars keep the old crossing, which is to be repaired at the same time.</p>"""
+
+
+def page(head: str, body: str) -> str:
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def test_site_name_after_the_headline_is_taken_off_even_when_it_is_longer() -> None:
+    head = (
+        "<title>Bridge approved – The Riverside Gazette</title>"
+        '<link rel="canonical" href="https://www.riversidegazette.example/news/bridge-approved">'
+    )
+    assert parse(page(head, STORY)).title == "Bridge approved"
+
+
+def test_a_dash_inside_the_headline_stays_when_the_site_is_named() -> None:
+    head = (
+        "<title>Brücke kommt - Stadtrat beendet Streit | Stadtanzeiger</title>"
+        '<meta property="og:site_name" content="Stadtanzeiger">'
+    )
+    assert parse(page(head, STORY)).title == "Brücke kommt - Stadtrat beendet Streit"
+
+
+def test_site_name_before_the_headline_is_taken_off() -> None:
+    head = "<title>FAZ.NET: Bridge approved after eleven years</title>"
+    head += '<meta property="og:url" content="https://www.faz.net/aktuell/bridge-123.html">'
+    assert parse(page(head, STORY)).title == "Bridge approved after eleven years"
+
+
+def test_a_metadata_title_that_is_only_the_site_name_gives_way_to_the_headline() -> None:
+    head = (
+        '<title>Stadtanzeiger</title><meta property="og:title" content="Stadtanzeiger">'
+        '<meta property="og:site_name" content="Stadtanzeiger">'
+    )
+    body = '<header><h1><a href="/">Stadtanzeiger</a></h1></header><article><h1>Brückenstreit beendet</h1>'
+    assert parse(page(head, body + STORY + "</article>")).title == "Brückenstreit beendet"
+
+
+def test_a_short_headline_is_not_mistaken_for_the_site_name() -> None:
+    """A two-word headline beside a long site name in the page title: the <h1> says which is which."""
+    head = '<title>About bugs – Vortex Cannon Entertainment</title><link rel="canonical" href="https://vortexcannon.example/about-bugs/">'
+    body = '<h1 class="site-title"><a href="/">Vortex Cannon Entertainment</a></h1><article><h1>About bugs</h1>'
+    assert parse(page(head, body + STORY + "</article>")).title == "About bugs"
+
+
+# --- a page whose story this parser's own selection misses --------------------------------------
+
+PARAGRAPH = (
+    "<p>Die Stadtwerke haben am Montag angekündigt, dass das neue Wasserkraftwerk an der Isar im Frühjahr ans "
+    "Netz gehen soll. Nach drei Jahren Bauzeit liefert die Anlage Strom für rund zwölftausend Haushalte.</p>"
+)
+
+
+def test_a_frameset_page_with_its_story_outside_any_body_still_shows_the_story() -> None:
+    html = (
+        "<html><head><title>Neues Kraftwerk an der Isar</title></head>"
+        f"<frameset><frame src='nav.html'></frameset><noframes>{PARAGRAPH * 3}</noframes></html>"
+    )
+    article = parse(html)
+    assert "zwölftausend Haushalte" in article.body
+    assert article.title == "Neues Kraftwerk an der Isar"
+
+
+def test_a_story_in_an_element_of_its_own_after_the_body_is_read() -> None:
+    html = (
+        "<html><head><title>Power plant on the river goes online</title></head>"
+        "<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body>"
+        f"<x-story>{PARAGRAPH * 3}</x-story></html>"
+    )
+    assert "zwölftausend Haushalte" in parse(html).body
