@@ -67,6 +67,8 @@ def _parse(text: str) -> Article:
         # the reader shows the lead above the body: it is not repeated in the body
         story = html_lead.remove_from_story(story, printed_lead)
         meta.lead = printed_lead
+    elif meta.lead and not _prints_apart(meta.lead, story, body, meta.image_caption):
+        meta.lead = None
     if len(_letters(story)) < NO_STORY and len(_letters(printed_lead or "")) < NO_STORY:
         story = _fallback_story(text, meta.url, teasers) or story
     return Article(
@@ -77,6 +79,20 @@ def _parse(text: str) -> Article:
         leftover=notes,
         **_meta_fields(meta),
     )
+
+
+def _prints_apart(description: str, story: str, body: etree._Element, caption: str | None) -> bool:
+    """Whether the page prints its description outside the story (then it is the lead).
+
+    A description that the page does not print is written for search engines and
+    link previews, not for the reader; one that opens the story is not repeated above
+    it, and one that is a picture's caption stays the caption.
+    """
+    key = _letters(description)[:60]
+    if len(key) < 20 or key in _letters(story) or key in _letters(caption or ""):
+        return False
+    printed = (t for t in body.itertext() if not t.startswith(html_markdown.CAPTION_MARK))
+    return key in _letters(" ".join(printed))
 
 
 # A story with fewer letters than this is no story: the page is read again as the extractor alone sees it.
