@@ -113,3 +113,21 @@ def test_comment_links() -> None:
     assert is_comment_link("https://example.com/post-1#comment-4567")
     assert is_comment_link("/post-1#respond") and is_comment_link("/artikel#kommentare")
     assert not is_comment_link("/post-1#top") and not is_comment_link("/post-1")
+
+
+@pytest.mark.parametrize(
+    ("open_tag", "close_tag"),
+    [("<ps-promo>", "</ps-promo>"), ('<div class="promo promo-small">', "</div>"), ('<div class="teaser">', "</div>")],
+)
+def test_a_single_card_set_into_the_story_is_a_teaser_with_its_summary(open_tag: str, close_tag: str) -> None:
+    paragraphs = STORY_EN.split("</p>")
+    card = f"""{open_tag}<p class="category"><a href="/lifestyle">Lifestyle</a></p>
+<h3><a href="/lifestyle/solo-dates">11 ideas perfect for solo dates in the city</a></h3>
+<p class="description">From self-care treatments to creative play, we selected solo activities that are a perfect
+starting point.</p>{close_tag}"""
+    story = paragraphs[0] + "</p>" + card + "</p>".join(paragraphs[1:])
+    article = parse(page("New power plant on the river goes online", story, "", lang="en"))
+    assert "self-care" not in article.body and "solo dates" not in article.body
+    assert "twelve thousand homes" in article.body and "fish ladder" in article.body
+    assert [t.title for t in article.related] == ["11 ideas perfect for solo dates in the city"]
+    assert article.related[0].summary and article.related[0].summary.startswith("From self-care")

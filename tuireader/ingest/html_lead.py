@@ -14,7 +14,6 @@ import re
 
 from lxml import etree
 
-from tuireader.ingest.html_markdown import CAPTION_MARK
 from tuireader.ingest.html_metadata import clean, first_word, text_upto
 
 _LEAD_CLASS = re.compile(
@@ -47,9 +46,9 @@ _MEDIA_CLASS = re.compile(r"media|image|img|photo|picture|figure|video|gallery|s
 _MEDIA_TAGS = ("figure", "figcaption", "img", "picture", "video")
 
 
-def _is_media(el: etree._Element, text: str) -> bool:
+def _is_media(el: etree._Element) -> bool:
     """A picture with its caption, not printed text: the lead is never one."""
-    if CAPTION_MARK in text or _MEDIA_CLASS.search(el.get("class") or ""):
+    if _MEDIA_CLASS.search(el.get("class") or ""):
         return True
     if any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
         return True
@@ -88,7 +87,7 @@ def find(body: etree._Element, description: str | None, headline: str | None = N
         if not marked_here and (wanted_word is None or first_word(el) != wanted_word):
             continue  # neither marked as a lead nor starting like the description
         text = text_upto(el, MAX_LEAD)
-        if text is None or len(text) < MIN_LEAD or _link_len(el) > len(text) / 4 or _is_media(el, text):
+        if text is None or len(text) < MIN_LEAD or _link_len(el) > len(text) / 4 or _is_media(el):
             continue
         key = _key(text)
         if headline_key and _key(headline or "")[:40] in _key(text[:400]) and len(headline_key) >= 20:

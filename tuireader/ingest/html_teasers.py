@@ -316,12 +316,26 @@ def find_card_runs(body: etree._Element, min_cards: int = 3) -> list[Block]:
     return blocks
 
 
+_CARD_CLASS = re.compile(r"(?:^|[\s_-])(?:promo|teaser|card)(?:$|[\s_-])", re.I)
+
+
+def _may_be_lone_card(el: etree._Element) -> bool:
+    """An element that can hold one card: ``<article>``, ``<figure>``, ``<aside>``, an element of
+    the site's own (``<ps-promo>``), or one whose class says promo, teaser or card."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return False
+    if tag in ("article", "figure", "aside") or "-" in tag:
+        return True
+    return tag in _BLOCKISH and _CARD_CLASS.search(el.get("class") or "") is not None
+
+
 def find_lone_cards(body: etree._Element) -> list[Block]:
-    """A single ``<article>`` or ``<figure>`` card: a linked headline and a line or two."""
+    """A single card set into the page: a linked headline and a line or two."""
     blocks: list[Block] = []
     taken: set[etree._Element] = set()
-    for el in body.iter("article", "figure"):
-        if el in taken:
+    for el in body.iter():
+        if el in taken or not _may_be_lone_card(el):
             continue
         if text_upto(el, 600) is None:
             continue
@@ -337,8 +351,24 @@ def find_lone_cards(body: etree._Element) -> list[Block]:
             blocks.append(Block(el, None))
             taken.update(el.iter())
     for block in blocks:
-        block.teasers = read_cards(block.element)
+        block.teasers = _read_single_card(block.element)
     return blocks
+
+
+def _read_single_card(card: etree._Element) -> list[Teaser]:
+    """The one teaser of a card, with its section, date and summary from anywhere in it."""
+    heading_links = [a for h in card.iter(*_HEADINGS) for a in _links(h)]
+    heading_links += [a for a in _links(card) if any(h.tag in _HEADINGS for h in a.iter())]
+    if not heading_links:
+        return read_cards(card)
+    href = (heading_links[0].get("href") or "").strip()
+    if not is_safe_url(href) or _is_mail_link(href) or is_comment_link(href):
+        return []
+    title, kicker = _title_of(card, href)
+    title = _DECORATION.sub("", title)
+    if not title or vocab.is_teaser_label(title):
+        return []
+    return [_teaser(card, title, href, kicker)]
 
 
 # --- reading cards -----------------------------------------------------------------
