@@ -53,6 +53,13 @@ def test_page_with_an_impossible_date_stores_no_date() -> None:
     assert parse(html).published is None
 
 
+def test_an_impossible_published_date_does_not_take_the_updated_one() -> None:
+    body = "<p>Veröffentlicht: 30.02.2023 | Stand: 3. März 2023, 10:15 Uhr</p><p>Text des Artikels.</p>"
+    html = f"<html><head><title>Ein Titel</title></head><body><h1>Ein Titel</h1>{body}</body></html>"
+    article = parse(html)
+    assert (article.published, article.updated) == (None, "2023-03-03T10:15")
+
+
 def test_english_date_line_with_labels() -> None:
     line = parse_date_line("Published January 10, 2022 3:05 pm | Updated January 11, 2022")
     assert line is not None

@@ -67,6 +67,7 @@ def test_a_frameset_page_with_its_story_outside_any_body_still_shows_the_story()
     )
     article = parse(html)
     assert "zwölftausend Haushalte" in article.body
+    assert "<p>" not in article.body and "&lt;" not in article.body  # read as markup, not shown as text
     assert article.title == "Neues Kraftwerk an der Isar"
 
 

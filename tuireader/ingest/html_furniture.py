@@ -1,5 +1,5 @@
-"""Page furniture that is neither story nor teaser: ad labels, photo credits, date and reading-time
-lines, newsletter boxes.
+"""Page furniture that is neither story nor teaser: ad labels, photo credits, bylines, date and
+reading-time lines, newsletter boxes.
 
 Only short elements whose whole text is such a line are removed, so a story
 sentence that mentions a newsletter or a photo stays.
@@ -13,7 +13,7 @@ from lxml import etree
 
 from tuireader.ingest import vocab
 from tuireader.ingest.html_dom import remove
-from tuireader.ingest.html_metadata import first_word, text_upto
+from tuireader.ingest.html_metadata import first_word, is_byline, text_upto
 
 _DATELINE = re.compile(
     rf"^(?:{vocab.published_label_pattern()}|{vocab.updated_label_pattern()})\s*:?\s*(?:\d|[^\W\d_]+,? \d)",
@@ -25,7 +25,14 @@ _TAGS = ("p", "div", "span", "strong", "b", "em", "i", "small", "label", "h2", "
 
 # First words of furniture lines (newsletter boxes are found by the word "newsletter" anywhere).
 _FIRST_WORDS = (
-    vocab.first_words("SPONSORED_MARKS", "CREDIT_LABELS", "PUBLISHED_LABELS", "UPDATED_LABELS", "READING_TIME_LABELS")
+    vocab.first_words(
+        "SPONSORED_MARKS",
+        "CREDIT_LABELS",
+        "PUBLISHED_LABELS",
+        "UPDATED_LABELS",
+        "READING_TIME_LABELS",
+        "BYLINE_PREFIXES",
+    )
     | {"copyright", "©"}
     | {w.split()[0] for w in vocab.CREDIT_LABELS}
 )
@@ -47,6 +54,8 @@ def _is_furniture(text: str) -> bool:
         return True
     if len(text) <= 60 and (_DATELINE.match(text) or _READING_TIME.match(text)):
         return True
+    if is_byline(text):
+        return True  # the authors are shown with the header
     return len(text) <= 200 and vocab.is_newsletter_prompt(text)
 
 

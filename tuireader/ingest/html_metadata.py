@@ -282,13 +282,33 @@ def _author_names(text: str, single_ok: bool) -> list[str]:
     return [n for n in names if pattern.match(n) and not _NOT_A_NAME.search(n)][:10]
 
 
+_DATE_LABEL = re.compile(rf"\b(?:{vocab.published_label_pattern()}|{vocab.updated_label_pattern()})\b", re.I)
+
+
+def _up_to_next_label(text: str) -> str:
+    """The date text after one label, without the next label's date ("30.02.2023 | Stand: 3. März")."""
+    m = _DATE_LABEL.search(text)
+    return text[: m.start()] if m else text
+
+
+def is_byline(text: str) -> bool:
+    """A line that is only a byline: "Von Erika Mustermann", "By Jane Miller and Tom Li"."""
+    if len(text) > 100 or not _BYLINE_PREFIX.match(text):
+        return False
+    names = _author_names(text, single_ok=False)
+    rest = _BYLINE_PREFIX.sub("", text)
+    for name in names:
+        rest = rest.replace(name, " ")
+    return bool(names) and re.fullmatch(r"[\s,;&|•·]*(?:(?:und|and)[\s,;&|•·]*)*", rest) is not None
+
+
 def from_page_text(root: etree._Element) -> Metadata:
     meta = Metadata()
     for text in _short_texts(root):
         if meta.updated is None and (m := _UPDATED.search(text)):
-            meta.updated = normalise_date(m[1])
+            meta.updated = normalise_date(_up_to_next_label(m[1]))
         if meta.published is None and (m := _PUBLISHED.search(text)):
-            meta.published = normalise_date(m[1])
+            meta.published = normalise_date(_up_to_next_label(m[1]))
         if meta.reading_minutes is None and (m := _READING.search(text)):
             meta.reading_minutes = int(m["minutes"] or m["minutes_before"])
         if not meta.authors and _BYLINE_PREFIX.match(text) and len(text) <= 120:

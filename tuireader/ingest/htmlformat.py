@@ -50,7 +50,9 @@ def _parse(text: str) -> Article:
     meta = html_metadata.extract(tree, json_ld)
     body = tree.find("body")
     if body is None:
-        body = tree  # a frameset page, or content in elements of its own: the whole page is read
+        body = _noframes_body(tree)
+    if body is None:
+        body = tree  # content in elements of its own: the whole page is read
 
     captions = _take_out_figures(body)
     if meta.image_caption is None and captions:
@@ -118,6 +120,24 @@ def _fallback_story(text: str, url: str | None, teasers: list) -> str:
 def _markdown_words(paragraph: str) -> str:
     """A markdown paragraph's words without link targets and marks (to compare it with a teaser title)."""
     return re.sub(r"\]\([^)]*\)", "", paragraph)
+
+
+def _noframes_body(tree: etree._Element) -> etree._Element | None:
+    """A frameset page's ``<noframes>`` content as the page's body.
+
+    The HTML parser keeps what stands in ``<noframes>`` as text; it is read as markup
+    here (within the same bounds as any page) and sanitised like the rest.
+    """
+    noframes = next(tree.iter("noframes"), None)
+    if noframes is None or "<" not in (noframes.text or ""):
+        return None
+    inner, _ = html_dom.load(f"<html><body>{noframes.text}</body></html>")
+    html_dom.sanitise(inner)
+    body = inner.find("body")
+    if body is None:
+        return None
+    noframes.getparent().replace(noframes, body)
+    return body
 
 
 def _meta_fields(meta: html_metadata.Metadata) -> dict:
