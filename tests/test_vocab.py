@@ -69,9 +69,17 @@ def test_weak_headings_need_links_and_are_asked_for_apart() -> None:
     assert vocab.is_teaser_label("More Sports", weak=True)
 
 
-@pytest.mark.parametrize("text", ["Anzeige", "Sponsored", "Advertisement", "Gesponsert", "Paid content"])
+@pytest.mark.parametrize(
+    "text", ["Anzeige", "Sponsored", "Advertisement", "Gesponsert", "Paid content", "Promoted", "Anzeige: Jetzt testen",
+             "Sponsored by Acme", "ANZEIGE Jetzt bestellen"],
+)  # fmt: skip
 def test_sponsored_marks(text: str) -> None:
     assert vocab.starts_with_sponsored_mark(text) and vocab.mentions_sponsor(f"Energie · {text}")
+
+
+def test_a_sentence_opening_with_a_mark_word_is_no_mark() -> None:
+    assert not vocab.starts_with_sponsored_mark("Promoted to captain in 2019, she led the team to the title.")
+    assert not vocab.starts_with_sponsored_mark("Werbung machen darf die Partei dort nicht.")
 
 
 @pytest.mark.parametrize(

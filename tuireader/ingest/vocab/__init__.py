@@ -108,7 +108,12 @@ def is_teaser_label(text: str, weak: bool = False) -> bool:
 
 
 _SPONSORED_MARK = re.compile(rf"\b(?:{alternation(SPONSORED_MARKS)})\b", re.I)
-_STARTS_SPONSORED = re.compile(rf"^\*?\s*(?:{alternation(SPONSORED_MARKS)})\b", re.I)
+# A mark opening a line: alone, before punctuation, "by", or a capitalised word ("Anzeige Jetzt bestellen"),
+# but not as the first word of a sentence ("Promoted to captain in 2019, she ...").
+_STARTS_SPONSORED = re.compile(
+    rf"^\*?\s*(?:{alternation(SPONSORED_MARKS)})(?:\s*$|\s*[^\w\s]|\s+(?:by|von|from)\b|\s+(?-i:[A-ZÄÖÜ\d]))",
+    re.I,
+)
 
 
 def mentions_sponsor(text: str) -> bool:

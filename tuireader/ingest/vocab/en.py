@@ -24,8 +24,7 @@ TEASER_LABEL_PREFIXES = (
 WEAK_TEASER_LABELS = ("most commented",)
 WEAK_TEASER_LABEL_PREFIXES = ("more",)
 
-# ("Promoted" alone is left out: "Promoted to captain in 2019, ..." opens a sentence.)
-SPONSORED_MARKS = ("sponsored", "advertisement", "paid post", "paid content", "partner content")
+SPONSORED_MARKS = ("sponsored", "advertisement", "promoted", "paid post", "paid content", "partner content")
 
 BYLINE_PREFIXES = ("by", "author", "words by", "written by")
 
