@@ -78,3 +78,36 @@ def test_a_story_in_an_element_of_its_own_after_the_body_is_read() -> None:
         f"<x-story>{PARAGRAPH * 3}</x-story></html>"
     )
     assert "zwölftausend Haushalte" in parse(html).body
+
+
+def test_a_story_cut_into_chunks_around_advertisements_is_read_to_its_end() -> None:
+    """Templates that split the body into sibling containers of one class: every chunk is story."""
+    sentences = [
+        "The council voted on Tuesday to build a second bridge over the river, ending a dispute of eleven years.",
+        "Residents of the east bank had long complained about the detour they had to make every single day.",
+        "The new bridge will carry cyclists and buses only; cars keep the old crossing, which is to be repaired.",
+        "The opposition voted against the plan and wants the ferry to run more often instead, its leader said.",
+        "The mayor called it a day the city has waited for, and thanked the residents for their long patience.",
+        "Work is to start in spring and take three years; the river path stays open for most of that time.",
+    ]
+
+    def chunk(first: int, count: int) -> str:
+        paragraphs = "".join(
+            f"<p>{sentences[(first + i) % 6]} {sentences[(first + i + 1) % 6]}</p>" for i in range(count)
+        )
+        return (
+            '<div class="grid grid-items-2 grid-layout--adrail">'
+            f'<div class="grid--item body article__body">{paragraphs}</div>'
+            '<div class="grid--item grid-layout__aside"><div class="sticky-box"></div></div></div>'
+        )
+
+    body = chunk(0, 5) + '<div class="row full-bleed-ad"><div class="ad"><span>Advertisement</span></div></div>'
+    body += chunk(2, 7)
+    html = (
+        "<html><head><title>Second bridge approved</title></head><body><main><article>"
+        f"<h1>Second bridge approved</h1><div class='article__chunks'>{body}</div></article></main></body></html>"
+    )
+    article = parse(html)
+    for first in range(2, 9):
+        assert f"{sentences[first % 6]} {sentences[(first + 1) % 6]}" in article.body
+    assert "Advertisement" not in article.body

@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 
@@ -64,6 +65,7 @@ def _parse(text: str) -> Article:
     printed_lead = html_lead.find(body, meta.lead, meta.title)
 
     story = _extract_story(tree, meta.url)
+    story = _with_continued_chunks(body, story)
     story = _drop_leading_title(story, meta.title)
     story = _drop_leading_caption(story, meta.image_caption)
     if printed_lead:
@@ -120,6 +122,64 @@ def _fallback_story(text: str, url: str | None, teasers: list) -> str:
 def _markdown_words(paragraph: str) -> str:
     """A markdown paragraph's words without link targets and marks (to compare it with a teaser title)."""
     return re.sub(r"\]\([^)]*\)", "", paragraph)
+
+
+# Paragraphs shorter than this in a continued chunk are not story text (ad labels, credits).
+CHUNK_PARAGRAPH = 40
+
+
+def _with_continued_chunks(body: etree._Element, story: str) -> str:
+    """The story with its continuation where the page splits it into chunks of the same kind.
+
+    Some templates cut the story into several sibling containers of one class
+    (around advertisements); the extractor keeps only the chunk it found. The
+    paragraphs of the following chunks of the same tag and class are added.
+    """
+    anchor = _element_of(body, story)
+    if anchor is None:
+        return story
+    for level, chunk in enumerate(anchor.iterancestors()):
+        if level >= 6 or chunk.tag in ("body", "html", "main", "article"):
+            break
+        parent = chunk.getparent()
+        cls = chunk.get("class")
+        if parent is None or not cls:
+            continue
+        following = [s for s in chunk.itersiblings() if s.tag == chunk.tag and s.get("class") == cls]
+        if not following:
+            continue
+        known = _letters(_markdown_words(story))
+        added: list[str] = []
+        for sibling in following:
+            for p in sibling.iter("p"):
+                text = html_metadata.clean(p.text_content())
+                key = _letters(text)[:80]
+                if len(text) < CHUNK_PARAGRAPH or key in known or _link_share(p) >= 0.5:
+                    continue
+                paragraph = html_markdown.to_markdown(copy.deepcopy(p))
+                lines = paragraph.split("\n")
+                if len(lines) > 1 and len(paragraph) / len(lines) < CHUNK_PARAGRAPH:
+                    continue  # short lines under each other: a data box, not prose
+                added.append(paragraph)
+        return "\n\n".join([story, *added]) if added else story
+    return story
+
+
+def _element_of(body: etree._Element, story: str) -> etree._Element | None:
+    """The ``<p>`` of the page that holds the story's first long paragraph."""
+    first = next((p for p in story.split("\n\n") if len(_letters(p)) >= 80), None)
+    if first is None:
+        return None
+    key = _letters(_markdown_words(first))[:60]
+    for p in body.iter("p"):
+        if _letters(p.text_content())[:60] == key:
+            return p
+    return None
+
+
+def _link_share(el: etree._Element) -> float:
+    text = len(el.text_content()) or 1
+    return sum(len(a.text_content()) for a in el.iter("a")) / text
 
 
 def _noframes_body(tree: etree._Element) -> etree._Element | None:
