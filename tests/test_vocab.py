@@ -142,3 +142,29 @@ def test_english_reading_time_and_byline_are_read_from_the_page() -> None:
     assert article.updated == "2022-01-10T15:05"
     assert "Reading time" not in article.body and "Updated" not in article.body
     assert article.body.startswith("The city utility")  # the byline is shown with the header
+
+
+@pytest.mark.parametrize(
+    ("furniture", "story_line"),
+    [
+        ("<p>Teilen</p><p>Kommentare</p>", "Die Stadtwerke teilen mit, dass die Kosten gestiegen sind."),
+        ("<p>© 2022 Stadtanzeiger · Alle Rechte vorbehalten</p>", "Copyright bleibt ein Thema für die EU."),
+        (
+            "<div><p>Wir verwenden Cookies. Mit Klick auf „Alle akzeptieren“ stimmen Sie der Nutzung zu.</p></div>",
+            "Nutzer müssen Cookies nicht mehr akzeptieren, entschied das Gericht am Montag.",
+        ),
+        ("<p>Share this article</p><p>Leave a reply</p>", "Shareholders will vote on the plan in May."),
+        (
+            "<div><p>We use cookies to improve your experience. Accept all or manage settings.</p></div>",
+            "Cookies help the site remember visitors; the rules were tightened last year.",
+        ),
+    ],
+)
+def test_share_comment_copyright_and_cookie_lines_leave_the_story(furniture: str, story_line: str) -> None:
+    html = f"""<html><head><title>New power plant on the Isar</title></head><body><article>
+<h1>New power plant on the Isar</h1>{STORY}<p>{story_line}</p>{furniture}</article></body></html>"""
+    body = parse(html).body
+    assert story_line in body
+    for gone in ("Teilen\n", "Kommentare", "Alle Rechte", "Alle akzeptieren", "Share this", "Leave a reply",
+                 "We use cookies"):  # fmt: skip
+        assert gone not in body

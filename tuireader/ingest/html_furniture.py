@@ -1,5 +1,5 @@
 """Page furniture that is neither story nor teaser: ad labels, photo credits, bylines, date and
-reading-time lines, newsletter boxes.
+reading-time lines, share and comment labels, copyright lines, cookie notices, newsletter boxes.
 
 Only short elements whose whole text is such a line are removed, so a story
 sentence that mentions a newsletter or a photo stays.
@@ -32,8 +32,10 @@ _FIRST_WORDS = (
         "UPDATED_LABELS",
         "READING_TIME_LABELS",
         "BYLINE_PREFIXES",
+        "SHARE_LABELS",
+        "COMMENT_LABELS",
     )
-    | {"copyright", "©"}
+    | {"copyright", "©", "(c)"}
     | {w.split()[0] for w in vocab.CREDIT_LABELS}
 )
 
@@ -44,7 +46,7 @@ def _may_be_furniture(el: etree._Element) -> bool:
         return True
     # a newsletter box says so in its own text or its children's, not deep inside
     pieces = [el.text] + [t for child in el for t in (child.text, child.tail)]
-    return any(piece and "ewsletter" in piece for piece in pieces)
+    return any(piece and ("ewsletter" in piece or "ookie" in piece) for piece in pieces)
 
 
 def _is_furniture(text: str) -> bool:
@@ -56,7 +58,24 @@ def _is_furniture(text: str) -> bool:
         return True
     if is_byline(text):
         return True  # the authors are shown with the header
+    if len(text) <= 60 and (vocab.is_share_label(text) or vocab.is_comment_label(text)):
+        return True
+    if len(text) <= 200 and _COPYRIGHT.match(text) and (vocab.mentions_footer(text) or _YEAR.search(text)):
+        return True
+    if "ookie" in text and vocab.mentions_consent(text) and _CONSENT_ASK.search(text):
+        return _ADDRESSES_READER.search(text) is not None  # a cookie notice asks the reader
     return len(text) <= 200 and vocab.is_newsletter_prompt(text)
+
+
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A cookie notice asks the reader for something; a story sentence about cookies does not.
+_ADDRESSES_READER = re.compile(r"\b(?:Sie|Ihre[nrms]?|du|dich|dein\w*|[Yy]ou|[Yy]our)\b")
+_CONSENT_ASK = re.compile(
+    r"\b(?:akzeptier\w*|zustimm\w*|stimmen sie|einverstanden|einwillig\w*|ablehnen|accept\w*|agree|consent\w*|reject|"
+    r"opt[- ]out|manage (?:settings|preferences))\b",
+    re.I,
+)
 
 
 _COMMENTS = re.compile(
