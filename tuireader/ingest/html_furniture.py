@@ -34,6 +34,7 @@ _FIRST_WORDS = (
         "BYLINE_PREFIXES",
         "SHARE_LABELS",
         "COMMENT_LABELS",
+        "SUBSCRIPTION_PHRASES",
     )
     | {"copyright", "©", "(c)"}
     | {w.split()[0] for w in vocab.CREDIT_LABELS}
@@ -58,7 +59,9 @@ def _is_furniture(text: str) -> bool:
         return True
     if is_byline(text):
         return True  # the authors are shown with the header
-    if len(text) <= 60 and (vocab.is_share_label(text) or vocab.is_comment_label(text)):
+    if len(text) <= 60 and (
+        vocab.is_share_label(text) or vocab.is_comment_label(text) or vocab.is_subscription_prompt(text)
+    ):
         return True
     if len(text) <= 200 and _COPYRIGHT.match(text) and (vocab.mentions_footer(text) or _YEAR.search(text)):
         return True

@@ -174,7 +174,7 @@ _COMMENT_LABEL = _whole_line(COMMENT_LABELS)
 _SHARE_LABEL = _whole_line(SHARE_LABELS)
 _FOOTER = re.compile(rf"\b(?:{alternation(FOOTER_PHRASES)})\b", re.I)
 _CONSENT = re.compile(rf"\b(?:{alternation(CONSENT_PHRASES)})\b", re.I)
-_SUBSCRIPTION = re.compile(rf"\b(?:{alternation(SUBSCRIPTION_PHRASES)})\b", re.I)
+_SUBSCRIPTION_PROMPT = _whole_line(SUBSCRIPTION_PHRASES)
 
 
 def is_comment_label(text: str) -> bool:
@@ -195,5 +195,6 @@ def mentions_consent(text: str) -> bool:
     return _CONSENT.search(text) is not None
 
 
-def mentions_subscription(text: str) -> bool:
-    return _SUBSCRIPTION.search(text) is not None
+def is_subscription_prompt(text: str) -> bool:
+    """A line that only asks to subscribe, sign up or log in ("Jetzt abonnieren", "Subscribe now")."""
+    return len(text) <= 60 and _SUBSCRIPTION_PROMPT.match(text) is not None
