@@ -1,0 +1,133 @@
+"""What one line of whole-page crawler text is: a pure classifier, testable one line at a time.
+
+``classify(line)`` looks at a single stripped, non-blank line and knows nothing of
+its neighbours. The kinds follow the shallow text features of boilerplate
+detection (Kohlschütter et al. 2010: word counts; jusText: stop-word density
+with length classes):
+
+- ``FURNITURE``: a known label or phrase of page furniture (``crawl_vocab``),
+  with its category (navigation, share, subscription, consent, comments,
+  footer, teasers);
+- ``DATE``, ``BYLINE``, ``CAPTION``: header lines of an article;
+- ``PROSE``: a sentence or more of running text (enough words, enough stop words);
+- ``TEXT``: a short sentence (a few words, ending like one);
+- ``HEADLINE``: a line of several words that does not end like a sentence;
+- ``SHORT``: a word or two (menu items, section names, kickers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from tuireader.ingest.crawl_lines import is_caption, reading_minutes, relative_time
+from tuireader.ingest.crawl_vocab import (
+    ALL_STOP_WORDS,
+    BYLINE_PREFIXES,
+    CREDIT_WORDS,
+    PHRASES,
+    label_category,
+)
+from tuireader.ingest.dates import parse_date_line
+
+# Length classes (words) and stop-word densities. jusText's defaults are 0.30 / 0.32 with
+# full stop-word lists of a few hundred words; our lists hold the ~150 most frequent of each
+# language, which cover somewhat less of running text, so the bounds are lower.
+PROSE_MIN_WORDS = 10
+PROSE_MIN_STOP = 0.18
+LONG_PROSE_WORDS = 40  # a long line is running text even with few function words (lists of names aside)
+LONG_PROSE_MIN_STOP = 0.10
+TEXT_MIN_WORDS = 4
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_CHARS = 200
+# A line with one furniture phrase is furniture when it is this short; longer ones need two phrases.
+PHRASE_LINE_WORDS = 12
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_END = (".", "!", "?", "…", '"', "“", "”", "»", "«", "'", "’", ")", ":")
+_BYLINE = re.compile(
+    r"(?:" + "|".join(re.escape(p) for p in BYLINE_PREFIXES) + r")\s*:?\s+\S.{0,80}$",
+    re.I,
+)
+_CREDIT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CREDIT_WORDS) + r")\b\s*(?::|by\b|/)", re.I)
+
+
+class Kind(Enum):
+    FURNITURE = "furniture"
+    DATE = "date"
+    BYLINE = "byline"
+    CAPTION = "caption"
+    PROSE = "prose"
+    TEXT = "text"
+    HEADLINE = "headline"
+    SHORT = "short"
+
+
+@dataclass(frozen=True, slots=True)
+class LineKind:
+    kind: Kind
+    words: int = 0
+    category: str | None = None  # a furniture line's category
+
+    @property
+    def is_story_text(self) -> bool:
+        return self.kind is Kind.PROSE or self.kind is Kind.TEXT
+
+
+def words_and_stop_density(line: str) -> tuple[int, float]:
+    words = _WORD.findall(line)
+    if not words:
+        return 0, 0.0
+    stop = sum(1 for w in words if w.casefold() in ALL_STOP_WORDS)
+    return len(words), stop / len(words)
+
+
+def _phrase_hits(folded: str) -> tuple[int, str | None]:
+    hits = 0
+    first: str | None = None
+    for name, phrases in PHRASES.items():
+        for phrase in phrases:
+            if phrase in folded:
+                hits += 1
+                first = first or name
+    return hits, first
+
+
+@lru_cache(maxsize=16384)
+def classify(line: str) -> LineKind:
+    """The kind of one stripped, non-blank line (the same line always gets the same kind)."""
+    if (category := label_category(line)) is not None:
+        return LineKind(Kind.FURNITURE, len(line.split()), category)
+    if len(line) <= 160 and (
+        parse_date_line(line) is not None or relative_time(line) or reading_minutes(line) is not None
+    ):
+        return LineKind(Kind.DATE, len(line.split()))
+    words, stop = words_and_stop_density(line)
+    hits, category = _phrase_hits(line.casefold())
+    ends = line.endswith(_SENTENCE_END)
+    if (
+        hits >= 3
+        or (hits == 2 and words <= 5 * PHRASE_LINE_WORDS)
+        or (hits == 1 and words <= PHRASE_LINE_WORDS and (not ends or words <= 6))
+    ):
+        # "Folgen Sie uns auf", "© 2024 Verlag", a cookie notice; a sentence of the story
+        # that merely names a "share" of a company is not furniture.
+        return LineKind(Kind.FURNITURE, words, category)
+    if words <= 12 and _BYLINE.match(line) and not ends:
+        return LineKind(Kind.BYLINE, words)
+    if len(line) <= 300 and (is_caption(line) or (_CREDIT.search(line) is not None and words <= 40)):
+        return LineKind(Kind.CAPTION, words)
+    if words >= PROSE_MIN_WORDS and (
+        stop >= PROSE_MIN_STOP or (words >= LONG_PROSE_WORDS and stop >= LONG_PROSE_MIN_STOP)
+    ):
+        if ends or words >= 25:
+            return LineKind(Kind.PROSE, words)
+    if words >= TEXT_MIN_WORDS and ends and stop > 0:
+        return LineKind(Kind.TEXT, words)
+    if words >= HEADLINE_MIN_WORDS and len(line) <= HEADLINE_MAX_CHARS:
+        return LineKind(Kind.HEADLINE, words)
+    if words >= PROSE_MIN_WORDS:
+        return LineKind(Kind.TEXT, words)
+    return LineKind(Kind.SHORT, words)

@@ -1,0 +1,363 @@
+"""The whole-page reader: the story in crawler text of a whole web page.
+
+Crawlers that keep a page's visible text keep all of it: menus, cookie notices,
+share bars, teaser blocks, comments and footers around the story. The article
+is found the way a reader's eye finds it:
+
+1. Every line gets a kind (``crawl_lines_kind.classify``) and a weight: running
+   text counts for the story by its length, menus and labels against it,
+   furniture phrases strongly against it. Lines a site repeats on many of its
+   pages (learnt by the library, passed in as ``furniture``) count as furniture.
+2. The story is the run of lines with the greatest total weight (a maximum
+   subarray): the densest stretch of running text, which crosses a subheading
+   or a small teaser box inside the story but not a menu or a footer.
+3. A comment section or a footer ends the story; a teaser block inside it
+   ("Mehr zum Thema" and its titles) is taken out.
+4. Above the story stands its header, read upwards (``PageHeader``): share bars,
+   a caption, the byline, the date line, a lead, and the headline — the first
+   line of several words that does not end like a sentence (a longer line just
+   above that holds the headline is the page's full title).
+
+Every line ends in a field, in ``leftover``, or in ``furniture`` by category.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from tuireader.ingest.crawl_lines import read_byline, reading_minutes, relative_time
+from tuireader.ingest.crawl_lines_kind import Kind, LineKind, classify
+from tuireader.ingest.crawl_story import story_markdown
+from tuireader.ingest.dates import parse_date_line
+from tuireader.model import Article, Teaser
+
+# Weights of the kinds for the densest stretch (see the module docstring).
+PROSE_BASE = 1.0
+PROSE_PER_WORD = 0.1
+PROSE_MAX_WORDS = 100
+TEXT_WEIGHT = 0.3
+HEADLINE_WEIGHT = -0.8
+SHORT_WEIGHT = -1.0
+HEADER_WEIGHT = -0.3  # a date, byline or caption inside the story costs little
+FURNITURE_WEIGHT = -3.0
+BOUNDARY_WEIGHT = -12.0  # comments and footers: the story does not go on past them
+KNOWN_FURNITURE_WEIGHT = -2.0  # a line the site repeats on its other pages
+
+# How far above the story its header may reach (non-blank lines).
+HEADER_REACH = 14
+FULL_TITLE_REACH = 6
+
+# Whole-page evidence: furniture lines before the first running text, or in all.
+MIN_FURNITURE_BEFORE = 2
+MIN_LINES_BEFORE = 20
+MIN_FURNITURE_LINES = 5
+
+_BOUNDARY = frozenset({"comments", "footer", "consent"})
+_NOT_EVIDENCE = frozenset({"teasers"})
+
+
+@dataclass
+class Line:
+    index: int
+    text: str
+    kind: LineKind
+
+    @property
+    def is_furniture(self) -> bool:
+        return self.kind.kind is Kind.FURNITURE
+
+
+@dataclass
+class Reading:
+    """Where each line of the page went, for the Article."""
+
+    story: list[str] = field(default_factory=list)
+    leftover: list[str] = field(default_factory=list)
+    furniture: dict[str, list[str]] = field(default_factory=dict)
+
+    def put(self, category: str, line: str) -> None:
+        self.furniture.setdefault(category, []).append(line)
+
+
+def nonblank(lines: list[str], furniture: Collection[str] = ()) -> list[Line]:
+    out = []
+    for i, text in enumerate(lines):
+        if not text:
+            continue
+        kind = classify(text)
+        if furniture and text in furniture and kind.kind is not Kind.FURNITURE:
+            kind = LineKind(Kind.FURNITURE, kind.words, "site")
+        out.append(Line(i, text, kind))
+    return out
+
+
+def looks_like_whole_page(lines: list[str]) -> bool:
+    """Menus, notices or footers around the text: a whole page, not an article alone."""
+    before = 0
+    furniture_before = 0
+    furniture = 0
+    seen_prose = False
+    for text in lines:
+        if not text:
+            continue
+        kind = classify(text)
+        if kind.kind is Kind.PROSE:
+            seen_prose = True
+        elif not seen_prose:
+            before += 1
+        if kind.kind is Kind.FURNITURE and kind.category not in _NOT_EVIDENCE:
+            furniture += 1
+            if not seen_prose:
+                furniture_before += 1
+        if (
+            furniture_before >= MIN_FURNITURE_BEFORE
+            or furniture >= MIN_FURNITURE_LINES
+            or (not seen_prose and before >= MIN_LINES_BEFORE)
+        ):
+            return True
+    return False
+
+
+def weight(line: Line) -> float:
+    kind = line.kind
+    k = kind.kind
+    if k is Kind.PROSE:
+        return PROSE_BASE + PROSE_PER_WORD * min(kind.words, PROSE_MAX_WORDS)
+    if k is Kind.TEXT:
+        return TEXT_WEIGHT
+    if k is Kind.HEADLINE:
+        return HEADLINE_WEIGHT
+    if k is Kind.SHORT:
+        return SHORT_WEIGHT
+    if k is Kind.FURNITURE:
+        if kind.category in _BOUNDARY:
+            return BOUNDARY_WEIGHT
+        if kind.category == "site":
+            return KNOWN_FURNITURE_WEIGHT
+        return FURNITURE_WEIGHT
+    return HEADER_WEIGHT
+
+
+def densest_run(items: list[Line]) -> tuple[int, int] | None:
+    """(first, last) positions in ``items`` of the run with the greatest total weight, if any is positive."""
+    best = 0.0
+    best_span: tuple[int, int] | None = None
+    total = 0.0
+    start = 0
+    for n, line in enumerate(items):
+        w = weight(line)
+        if total <= 0:
+            total, start = w, n
+        else:
+            total += w
+        if total > best:
+            best, best_span = total, (start, n)
+    return best_span
+
+
+def read(lines: list[str], furniture: Collection[str] = ()) -> Article:
+    items = nonblank(lines, furniture)
+    reading = Reading()
+    span = densest_run(items)
+    if span is None:
+        # No running text at all: the first headline is the title, the rest is kept aside.
+        title = next((x.text for x in items if x.kind.kind is Kind.HEADLINE), items[0].text if items else "")
+        for x in items:
+            if x.text != title:
+                _set_aside(x, reading)
+        return Article(title=title, leftover=reading.leftover, furniture=reading.furniture)
+    first, last = span
+    last = _story_end(items, first, last)
+    header = PageHeader(items, first)
+    related: list[Teaser] = []
+    related_label: str | None = None
+    n = first
+    while n <= last:
+        x = items[n]
+        k = x.kind.kind
+        if x.is_furniture and x.kind.category == "teasers":
+            # A teaser box inside the story: its heading and the titles below it, up to running text.
+            related_label = related_label or x.text.rstrip(" :")
+            reading.put("teasers", x.text)
+            n += 1
+            while n <= last and not items[n].kind.is_story_text:
+                if items[n].kind.kind is Kind.HEADLINE:
+                    related.append(Teaser(title=items[n].text))
+                reading.put("teasers", items[n].text)
+                n += 1
+            continue
+        if k is Kind.PROSE or k is Kind.TEXT:
+            reading.story.append(x.text)
+        elif k is Kind.HEADLINE or k is Kind.SHORT:
+            if _is_subheading(items, n, first, last):
+                reading.story.append(x.text)
+            else:
+                reading.leftover.append(x.text)
+        elif not header.take(x):
+            _set_aside(x, reading)
+        n += 1
+    used = set(range(header.top, first)) | set(range(first, last + 1))
+    for n, x in enumerate(items):
+        if n not in used:
+            _set_aside(x, reading)
+    for x in header.rest:
+        _set_aside(x, reading)
+    body, story_leftover = story_markdown(reading.story)
+    return Article(
+        title=header.title,
+        body=body,
+        section=header.section,
+        lead=header.lead,
+        published=header.published,
+        updated=header.updated,
+        reading_minutes=header.reading_minutes,
+        image_caption=header.caption,
+        authors=header.authors,
+        related_label=related_label,
+        related=related,
+        leftover=header.leftover + reading.leftover + story_leftover,
+        furniture=reading.furniture,
+    )
+
+
+def _set_aside(x: Line, reading: Reading) -> None:
+    if x.is_furniture:
+        reading.put(x.kind.category or "other", x.text)
+    elif x.kind.kind in (Kind.PROSE, Kind.TEXT):
+        reading.put("outside", x.text)  # running text away from the story: teaser summaries, comments
+    else:
+        reading.put("page", x.text)  # menu items and headlines of other articles
+
+
+def _story_end(items: list[Line], first: int, last: int) -> int:
+    """The story ends before a comment section or a footer inside the densest run."""
+    for n in range(first + 1, last + 1):
+        x = items[n]
+        if x.is_furniture and x.kind.category in _BOUNDARY:
+            m = n - 1
+            while m > first and not items[m].kind.is_story_text:
+                m -= 1
+            return m
+    return last
+
+
+def _is_subheading(items: list[Line], n: int, first: int, last: int) -> bool:
+    """A short line inside the story with running text below it (and above it, or the story's start)."""
+    below = items[n + 1] if n + 1 <= last else None
+    above = items[n - 1] if n - 1 >= first else None
+    return (
+        below is not None
+        and below.kind.kind is Kind.PROSE
+        and (above is None or above.kind.is_story_text)
+        and len(items[n].text) <= 120
+    )
+
+
+class PageHeader:
+    """The article's header, read upwards from the first line of the story."""
+
+    def __init__(self, items: list[Line], first: int) -> None:
+        self.title = ""
+        self.section: str | None = None
+        self.lead: str | None = None
+        self.published: str | None = None
+        self.updated: str | None = None
+        self.reading_minutes: int | None = None
+        self.caption: str | None = None
+        self.authors: list[str] = []
+        self.leftover: list[str] = []
+        self.rest: list[Line] = []  # header-zone lines that are furniture
+        self.top = first
+        self._read(items, first)
+
+    def take(self, x: Line) -> bool:
+        """Take a header line (date, byline, caption) met inside the story; False if it is not one."""
+        k = x.kind.kind
+        if k is Kind.DATE:
+            return self._date(x.text)
+        if k is Kind.BYLINE:
+            return self._byline(x.text)
+        if k is Kind.CAPTION:
+            if self.caption is None:
+                self.caption = x.text
+                return True
+            return False
+        return False
+
+    def _date(self, text: str) -> bool:
+        if (minutes := reading_minutes(text)) is not None and self.reading_minutes is None:
+            self.reading_minutes = minutes
+            return True
+        if relative_time(text):
+            return False
+        line = parse_date_line(text)
+        if line is None:
+            return False
+        if self.published is None and line.published:
+            self.published = line.published
+            self.updated = self.updated or line.updated
+            return True
+        if self.updated is None and line.updated:
+            self.updated = line.updated
+            return True
+        return False
+
+    def _byline(self, text: str) -> bool:
+        if self.authors:
+            return False
+        found = read_byline(text)
+        if found is None:
+            return False
+        self.authors, place = found
+        if place:
+            self.leftover.append(place)
+        return True
+
+    def _read(self, items: list[Line], first: int) -> None:
+        title_at: int | None = None
+        leads: list[int] = []
+        n = first - 1
+        seen = 0
+        while n >= 0 and seen < HEADER_REACH:
+            x = items[n]
+            k = x.kind.kind
+            seen += 1
+            if k is Kind.HEADLINE or (k is Kind.TEXT and x.text.endswith("?")):
+                title_at = n
+                break
+            if k is Kind.PROSE or k is Kind.TEXT:
+                leads.append(n)
+            elif k is Kind.FURNITURE and x.kind.category in _BOUNDARY:
+                break
+            n -= 1
+        if title_at is None:
+            return
+        title_at = _full_title(items, title_at)
+        self.title = items[title_at].text
+        self.top = title_at
+        above = title_at - 1
+        if above >= 0 and items[above].kind.kind is Kind.SHORT and not items[above].is_furniture:
+            self.section = items[above].text
+            self.top = above
+        for n in range(title_at + 1, first):
+            x = items[n]
+            if n in leads:
+                if self.lead is None:
+                    self.lead = x.text
+                else:
+                    self.leftover.append(x.text)
+            elif x.is_furniture:
+                self.rest.append(x)
+            elif not self.take(x):
+                self.leftover.append(x.text)
+
+
+def _full_title(items: list[Line], at: int) -> int:
+    """A longer line just above the headline that holds it: the page's full title ("Topic: headline")."""
+    headline = items[at].text.casefold()
+    for n in range(at - 1, max(-1, at - 1 - FULL_TITLE_REACH), -1):
+        text = items[n].text
+        if items[n].kind.kind is Kind.HEADLINE and len(text) > len(headline) and headline in text.casefold():
+            return n
+    return at
