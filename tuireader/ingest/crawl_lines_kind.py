@@ -30,7 +30,7 @@ from tuireader.ingest.crawl_vocab import (
     PHRASES,
     label_category,
 )
-from tuireader.ingest.dates import parse_date_line
+from tuireader.ingest.dates import find_dates, parse_date_line
 
 # Length classes (words) and stop-word densities. jusText's defaults are 0.30 / 0.32 with
 # full stop-word lists of a few hundred words; our lists hold the ~150 most frequent of each
@@ -46,12 +46,33 @@ HEADLINE_MAX_CHARS = 200
 PHRASE_LINE_WORDS = 12
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_END = (".", "!", "?", "…", '"', "“", "”", "»", "«", "'", "’", ")", ":")
+_SENTENCE_END = (".", "!", "?", "…", ":", ";")
+_CLOSERS = "\"'“”»«’‘)]"
 _BYLINE = re.compile(
     r"(?:" + "|".join(re.escape(p) for p in BYLINE_PREFIXES) + r")\s*:?\s+\S.{0,80}$",
     re.I,
 )
 _CREDIT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CREDIT_WORDS) + r")\b\s*(?::|by\b|/)", re.I)
+
+
+# A date line with a few more words ("Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias K.",
+# "16.05.2024, 11:26 Uhr • Lesezeit: 5 Minuten", "Stand: 20:03 Uhr | Lesedauer: 4 Minuten").
+META_MAX_WORDS = 12
+META_OTHER_WORDS = 6
+_READING = re.compile(r"\b(?:lesezeit|lesedauer|min\.? read|minute read|minutes read|reading time|read time)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _is_meta(line: str) -> bool:
+    if _READING.search(line):
+        return True
+    found = find_dates(line)
+    if not found:
+        return False
+    rest = line
+    for f in reversed(found):
+        rest = rest[: f.start] + " " + rest[f.end :]
+    return len(_WORD.findall(rest)) <= META_OTHER_WORDS
 
 
 class Kind(Enum):
@@ -105,8 +126,13 @@ def classify(line: str) -> LineKind:
     ):
         return LineKind(Kind.DATE, len(line.split()))
     words, stop = words_and_stop_density(line)
-    hits, category = _phrase_hits(line.casefold())
-    ends = line.endswith(_SENTENCE_END)
+    if words <= META_MAX_WORDS and _is_meta(line):
+        return LineKind(Kind.DATE, words)
+    folded = line.casefold()
+    if "©" in line and words <= 6 and _YEAR.search(line) is None and "rights" not in folded and "rechte" not in folded:
+        return LineKind(Kind.CAPTION, words)  # "© Rolf Zoellner/imago": a picture's credit, not the page's copyright
+    hits, category = _phrase_hits(folded)
+    ends = line.rstrip(_CLOSERS).endswith(_SENTENCE_END)
     if (
         hits >= 3
         or (hits == 2 and words <= 5 * PHRASE_LINE_WORDS)

@@ -23,13 +23,15 @@ Every line ends in a field, in ``leftover``, or in ``furniture`` by category.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from tuireader.ingest.crawl_lines import read_byline, reading_minutes, relative_time
 from tuireader.ingest.crawl_lines_kind import Kind, LineKind, classify
 from tuireader.ingest.crawl_story import story_markdown
-from tuireader.ingest.dates import parse_date_line
+from tuireader.ingest.crawl_vocab import ALL_STOP_WORDS, label_category
+from tuireader.ingest.dates import DateLine, find_dates, parse_date_line
 from tuireader.model import Article, Teaser
 
 # Weights of the kinds for the densest stretch (see the module docstring).
@@ -48,11 +50,22 @@ KNOWN_FURNITURE_WEIGHT = -2.0  # a line the site repeats on its other pages
 HEADER_REACH = 14
 FULL_TITLE_REACH = 6
 
+# Weighing the headline candidates (``_find_title``).
+OPENING_PARAGRAPHS = 4
+TITLE_OVERLAP = 2.0
+TITLE_REPEATED = 1.0
+TITLE_ABOVE_HEADER = 0.5
+TITLE_SEVERAL_WORDS = 0.5
+TITLE_NOT_HEADLINE = 0.5
+TITLE_PER_LINE = 0.05
+
 # Whole-page evidence: furniture lines before the first running text, or in all.
 MIN_FURNITURE_BEFORE = 2
 MIN_LINES_BEFORE = 20
 MIN_FURNITURE_LINES = 5
 
+_WORDS = re.compile(r"[^\W\d_]+")
+_META_PARTS = re.compile(r"[•|·]")
 _BOUNDARY = frozenset({"comments", "footer", "consent"})
 _NOT_EVIDENCE = frozenset({"teasers"})
 
@@ -286,14 +299,21 @@ class PageHeader:
         return False
 
     def _date(self, text: str) -> bool:
-        if (minutes := reading_minutes(text)) is not None and self.reading_minutes is None:
-            self.reading_minutes = minutes
-            return True
+        taken = False
+        if self.reading_minutes is None:
+            for part in _META_PARTS.split(text):
+                if (minutes := reading_minutes(part.strip())) is not None:
+                    self.reading_minutes = minutes
+                    taken = True
+                    break
         if relative_time(text):
-            return False
+            return taken
         line = parse_date_line(text)
         if line is None:
-            return False
+            found = find_dates(text)
+            line = DateLine(found[0].iso, None) if found else None
+        if line is None:
+            return taken
         if self.published is None and line.published:
             self.published = line.published
             self.updated = self.updated or line.updated
@@ -301,7 +321,7 @@ class PageHeader:
         if self.updated is None and line.updated:
             self.updated = line.updated
             return True
-        return False
+        return taken
 
     def _byline(self, text: str) -> bool:
         if self.authors:
@@ -315,25 +335,9 @@ class PageHeader:
         return True
 
     def _read(self, items: list[Line], first: int) -> None:
-        title_at: int | None = None
-        leads: list[int] = []
-        n = first - 1
-        seen = 0
-        while n >= 0 and seen < HEADER_REACH:
-            x = items[n]
-            k = x.kind.kind
-            seen += 1
-            if k is Kind.HEADLINE or (k is Kind.TEXT and x.text.endswith("?")):
-                title_at = n
-                break
-            if k is Kind.PROSE or k is Kind.TEXT:
-                leads.append(n)
-            elif k is Kind.FURNITURE and x.kind.category in _BOUNDARY:
-                break
-            n -= 1
+        title_at = _find_title(items, first)
         if title_at is None:
             return
-        title_at = _full_title(items, title_at)
         self.title = items[title_at].text
         self.top = title_at
         above = title_at - 1
@@ -342,7 +346,7 @@ class PageHeader:
             self.top = above
         for n in range(title_at + 1, first):
             x = items[n]
-            if n in leads:
+            if x.kind.kind is Kind.PROSE or (x.kind.kind is Kind.TEXT and len(x.text) >= 40):
                 if self.lead is None:
                     self.lead = x.text
                 else:
@@ -353,11 +357,75 @@ class PageHeader:
                 self.leftover.append(x.text)
 
 
+def _is_title_candidate(x: Line) -> bool:
+    k = x.kind.kind
+    if k is Kind.HEADLINE:
+        return True
+    if k is Kind.TEXT:
+        return x.kind.words <= 30 and not x.text.endswith((".", ":", ","))
+    return k is Kind.SHORT and x.kind.words >= 2
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORDS.findall(text.casefold()) if len(w) >= 4 and w not in ALL_STOP_WORDS}
+
+
+def _find_title(items: list[Line], first: int) -> int | None:
+    """The headline above the story's first line: the likeliest of the headline-like lines within reach.
+
+    Each candidate is weighed by what makes a line the headline of this story:
+    its words recur in the story's opening paragraphs; the page prints it again
+    (the page title repeats it, a breadcrumb holds it); a lead, a date or a
+    byline stands right below it; it has several words; it stands near the story.
+    """
+    reach = range(first - 1, max(-1, first - 1 - HEADER_REACH), -1)
+    candidates = [n for n in reach if _is_title_candidate(items[n])]
+    if not candidates:
+        return None
+    opening: set[str] = set()
+    taken = 0
+    for x in items[first:]:
+        if x.kind.kind is Kind.PROSE:
+            opening |= _content_words(x.text)
+            taken += 1
+            if taken >= OPENING_PARAGRAPHS:
+                break
+    texts = [x.text.casefold() for x in items]
+    best, best_score = candidates[0], float("-inf")
+    for distance, n in enumerate(candidates):
+        x = items[n]
+        own = texts[n]
+        words = _content_words(x.text)
+        score = TITLE_OVERLAP * (len(words & opening) / len(words) if words else 0.0)
+        if len(own) >= 12 and any(m != n and own in other for m, other in enumerate(texts)):
+            score += TITLE_REPEATED
+        below = items[n + 1].kind.kind if n + 1 < len(items) else None
+        if below in (Kind.PROSE, Kind.DATE, Kind.BYLINE) or n + 1 == first:
+            score += TITLE_ABOVE_HEADER
+        if x.kind.words >= 4:
+            score += TITLE_SEVERAL_WORDS
+        if x.kind.kind is not Kind.HEADLINE:
+            score -= TITLE_NOT_HEADLINE
+        score -= TITLE_PER_LINE * distance
+        if score > best_score:
+            best, best_score = n, score
+    return _full_title(items, best)
+
+
 def _full_title(items: list[Line], at: int) -> int:
-    """A longer line just above the headline that holds it: the page's full title ("Topic: headline")."""
+    """A longer line just above the headline that holds it: the page's full title ("Topic: headline").
+
+    Not a breadcrumb ("Startseite Debatte headline") nor a window title ("headline | Site").
+    """
     headline = items[at].text.casefold()
     for n in range(at - 1, max(-1, at - 1 - FULL_TITLE_REACH), -1):
         text = items[n].text
-        if items[n].kind.kind is Kind.HEADLINE and len(text) > len(headline) and headline in text.casefold():
+        if (
+            items[n].kind.kind is Kind.HEADLINE
+            and len(text) > len(headline)
+            and headline in text.casefold()
+            and "|" not in text
+            and label_category(text.split()[0]) is None
+        ):
             return n
     return at
