@@ -40,6 +40,7 @@ PROSE_MIN_STOP = 0.18
 LONG_PROSE_WORDS = 40  # a long line is running text even with few function words (lists of names aside)
 LONG_PROSE_MIN_STOP = 0.10
 TEXT_MIN_WORDS = 4
+SENTENCES_WORDS = 20
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_CHARS = 200
 # A line with one furniture phrase is furniture when it is this short; longer ones need two phrases.
@@ -150,6 +151,8 @@ def classify(line: str) -> LineKind:
     ):
         if ends or words >= 25:
             return LineKind(Kind.PROSE, words)
+    if words >= SENTENCES_WORDS and ends:
+        return LineKind(Kind.PROSE, words)  # running text in a language without a stop-word list here
     if words >= TEXT_MIN_WORDS and ends and stop > 0:
         return LineKind(Kind.TEXT, words)
     if words >= HEADLINE_MIN_WORDS and len(line) <= HEADLINE_MAX_CHARS:

@@ -23,15 +23,17 @@ Every line ends in a field, in ``leftover``, or in ``furniture`` by category.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from tuireader.ingest.crawl_header import shorten
 from tuireader.ingest.crawl_lines import read_byline, reading_minutes, relative_time
 from tuireader.ingest.crawl_lines_kind import Kind, LineKind, classify
 from tuireader.ingest.crawl_story import story_markdown
 from tuireader.ingest.crawl_vocab import ALL_STOP_WORDS, label_category
-from tuireader.ingest.dates import DateLine, find_dates, parse_date_line
+from tuireader.ingest.dates import find_dates, parse_date_line
 from tuireader.model import Article, Teaser
 
 # Weights of the kinds for the densest stretch (see the module docstring).
@@ -93,40 +95,56 @@ class Reading:
         self.furniture.setdefault(category, []).append(line)
 
 
-def nonblank(lines: list[str], furniture: Collection[str] = ()) -> list[Line]:
+def line_hash(text: str) -> int:
+    """A stable 64-bit signed hash of a normalised line (for the library's per-site line counts)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def site_line_hashes(lines: list[str]) -> list[int]:
+    """The distinct lines of a whole page as hashes, for learning its site's furniture."""
+    return sorted({line_hash(text) for text in lines if text})
+
+
+def nonblank(lines: list[str], furniture: Collection[int] = ()) -> list[Line]:
     out = []
     for i, text in enumerate(lines):
         if not text:
             continue
         kind = classify(text)
-        if furniture and text in furniture and kind.kind is not Kind.FURNITURE:
+        if furniture and kind.kind is not Kind.FURNITURE and line_hash(text) in furniture:
             kind = LineKind(Kind.FURNITURE, kind.words, "site")
         out.append(Line(i, text, kind))
     return out
 
 
 def looks_like_whole_page(lines: list[str]) -> bool:
-    """Menus, notices or footers around the text: a whole page, not an article alone."""
+    """Menus, notices or footers around the text: a whole page, not an article alone.
+
+    Evidence: furniture labels or phrases before the first running text or date line,
+    a long run of menu-like lines before it, or furniture lines all over the page.
+    (Teaser headings are no evidence: an article alone may end in its teaser block.)
+    """
     before = 0
     furniture_before = 0
     furniture = 0
-    seen_prose = False
+    opened = False  # running text or a date line seen: the article has begun
     for text in lines:
         if not text:
             continue
         kind = classify(text)
-        if kind.kind is Kind.PROSE:
-            seen_prose = True
-        elif not seen_prose:
+        k = kind.kind
+        if k is Kind.PROSE or k is Kind.DATE:
+            opened = True
+        elif not opened and k is not Kind.TEXT:
             before += 1
-        if kind.kind is Kind.FURNITURE and kind.category not in _NOT_EVIDENCE:
+        if k is Kind.FURNITURE and kind.category not in _NOT_EVIDENCE:
             furniture += 1
-            if not seen_prose:
+            if not opened:
                 furniture_before += 1
         if (
             furniture_before >= MIN_FURNITURE_BEFORE
             or furniture >= MIN_FURNITURE_LINES
-            or (not seen_prose and before >= MIN_LINES_BEFORE)
+            or (not opened and before >= MIN_LINES_BEFORE)
         ):
             return True
     return False
@@ -169,7 +187,7 @@ def densest_run(items: list[Line]) -> tuple[int, int] | None:
     return best_span
 
 
-def read(lines: list[str], furniture: Collection[str] = ()) -> Article:
+def read(lines: list[str], furniture: Collection[int] = ()) -> Article:
     items = nonblank(lines, furniture)
     reading = Reading()
     span = densest_run(items)
@@ -217,8 +235,11 @@ def read(lines: list[str], furniture: Collection[str] = ()) -> Article:
     for x in header.rest:
         _set_aside(x, reading)
     body, story_leftover = story_markdown(reading.story)
+    title = header.title
+    if not title and reading.story:
+        title = shorten(reading.story[0])  # no headline above the story: its first words
     return Article(
-        title=header.title,
+        title=title,
         body=body,
         section=header.section,
         lead=header.lead,
@@ -305,15 +326,23 @@ class PageHeader:
                 if (minutes := reading_minutes(part.strip())) is not None:
                     self.reading_minutes = minutes
                     taken = True
+                    if part.strip() != text:
+                        self.leftover.append(text)  # "Stand: 20:03 Uhr | Lesedauer: 4 Minuten": kept whole
                     break
         if relative_time(text):
             return taken
         line = parse_date_line(text)
         if line is None:
+            # Dates among other words ("Kolumne von A. B. - 28.04.2024 um 08:52 Uhr"): the first is
+            # taken, and the line is kept as it is, for what else it says.
             found = find_dates(text)
-            line = DateLine(found[0].iso, None) if found else None
-        if line is None:
-            return taken
+            if not found:
+                return taken
+            if self.published is not None:
+                return taken
+            self.published = found[0].iso
+            self.leftover.append(text)
+            return True
         if self.published is None and line.published:
             self.published = line.published
             self.updated = self.updated or line.updated

@@ -28,10 +28,11 @@ def split_lines(text: str) -> list[str]:
     return [normalise(line) for line in text.split("\n")]
 
 
-def parse(text: str, furniture: Collection[str] = ()) -> Article:
+def parse(text: str, furniture: Collection[int] = ()) -> Article:
     """Read crawler text with the first layout that fits it (``LAYOUTS``).
 
-    ``furniture``: lines the page's site repeats on its other pages (learnt by the library).
+    ``furniture``: hashes (``crawl_page.line_hash``) of the lines the page's site repeats on its
+    other pages, learnt by the library.
     """
     lines = split_lines(text)
     for layout in LAYOUTS:
@@ -48,7 +49,7 @@ class WholePage:
     def fits(self, lines: list[str]) -> bool:
         return crawl_page.looks_like_whole_page(lines)
 
-    def read(self, lines: list[str], furniture: Collection[str] = ()) -> Article:
+    def read(self, lines: list[str], furniture: Collection[int] = ()) -> Article:
         return crawl_page.read(lines, furniture)
 
 
@@ -60,7 +61,7 @@ class ArticleText:
     def fits(self, lines: list[str]) -> bool:
         return True
 
-    def read(self, lines: list[str], furniture: Collection[str] = ()) -> Article:
+    def read(self, lines: list[str], furniture: Collection[int] = ()) -> Article:
         return read_article_text(lines)
 
 
@@ -108,3 +109,8 @@ def _take_inline_teasers(lines: list[str]) -> tuple[list[str], list[Teaser]]:
         else:
             story.append(line)
     return story, teasers
+
+
+def site_lines(text: str) -> list[int]:
+    """Hashes of a whole page's distinct lines (for the library to learn its site's furniture)."""
+    return crawl_page.site_line_hashes(split_lines(text))

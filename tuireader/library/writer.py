@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from tuireader.ingest import PARSER_VERSION
 from tuireader.library import converters as conv
+from tuireader.library import site_furniture
 from tuireader.library.importer import Failure, ImportReport, Prepared
 from tuireader.library.schema import index_new_articles, max_article_id
 from tuireader.model import Article, Teaser
@@ -168,6 +169,7 @@ class ArticleWriter:
                 stamp,
             ],
         )
+        site_furniture.learn(conn, prepared.site_lines, article.url)
         return article_id, status
 
 
