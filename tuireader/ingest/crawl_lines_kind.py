@@ -28,6 +28,7 @@ from tuireader.ingest.crawl_vocab import (
     BYLINE_PREFIXES,
     CREDIT_WORDS,
     PHRASES,
+    WEAK_PHRASES,
     label_category,
 )
 from tuireader.ingest.dates import find_dates, parse_date_line
@@ -106,15 +107,17 @@ def words_and_stop_density(line: str) -> tuple[int, float]:
     return len(words), stop / len(words)
 
 
-def _phrase_hits(folded: str) -> tuple[int, str | None]:
-    hits = 0
+def _phrase_hits(folded: str) -> tuple[int, int, str | None]:
+    """(all hits, hits of phrases that are never running text's, category of the first hit)."""
+    hits = strong = 0
     first: str | None = None
     for name, phrases in PHRASES.items():
         for phrase in phrases:
             if phrase in folded:
                 hits += 1
+                strong += phrase not in WEAK_PHRASES
                 first = first or name
-    return hits, first
+    return hits, strong, first
 
 
 @lru_cache(maxsize=16384)
@@ -132,15 +135,18 @@ def classify(line: str) -> LineKind:
     folded = line.casefold()
     if "©" in line and words <= 6 and _YEAR.search(line) is None and "rights" not in folded and "rechte" not in folded:
         return LineKind(Kind.CAPTION, words)  # "© Rolf Zoellner/imago": a picture's credit, not the page's copyright
-    hits, category = _phrase_hits(folded)
+    if words <= 40 and _CREDIT.search(line) is not None:
+        return LineKind(Kind.CAPTION, words)  # "… © Foto: Stadtwerke": a caption with its credit
+    hits, strong, category = _phrase_hits(folded)
     ends = line.rstrip(_CLOSERS).endswith(_SENTENCE_END)
     if (
-        hits >= 3
-        or (hits == 2 and words <= 5 * PHRASE_LINE_WORDS)
+        strong >= 3
+        or (strong == 2 and words <= 5 * PHRASE_LINE_WORDS)
+        or (hits >= 2 and words <= PHRASE_LINE_WORDS)
         or (hits == 1 and words <= PHRASE_LINE_WORDS and (not ends or words <= 6))
     ):
-        # "Folgen Sie uns auf", "© 2024 Verlag", a cookie notice; a sentence of the story
-        # that merely names a "share" of a company is not furniture.
+        # "Folgen Sie uns auf", "© 2024 Verlag", a cookie notice. A sentence of the story that
+        # speaks of a company's shares or of a comment is not furniture.
         return LineKind(Kind.FURNITURE, words, category)
     if words <= 12 and _BYLINE.match(line) and not ends:
         return LineKind(Kind.BYLINE, words)

@@ -48,6 +48,9 @@ FURNITURE_WEIGHT = -3.0
 BOUNDARY_WEIGHT = -12.0  # comments and footers: the story does not go on past them
 KNOWN_FURNITURE_WEIGHT = -2.0  # a line the site repeats on its other pages
 
+# A page whose running text the site mostly prints elsewhere too is a copy: its site's lines are not used.
+COPY_FRACTION = 0.5
+
 # How far above the story its header may reach (non-blank lines).
 HEADER_REACH = 14
 FULL_TITLE_REACH = 6
@@ -106,14 +109,26 @@ def site_line_hashes(lines: list[str]) -> list[int]:
 
 
 def nonblank(lines: list[str], furniture: Collection[int] = ()) -> list[Line]:
+    """The page's non-blank lines with their kinds; lines the site repeats elsewhere become furniture.
+
+    Unless most of the page's running text is such a line: then the page is another copy of a
+    stored page (or a site that prints one story everywhere), and the site's lines are not used.
+    """
     out = []
+    prose = known_prose = 0
     for i, text in enumerate(lines):
         if not text:
             continue
         kind = classify(text)
         if furniture and kind.kind is not Kind.FURNITURE and line_hash(text) in furniture:
+            prose += kind.kind is Kind.PROSE
+            known_prose += kind.kind is Kind.PROSE
             kind = LineKind(Kind.FURNITURE, kind.words, "site")
+        else:
+            prose += kind.kind is Kind.PROSE
         out.append(Line(i, text, kind))
+    if known_prose and known_prose >= COPY_FRACTION * prose:
+        return nonblank(lines)
     return out
 
 
@@ -341,7 +356,8 @@ class PageHeader:
             if self.published is not None:
                 return taken
             self.published = found[0].iso
-            self.leftover.append(text)
+            if text not in self.leftover:
+                self.leftover.append(text)
             return True
         if self.published is None and line.published:
             self.published = line.published

@@ -471,6 +471,28 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Phrases that running text uses in other senses too ("shared a post", "a comment by the minister"):
+# they make only a short line furniture, never a long one.
+WEAK_PHRASES: frozenset[str] = frozenset(
+    (
+        "comment",
+        "kommentar",
+        "share",
+        "teilen",
+        "tracking",
+        "browser",
+        "javascript",
+        "log in",
+        "anmelden",
+        "registrieren",
+        "subscriber",
+        "abonnent",
+        "zustimmung",
+        "consent",
+        "netiquette",
+    )
+)
+
 # Words that make a line a byline's or credit's: "Von", "By", "Photograph by".
 BYLINE_PREFIXES: tuple[str, ...] = ("von", "by", "text", "autor", "autorin", "author", "ein beitrag von", "written by")
 CREDIT_WORDS: tuple[str, ...] = (

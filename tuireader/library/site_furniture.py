@@ -25,9 +25,8 @@ MIN_SHARED_LINES = 10
 MIN_SHARED_FRACTION = 0.25
 # A line on at least this many pages of the site (the page itself included) is furniture.
 MIN_PAGES = 2
-# A page whose lines are nearly all known to the site is another copy of a stored page:
-# its own story would count as furniture, so nothing is learnt for it.
-COPY_FRACTION = 0.8
+# (A page whose running text is mostly such lines is another copy of a stored page: the reader
+# then leaves the site's lines aside, see crawl_page.nonblank.)
 _CHUNK = 500  # hashes per query (SQLite's limit on variables is higher, but queries stay small)
 
 
@@ -79,8 +78,6 @@ def furniture(conn: sqlite3.Connection, site: str, hashes: Collection[int]) -> f
                 [site, MIN_PAGES, *chunk],
             )
         )
-    if hashes and len(found) >= COPY_FRACTION * len(hashes):
-        return frozenset()
     return frozenset(found)
 
 

@@ -1,0 +1,298 @@
+"""Whole-page crawler text: the story among menus, notices, teasers, comments and footers."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from tuireader.ingest import parse_bytes, parse_file, textformat
+from tuireader.ingest.crawl_lines_kind import Kind, classify
+from tuireader.ingest.crawl_page import looks_like_whole_page
+from tuireader.library.store import Library
+
+FIXTURES = Path(__file__).parent / "fixtures" / "crawl"
+ROOT = Path(__file__).resolve().parent.parent
+SEED = next(
+    (
+        up / "shared" / "seeds" / "000_d01a95e875d18717.txt"
+        for up in (ROOT.parent, ROOT.parent.parent)
+        if (up / "shared" / "seeds").is_dir()
+    ),
+    ROOT.parent / "shared" / "seeds" / "000_d01a95e875d18717.txt",
+)
+
+
+def _benchmarks() -> Path | None:
+    for up in (ROOT.parent, ROOT.parent.parent):
+        if (up / "shared" / "benchmarks" / "web-text").is_dir():
+            return up / "shared" / "benchmarks"
+    return None
+
+
+# -- the line classifier, one line at a time ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "category"),
+    [
+        ("Menü", Kind.FURNITURE, "navigation"),
+        ("Skip to main content", Kind.FURNITURE, "navigation"),
+        ("Teilen", Kind.FURNITURE, "share"),
+        ("Link copied", Kind.FURNITURE, "share"),
+        ("Jetzt abonnieren", Kind.FURNITURE, "subscription"),
+        ("Sign up for our daily newsletter to receive the best stories.", Kind.FURNITURE, "subscription"),
+        ("Wir verwenden Cookies. Mit Ihrer Einwilligung nutzen wir sie für Werbung.", Kind.FURNITURE, "consent"),
+        ("Kommentare", Kind.FURNITURE, "comments"),
+        ("Join the conversation", Kind.FURNITURE, "comments"),
+        ("© 2024 Musterverlag GmbH. Alle Rechte vorbehalten.", Kind.FURNITURE, "footer"),
+        ("Impressum", Kind.FURNITURE, "footer"),
+        ("Mehr zum Thema", Kind.FURNITURE, "teasers"),
+        ("Most popular", Kind.FURNITURE, "teasers"),
+        ("16.05.2024, 11:26 Uhr • Lesezeit: 5 Minuten", Kind.DATE, None),
+        ("Stand: 20:03 Uhr | Lesedauer: 4 Minuten", Kind.DATE, None),
+        ("March 1, 2024", Kind.DATE, None),
+        ("Von Anna Berg", Kind.BYLINE, None),
+        ("By Ronan Farrow", Kind.BYLINE, None),
+        ("Der Hafen am Morgen. © Foto: Stadtwerke", Kind.CAPTION, None),
+        ("© Rolf Zoellner/imago", Kind.CAPTION, None),
+        ("Möwensand bekommt eine neue Fähre", Kind.HEADLINE, None),
+        ("Hamas-Geisel schildert unter Tränen sexuellen Missbrauch: „In der Hölle aufgewacht“", Kind.HEADLINE, None),
+        ("Politik", Kind.SHORT, None),
+        (
+            "Die Gemeinde hat am Montag eine neue Fähre in Dienst gestellt, die doppelt so viele Räder aufnimmt.",
+            Kind.PROSE,
+            None,
+        ),
+        (
+            "The company's share price fell by five per cent on Monday after the results were published.",
+            Kind.PROSE,
+            None,
+        ),
+        (
+            "PARIS, 4 mars (Reuters) - Wall Street est attendue mitigée lundi, tandis que les échanges en Europe "
+            "sont atones en amont d'une semaine chargée.",
+            Kind.PROSE,
+            None,
+        ),
+    ],
+)
+def test_each_line_is_classified_alone(line: str, kind: Kind, category: str | None) -> None:
+    found = classify(line)
+    assert (found.kind, found.category) == (kind, category)
+
+
+# -- which layout reads a page -----------------------------------------------------------------
+
+
+def test_dwn_pages_and_samples_are_read_by_the_article_layout() -> None:
+    """The first lines of a DWN page are its section and title, never navigation."""
+    pages = [SEED] if SEED.exists() else []
+    pages += sorted((ROOT / "samples").glob("*.txt"))
+    assert pages
+    for page in pages:
+        lines = textformat.split_lines(page.read_text(encoding="utf-8"))
+        assert not looks_like_whole_page(lines), page.name
+        article = parse_file(page)
+        assert article.furniture == {}, page.name
+
+
+def test_the_seed_keeps_its_section_and_title() -> None:
+    if not SEED.exists():
+        pytest.skip("the seed page is not beside this checkout")
+    article = parse_file(SEED)
+    assert article.section == "Politik"
+    assert article.title.startswith("Putin: Werden in Kasachstan")
+
+
+# -- the fixtures: menu, cookie notice and teasers above the story; comments and footer below ---
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "section", "author", "published", "story", "subheading", "not_in_story", "furniture"),
+    [
+        (
+            "de-whole-page.txt",
+            "Möwensand bekommt eine neue Fähre",
+            "Region",
+            "Anna Berg",
+            "2024-03-12T09:15",
+            ["Die Gemeinde Möwensand hat am Montag", "sobald die Genehmigung der Behörden vorliegt."],
+            "## Viel Platz für Räder",
+            ["Cookies", "Neuer Radweg", "Endlich!", "Impressum", "Alle Rechte", "Teilen", "Anmelden", "Hein Meier"],
+            {
+                "navigation": "Menü",
+                "consent": "Wir verwenden Cookies",
+                "teasers": "Mehr zum Thema",
+                "comments": "Kommentare",
+                "footer": "© 2024 Möwensander Bote",
+                "share": "Teilen",
+            },
+        ),
+        (
+            "en-whole-page.txt",
+            "Lighthouse keepers return to Skerry Point",
+            "Science",
+            "Tom Reyes",
+            "2022-06-30T10:00",
+            ["The lighthouse at Skerry Point has been automatic", "left behind by the last keepers."],
+            "## Keeping the light, the old way",
+            ["cookies", "Harbour seals", "wonderful project", "All rights reserved", "Sign in", "Copy link"],
+            {
+                "navigation": "Skip to main content",
+                "consent": "We use cookies",
+                "teasers": "Most popular",
+                "comments": "Comments",
+                "footer": "© 2022 Harbour Gazette",
+                "share": "Share",
+            },
+        ),
+    ],
+)
+def test_the_story_is_found_among_the_page_furniture(
+    name: str,
+    title: str,
+    section: str,
+    author: str,
+    published: str,
+    story: list[str],
+    subheading: str,
+    not_in_story: list[str],
+    furniture: dict[str, str],
+) -> None:
+    article = parse_file(FIXTURES / name)
+    assert article.title == title
+    assert article.section == section
+    assert article.authors == [author]
+    assert article.published == published
+    for text in story:
+        assert text in article.body
+    assert subheading in article.body
+    shown = f"{article.title}\n{article.lead or ''}\n{article.body}"
+    for text in not_in_story:
+        assert text not in shown
+    for category, start in furniture.items():
+        assert any(line.startswith(start) for line in article.furniture.get(category, [])), category
+
+
+def test_parse_json_lists_the_furniture_by_category(capsys: pytest.CaptureFixture[str]) -> None:
+    from tuireader.cli import main
+
+    assert main(["parse", "--json", str(FIXTURES / "en-whole-page.txt")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "Privacy policy" in data["furniture"]["footer"]
+    assert "Most popular" in data["furniture"]["teasers"]
+
+
+# -- the library learns each site's furniture --------------------------------------------------
+
+_MENU = ["Menü", "Startseite", "Hafen", "Insel", "Kultur", "Sport", "Anmelden", "Abo", ""]
+# A site's own closing paragraph, printed under every story: prose the vocabulary cannot know.
+_SLOGAN = (
+    "Der Möwensander Bote berichtet seit dem Jahr 1887 unabhängig über alles, was auf der Insel und im Hafen "
+    "geschieht, und er wird von seinen Leserinnen und Lesern getragen."
+)
+
+
+def _site_page(title: str, topic: str) -> str:
+    story = [
+        f"Die Gemeinde hat am Montag über {topic} beraten, und der Rat hat nach einer langen Sitzung am Abend "
+        "eine Entscheidung getroffen, die viele Bürger schon lange erwartet hatten.",
+        f"Nach Angaben der Verwaltung soll {topic} im kommenden Jahr umgesetzt werden, wenn die Mittel im "
+        "Haushalt bereitstehen und die Pläne von den Behörden genehmigt worden sind.",
+    ]
+    lines = [*_MENU, "Hafen", title, "12.03.2024, 09:15 Uhr", ""]
+    for paragraph in story:
+        lines += [paragraph, ""]
+    lines += [_SLOGAN, "", "Impressum", "Datenschutz", "Kontakt", "© 2024 Möwensander Bote"]
+    return "\n".join(lines)
+
+
+def test_reparse_reads_a_site_better_once_more_of_its_pages_are_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    topics = ["den neuen Radweg", "die Fähre", "das Hafenfest", "die Bibliothek"]
+    for n, topic in enumerate(topics):
+        (folder / f"{n}.txt").write_text(_site_page(f"Beschluss über {topic} gefallen", topic), encoding="utf-8")
+    alone = parse_bytes((folder / "0.txt").read_bytes())
+    assert _SLOGAN in alone.body  # one page alone cannot tell the site's own paragraph from the story
+    with Library(tmp_path / "library.db") as lib:
+        report = lib.import_paths([folder])
+        assert report.failed == []
+        lib.reparse()
+        for _, article_id in report.imported:
+            article = lib.get(article_id)
+            assert article is not None
+            assert _SLOGAN not in article.body
+            assert "Die Gemeinde hat am Montag" in article.body
+        sites = lib.conn.execute("SELECT count(DISTINCT site) FROM site_lines").fetchone()[0]
+        assert sites == 1
+
+
+def test_pages_of_another_site_are_not_its_furniture(tmp_path: Path) -> None:
+    """Two sites: each page joins the site it shares its menus with, not the other."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n, topic in enumerate(["den Radweg", "die Fähre", "das Fest"]):
+        (folder / f"a{n}.txt").write_text(_site_page(f"Beschluss über {topic}", topic), encoding="utf-8")
+    en = (FIXTURES / "en-whole-page.txt").read_text(encoding="utf-8")
+    (folder / "b.txt").write_text(en, encoding="utf-8")
+    with Library(tmp_path / "library.db") as lib:
+        report = lib.import_paths([folder])
+        lib.reparse()
+        sites = lib.conn.execute("SELECT count(DISTINCT site) FROM site_lines").fetchone()[0]
+        assert sites == 2
+        (b_id,) = [aid for path, aid in report.imported if path.endswith("b.txt")]
+        article = lib.get(b_id)
+        assert article is not None and "The lighthouse at Skerry Point" in article.body
+
+
+# -- a handful of real pages from the shared benchmark (not redistributed: read in place) ------
+
+_REAL = [
+    (
+        "web-text",
+        "fde-BSZ_2024_05_16",
+        "Fury und Usyk kämpfen um Schwergewichts-Krone",
+        ["Die Boxwelt fiebert", "Nun sollte dem Jahrhundertkampf aber nichts mehr im Weg stehen."],
+        ["Nachrichtenportale", "Impressum", "Anmelden"],
+    ),
+    (
+        "web-text",
+        "fde-FAZ_2024_04_17",
+        None,
+        ["Zwei Jahre nach Beginn des russischen Angriffskriegs", "müsse sie jetzt handeln"],
+        ["STELLENMARKT", "Alle Rechte vorbehalten", "Bistum Trier"],
+    ),
+    (
+        "web-text",
+        "fev-APNews_0",
+        None,
+        ["CLAIM: Israel’s Mossad intelligence agency"],
+        ["Copyright 2024 The Associated Press", "Advertise with us"],
+    ),
+    (
+        "web-text",
+        "fev-TheNewYorker_1",
+        None,
+        ["Recently, the drag star RuPaul Andre Charles"],
+        ["Do Not Sell My Personal Info", "Sign up for our daily newsletter"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("bench", "page", "title", "must", "must_not"), _REAL, ids=[r[1] for r in _REAL])
+def test_real_whole_pages(bench: str, page: str, title: str | None, must: list[str], must_not: list[str]) -> None:
+    root = _benchmarks()
+    if root is None:
+        pytest.skip("the shared benchmarks are not beside this checkout")
+    article = parse_bytes(gzip.decompress((root / bench / "pages" / f"{page}.txt.gz").read_bytes()))
+    story = f"{article.lead or ''}\n{article.body}"
+    if title is not None:
+        assert article.title == title
+    for text in must:
+        assert text in story
+    for text in must_not:
+        assert text not in story
