@@ -32,7 +32,7 @@ from tuireader.ingest.crawl_header import shorten
 from tuireader.ingest.crawl_lines import read_byline, reading_minutes, relative_time
 from tuireader.ingest.crawl_lines_kind import Kind, LineKind, classify
 from tuireader.ingest.crawl_story import story_markdown
-from tuireader.ingest.crawl_vocab import ALL_STOP_WORDS, label_category
+from tuireader.ingest.crawl_vocab import ALL_STOP_WORDS, has_furniture_phrase, label_category
 from tuireader.ingest.dates import find_dates, parse_date_line
 from tuireader.model import Article, Teaser
 
@@ -54,6 +54,7 @@ COPY_FRACTION = 0.5
 # How far above the story its header may reach (non-blank lines).
 HEADER_REACH = 14
 FULL_TITLE_REACH = 6
+MIN_HEADLINE_CHARS = 12
 
 # Weighing the headline candidates (``_find_title``).
 OPENING_PARAGRAPHS = 4
@@ -63,6 +64,7 @@ TITLE_ABOVE_HEADER = 0.5
 TITLE_SEVERAL_WORDS = 0.5
 TITLE_NOT_HEADLINE = 0.5
 TITLE_PER_LINE = 0.05
+TITLE_NAME_LIKE = 1.5  # "Gunter Frank", "Amelie Siekmann,": an author's name, not a headline
 
 # Whole-page evidence: furniture lines before the first running text, or in all.
 MIN_FURNITURE_BEFORE = 2
@@ -71,6 +73,10 @@ MIN_FURNITURE_LINES = 5
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _META_PARTS = re.compile(r"[•|·]")
+MAX_LABEL_CHARS = 60
+MIN_PROSE_CHARS = 80
+_CLOSERS = "\"'“”»«’‘)]"
+_SENTENCE_ENDS = frozenset(".!?…:;")
 _BOUNDARY = frozenset({"comments", "footer", "consent"})
 _NOT_EVIDENCE = frozenset({"teasers"})
 
@@ -136,8 +142,10 @@ def looks_like_whole_page(lines: list[str]) -> bool:
     """Menus, notices or footers around the text: a whole page, not an article alone.
 
     Evidence: furniture labels or phrases before the first running text or date line,
-    a long run of menu-like lines before it, or furniture lines all over the page.
+    a long run of other lines before it, or furniture labels all over the page.
     (Teaser headings are no evidence: an article alone may end in its teaser block.)
+    Every crawl file is asked this, so it looks at each line as cheaply as it can: a
+    label lookup, and before the article begins a date test and one phrase search.
     """
     before = 0
     furniture_before = 0
@@ -146,16 +154,22 @@ def looks_like_whole_page(lines: list[str]) -> bool:
     for text in lines:
         if not text:
             continue
-        kind = classify(text)
-        k = kind.kind
-        if k is Kind.PROSE or k is Kind.DATE:
-            opened = True
-        elif not opened and k is not Kind.TEXT:
-            before += 1
-        if k is Kind.FURNITURE and kind.category not in _NOT_EVIDENCE:
+        n = len(text)
+        category = label_category(text) if n <= MAX_LABEL_CHARS else None
+        if category is not None:
+            if category in _NOT_EVIDENCE:
+                continue
             furniture += 1
-            if not opened:
-                furniture_before += 1
+            furniture_before += not opened
+        elif opened:
+            continue
+        elif (n >= MIN_PROSE_CHARS and text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS) or (n <= 160 and parse_date_line(text) is not None):
+            opened = True
+        elif n <= 300 and has_furniture_phrase(text):
+            furniture += 1
+            furniture_before += 1
+        else:
+            before += 1
         if (
             furniture_before >= MIN_FURNITURE_BEFORE
             or furniture >= MIN_FURNITURE_LINES
@@ -383,7 +397,7 @@ class PageHeader:
         title_at = _find_title(items, first)
         if title_at is None:
             return
-        self.title = items[title_at].text
+        self.title = _tidy_title(items[title_at].text)
         self.top = title_at
         above = title_at - 1
         if above >= 0 and items[above].kind.kind is Kind.SHORT and not items[above].is_furniture:
@@ -409,6 +423,18 @@ def _is_title_candidate(x: Line) -> bool:
     if k is Kind.TEXT:
         return x.kind.words <= 30 and not x.text.endswith((".", ":", ","))
     return k is Kind.SHORT and x.kind.words >= 2
+
+
+def _is_name_like(text: str) -> bool:
+    """Two to four capitalised words, no function word: a person's name (with a comma, an agency)."""
+    words = text.rstrip(",").replace("/", " ").split()
+    return (
+        2 <= len(words) <= 4
+        and len(text) <= 40
+        and all(w[:1].isupper() for w in words)
+        and not any(w.casefold() in ALL_STOP_WORDS for w in words)
+        and not text.endswith(("?", "!"))
+    )
 
 
 def _content_words(text: str) -> set[str]:
@@ -451,26 +477,36 @@ def _find_title(items: list[Line], first: int) -> int | None:
             score += TITLE_SEVERAL_WORDS
         if x.kind.kind is not Kind.HEADLINE:
             score -= TITLE_NOT_HEADLINE
+        if _is_name_like(x.text):
+            score -= TITLE_NAME_LIKE
         score -= TITLE_PER_LINE * distance
         if score > best_score:
             best, best_score = n, score
-    return _full_title(items, best)
+    return _headline_within(items, best)
 
 
-def _full_title(items: list[Line], at: int) -> int:
-    """A longer line just above the headline that holds it: the page's full title ("Topic: headline").
+def _headline_within(items: list[Line], at: int) -> int:
+    """The headline inside a line that holds it with more before it: a breadcrumb or a kicker run into it.
 
-    Not a breadcrumb ("Startseite Debatte headline") nor a window title ("headline | Site").
+    "Startseite>Beauty>Lange Haare: …", "Interne Unterlagen im Netz Daten von Rheinmetall gehackt",
+    "Wurmkiste Wurmkiste selber bauen": when another line near it is the end of this one, that
+    line is the headline.
     """
-    headline = items[at].text.casefold()
-    for n in range(at - 1, max(-1, at - 1 - FULL_TITLE_REACH), -1):
-        text = items[n].text
+    own = items[at].text.casefold()
+    best = at
+    for n in range(max(0, at - HEADER_REACH), min(len(items), at + FULL_TITLE_REACH)):
+        text = items[n].text.casefold()
         if (
-            items[n].kind.kind is Kind.HEADLINE
-            and len(text) > len(headline)
-            and headline in text.casefold()
-            and "|" not in text
-            and label_category(text.split()[0]) is None
+            n != at
+            and len(text) >= MIN_HEADLINE_CHARS
+            and len(text) < len(own)
+            and own.endswith(text)
+            and len(text) > len(items[best].text) * (best != at)
         ):
-            return n
-    return at
+            best = n
+    return best
+
+
+def _tidy_title(title: str) -> str:
+    """A title as a person reads it: "Abrechnung : Musik-Stars" has lost an inline break, not a word."""
+    return title.replace(" : ", ": ")

@@ -924,3 +924,13 @@ def phrase_category(line: str) -> str | None:
             if phrase in folded:
                 return name
     return None
+
+
+_STRONG_PHRASE = re.compile(
+    "|".join(re.escape(p) for phrases in PHRASES.values() for p in phrases if p not in WEAK_PHRASES)
+)
+
+
+def has_furniture_phrase(line: str) -> bool:
+    """Whether a line holds a phrase that running text never uses (one search: cheap for every line)."""
+    return _STRONG_PHRASE.search(line.casefold()) is not None
