@@ -163,7 +163,9 @@ def looks_like_whole_page(lines: list[str]) -> bool:
             furniture_before += not opened
         elif opened:
             continue
-        elif (n >= MIN_PROSE_CHARS and text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS) or (n <= 160 and parse_date_line(text) is not None):
+        elif (n >= MIN_PROSE_CHARS and text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS) or (
+            n <= 160 and parse_date_line(text) is not None
+        ):
             opened = True
         elif n <= 300 and has_furniture_phrase(text):
             furniture += 1
