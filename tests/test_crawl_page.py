@@ -296,3 +296,28 @@ def test_real_whole_pages(bench: str, page: str, title: str | None, must: list[s
         assert text in story
     for text in must_not:
         assert text not in story
+
+
+# -- the article layout's header lines, one at a time ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Mehr zum Thema", "teaser label"),
+        ("10.01.2022 10:00", "date"),
+        ("Aktualisiert: 10.01.2022 10:19", "date"),
+        ("vor 3 Stunden", "relative time"),
+        ("Lesezeit: 2 min", "reading time"),
+        ("Themen: Kasachstan, Russland", "tag label"),
+        ("Russlands Präsident Wladimir Putin. (Foto: dpa) Foto: Alexei Nikolsky", "caption"),
+        ("Von Max Muster, Berlin", "byline"),
+        ("dwn.example", "domain"),
+        ("Politik", "text"),
+        ("Putin: Werden in Kasachstan keine „Farbenrevolution“ zulassen", "text"),
+    ],
+)
+def test_each_header_line_is_classified_alone(line: str, kind: str) -> None:
+    from tuireader.ingest.crawl_header import header_line
+
+    assert header_line(line).value == kind
