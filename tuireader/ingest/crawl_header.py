@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import lru_cache
 
 from tuireader.ingest.crawl_lines import (
     ends_like_sentence,
@@ -108,7 +107,6 @@ class HeaderLine(Enum):
     TEXT = "text"  # anything else: section, title, lead, or the story's first prose
 
 
-@lru_cache(maxsize=4096)
 def header_line(line: str) -> HeaderLine:
     """The kind of one non-blank header line, by the first rule that fits it (the order matters)."""
     if is_teaser_label(line):

@@ -27,8 +27,7 @@ from tuireader.ingest.crawl_vocab import (
     ALL_STOP_WORDS,
     BYLINE_PREFIXES,
     CREDIT_WORDS,
-    PHRASES,
-    WEAK_PHRASES,
+    furniture_phrases,
     label_category,
 )
 from tuireader.ingest.dates import find_dates, parse_date_line
@@ -107,19 +106,6 @@ def words_and_stop_density(line: str) -> tuple[int, float]:
     return len(words), stop / len(words)
 
 
-def _phrase_hits(folded: str) -> tuple[int, int, str | None]:
-    """(all hits, hits of phrases that are never running text's, category of the first hit)."""
-    hits = strong = 0
-    first: str | None = None
-    for name, phrases in PHRASES.items():
-        for phrase in phrases:
-            if phrase in folded:
-                hits += 1
-                strong += phrase not in WEAK_PHRASES
-                first = first or name
-    return hits, strong, first
-
-
 @lru_cache(maxsize=16384)
 def classify(line: str) -> LineKind:
     """The kind of one stripped, non-blank line (the same line always gets the same kind)."""
@@ -137,11 +123,11 @@ def classify(line: str) -> LineKind:
         return LineKind(Kind.CAPTION, words)  # "© Rolf Zoellner/imago": a picture's credit, not the page's copyright
     if words <= 40 and _CREDIT.search(line) is not None:
         return LineKind(Kind.CAPTION, words)  # "… © Foto: Stadtwerke": a caption with its credit
-    hits, strong, category = _phrase_hits(folded)
+    hits, strong, category = furniture_phrases(folded)
     ends = line.rstrip(_CLOSERS).endswith(_SENTENCE_END)
     if (
         strong >= 3
-        or (strong == 2 and words <= 5 * PHRASE_LINE_WORDS)
+        or (strong >= 1 and hits >= 2 and words <= 5 * PHRASE_LINE_WORDS)
         or (hits >= 2 and words <= PHRASE_LINE_WORDS)
         or (hits == 1 and words <= PHRASE_LINE_WORDS and (not ends or words <= 6))
     ):

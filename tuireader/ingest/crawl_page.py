@@ -42,6 +42,9 @@ PROSE_PER_WORD = 0.1
 PROSE_MAX_WORDS = 100
 TEXT_WEIGHT = 0.3
 HEADLINE_WEIGHT = -0.8
+# A long line without a final stop is rarely a menu item: a list item, a subheading, a teaser's title.
+LONG_HEADLINE_WORDS = 8
+LONG_HEADLINE_WEIGHT = -0.3
 SHORT_WEIGHT = -1.0
 HEADER_WEIGHT = -0.3  # a date, byline or caption inside the story costs little
 FURNITURE_WEIGHT = -3.0
@@ -189,7 +192,7 @@ def weight(line: Line) -> float:
     if k is Kind.TEXT:
         return TEXT_WEIGHT
     if k is Kind.HEADLINE:
-        return HEADLINE_WEIGHT
+        return LONG_HEADLINE_WEIGHT if kind.words >= LONG_HEADLINE_WORDS else HEADLINE_WEIGHT
     if k is Kind.SHORT:
         return SHORT_WEIGHT
     if k is Kind.FURNITURE:

@@ -413,6 +413,7 @@ LABELS: dict[str, frozenset[str]] = {
 PHRASES: dict[str, tuple[str, ...]] = {
     "consent": (
         "cookie",
+        "cookies",
         "einwilligung",
         "zustimmung",
         "consent",
@@ -426,6 +427,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "adblock",
         "werbeblocker",
         "browser",
+        "this website",
+        "our website",
+        "diese website",
+        "unsere website",
+        "diese webseite",
+        "unsere webseite",
     ),
     "footer": (
         "©",
@@ -445,6 +452,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "subscribe",
         "subscription",
         "subscriber",
+        "subscribers",
         "sign up",
         "registrieren",
         "melden sie sich an",
@@ -459,7 +467,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "comments": (
         "kommentar",
+        "kommentare",
         "comment",
+        "comments",
         "community-regeln",
         "netiquette",
     ),
@@ -486,10 +496,19 @@ WEAK_PHRASES: frozenset[str] = frozenset(
         "anmelden",
         "registrieren",
         "subscriber",
+        "subscribers",
         "abonnent",
+        "comments",
+        "kommentare",
         "zustimmung",
         "consent",
         "netiquette",
+        "this website",
+        "our website",
+        "diese website",
+        "unsere website",
+        "diese webseite",
+        "unsere webseite",
     )
 )
 
@@ -926,9 +945,24 @@ def phrase_category(line: str) -> str | None:
     return None
 
 
-_STRONG_PHRASE = re.compile(
-    "|".join(re.escape(p) for phrases in PHRASES.values() for p in phrases if p not in WEAK_PHRASES)
-)
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Whole words only: "subscribe" is not in "subscribers", "share" not in "shareholder"."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+_ALL_PHRASES = _phrase_pattern([p for phrases in PHRASES.values() for p in phrases])
+_STRONG_PHRASE = _phrase_pattern([p for phrases in PHRASES.values() for p in phrases if p not in WEAK_PHRASES])
+_CATEGORY_OF = {p: name for name, phrases in reversed(list(PHRASES.items())) for p in phrases}
+
+
+def furniture_phrases(folded: str) -> tuple[int, int, str | None]:
+    """(distinct phrases, of them those running text never uses, category of the first) in a case-folded line."""
+    found = list(dict.fromkeys(m.group() for m in _ALL_PHRASES.finditer(folded)))
+    if not found:
+        return 0, 0, None
+    strong = sum(1 for p in found if p not in WEAK_PHRASES)
+    return len(found), strong, _CATEGORY_OF[found[0]]
 
 
 def has_furniture_phrase(line: str) -> bool:
