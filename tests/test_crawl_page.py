@@ -62,6 +62,12 @@ def _benchmarks() -> Path | None:
         ("Hamas-Geisel schildert unter Tränen sexuellen Missbrauch: „In der Hölle aufgewacht“", Kind.HEADLINE, None),
         ("Politik", Kind.SHORT, None),
         (
+            "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕されたというニュースを耳にしました。",
+            Kind.PROSE,
+            None,
+        ),
+        ("A preview of the report was shared with paying subscribers of the publication on Monday.", Kind.PROSE, None),
+        (
             "Die Gemeinde hat am Montag eine neue Fähre in Dienst gestellt, die doppelt so viele Räder aufnimmt.",
             Kind.PROSE,
             None,
@@ -184,6 +190,26 @@ def test_parse_json_lists_the_furniture_by_category(capsys: pytest.CaptureFixtur
     data = json.loads(capsys.readouterr().out)
     assert "Privacy policy" in data["furniture"]["footer"]
     assert "Most popular" in data["furniture"]["teasers"]
+
+
+def test_the_story_below_its_headline_and_date_beats_longer_unlabelled_comments() -> None:
+    """Comments carry a name and a date each, not a headline: the text below headline and date is the story."""
+    story = [
+        f"The harbour council met on Monday to decide about the {w} quay, and after a long debate the members agreed."
+        for w in ("north", "south", "east")
+    ]
+    comment = (
+        "I have lived by the harbour for forty years and I have never seen the council agree on anything so quickly, "
+        "which makes me wonder what else was decided behind closed doors while nobody was looking at all."
+    )
+    lines = ["Skip to content", "Menu", "Sign in", "Harbour council agrees on the new quay", "March 3, 2024", ""]
+    lines += [*story, ""]
+    for name in ("sam_k", "harbourfan", "old_salt", "jo"):
+        lines += [name, "March 4, 2024", comment, comment, ""]
+    article = textformat.parse("\n".join(lines))
+    assert article.title == "Harbour council agrees on the new quay"
+    assert all(p in article.body for p in story)
+    assert comment not in article.body
 
 
 # -- the library learns each site's furniture --------------------------------------------------

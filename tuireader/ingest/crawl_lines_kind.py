@@ -47,7 +47,8 @@ HEADLINE_MAX_CHARS = 200
 PHRASE_LINE_WORDS = 12
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_END = (".", "!", "?", "…", ":", ";")
+_SENTENCE_END = (".", "!", "?", "…", ":", ";", "。", "！", "？")
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CLOSERS = "\"'“”»«’‘)]"
 _BYLINE = re.compile(
     r"(?:" + "|".join(re.escape(p) for p in BYLINE_PREFIXES) + r")\s*:?\s+\S.{0,80}$",
@@ -99,11 +100,15 @@ class LineKind:
 
 
 def words_and_stop_density(line: str) -> tuple[int, float]:
+    """Words (in scripts written without spaces, about two characters a word) and the share of stop words."""
     words = _WORD.findall(line)
     if not words:
         return 0, 0.0
     stop = sum(1 for w in words if w.casefold() in ALL_STOP_WORDS)
-    return len(words), stop / len(words)
+    count = len(words)
+    if count * 8 < len(line):  # few spaces for its length: Chinese, Japanese, Thai …
+        count = max(count, len(_UNSPACED.findall(line)) // 2)
+    return count, stop / count
 
 
 @lru_cache(maxsize=16384)

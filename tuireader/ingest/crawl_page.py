@@ -54,6 +54,13 @@ KNOWN_FURNITURE_WEIGHT = -2.0  # a line the site repeats on its other pages
 # A page whose running text the site mostly prints elsewhere too is a copy: its site's lines are not used.
 COPY_FRACTION = 0.5
 
+# Running text right below a headline and a date or byline line is likely the story's start.
+ARTICLE_START_BONUS = 6.0
+ARTICLE_HEADER_REACH = 16
+
+# How far below one comment's name and date the next must stand for either to count as comments.
+COMMENT_REACH = 30
+
 # How far above the story its header may reach (non-blank lines).
 HEADER_REACH = 14
 FULL_TITLE_REACH = 6
@@ -212,6 +219,8 @@ def densest_run(items: list[Line]) -> tuple[int, int] | None:
     start = 0
     for n, line in enumerate(items):
         w = weight(line)
+        if line.kind.kind is Kind.PROSE and _opens_article(items, n):
+            w += ARTICLE_START_BONUS
         if total <= 0:
             total, start = w, n
         else:
@@ -219,6 +228,28 @@ def densest_run(items: list[Line]) -> tuple[int, int] | None:
         if total > best:
             best, best_span = total, (start, n)
     return best_span
+
+
+def _opens_article(items: list[Line], n: int) -> bool:
+    """items[n] is running text right below an article's header: a headline of several words, then a
+    date or byline line (share bars, captions between), and more running text follows it.
+
+    Teaser cards look alike (title, date, summary) but no running text follows their summary,
+    and comments have a name, not a headline, above their date.
+    """
+    if sum(1 for x in items[n + 1 : n + 4] if x.kind.kind is Kind.PROSE) < 2:
+        return False
+    dated = False
+    for m in range(n - 1, max(-1, n - 1 - ARTICLE_HEADER_REACH), -1):
+        k = items[m].kind.kind
+        if k is Kind.DATE or k is Kind.BYLINE:
+            dated = True
+        elif k is Kind.HEADLINE:
+            if dated and items[m].kind.words >= 4:
+                return True
+        elif k is Kind.PROSE or k is Kind.TEXT:
+            return False
+    return False
 
 
 def read(lines: list[str], furniture: Collection[int] = ()) -> Article:
@@ -299,15 +330,33 @@ def _set_aside(x: Line, reading: Reading) -> None:
 
 
 def _story_end(items: list[Line], first: int, last: int) -> int:
-    """The story ends before a comment section or a footer inside the densest run."""
+    """The story ends before a comment section (labelled, or a name and a date over running text) or a footer."""
     for n in range(first + 1, last + 1):
         x = items[n]
-        if x.is_furniture and x.kind.category in _BOUNDARY:
+        if (x.is_furniture and x.kind.category in _BOUNDARY) or _opens_comment(items, n, last):
             m = n - 1
             while m > first and not items[m].kind.is_story_text:
                 m -= 1
             return m
     return last
+
+
+def _comment_head(items: list[Line], n: int, last: int) -> bool:
+    return (
+        n + 2 <= last
+        and items[n].kind.kind is Kind.SHORT
+        and items[n + 1].kind.kind is Kind.DATE
+        and items[n + 2].kind.kind is Kind.PROSE
+    )
+
+
+def _opens_comment(items: list[Line], n: int, last: int) -> bool:
+    """A name, then a date line, then running text, and again further down: the comments below a story."""
+    return (
+        items[n - 1].kind.is_story_text
+        and _comment_head(items, n, last)
+        and any(_comment_head(items, m, last) for m in range(n + 3, min(last, n + COMMENT_REACH)))
+    )
 
 
 def _is_subheading(items: list[Line], n: int, first: int, last: int) -> bool:
