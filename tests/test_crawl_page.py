@@ -51,6 +51,8 @@ def _benchmarks() -> Path | None:
         ("Impressum", Kind.FURNITURE, "footer"),
         ("Mehr zum Thema", Kind.FURNITURE, "teasers"),
         ("Most popular", Kind.FURNITURE, "teasers"),
+        ("Das könnte dich auch noch interessieren:", Kind.FURNITURE, "teasers"),
+        ("More from Politics", Kind.FURNITURE, "teasers"),
         ("16.05.2024, 11:26 Uhr • Lesezeit: 5 Minuten", Kind.DATE, None),
         ("Stand: 20:03 Uhr | Lesedauer: 4 Minuten", Kind.DATE, None),
         ("March 1, 2024", Kind.DATE, None),

@@ -924,6 +924,24 @@ def label_key(line: str) -> str:
     return _LEADING.sub("", _TRAILING.sub("", line)).casefold()
 
 
+# Teaser headings in their many wordings ("Das könnte dich auch noch interessieren", "More from Politics").
+TEASER_PATTERNS: tuple[str, ...] = (
+    r"(?:das|dies) (?:könnte|dürfte) (?:sie|dich|euch) (?:auch |ebenfalls )?(?:noch |sonst )?interessieren",
+    r"(?:auch|ebenfalls) (?:interessant|lesenswert)",
+    r"(?:lesen sie|lies|lest) (?:auch|mehr|weiter|hier)(?: zum thema)?",
+    r"(?:mehr|weitere|ähnliche|verwandte|neueste|aktuelle) (?:artikel|beiträge|nachrichten|themen|geschichten|news)"
+    r"(?: (?:zum thema|aus|von|zu|über|im|in der|aus dem|aus der)\b.{0,40})?",
+    r"mehr (?:aus|zum|zu|von) .{1,40}",
+    r"(?:more|related|latest|recommended|popular|top) (?:stories|articles|news|coverage|reads|posts|videos)"
+    r"(?: (?:from|on|in|about)\b.{0,40})?",
+    r"more (?:from|on|in|about) .{1,40}",
+    r"you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)",
+    r"(?:don't|do not) miss",
+    r"relevantes aus .{1,40}",
+)
+_TEASER_PATTERN = re.compile("|".join(f"(?:{p})" for p in TEASER_PATTERNS))
+
+
 def label_category(line: str) -> str | None:
     """The furniture category of a line that is nothing but a known label, else None."""
     if len(line) > 60:
@@ -932,6 +950,8 @@ def label_category(line: str) -> str | None:
     for name, labels in LABELS.items():
         if key in labels:
             return name
+    if len(key.split()) <= 8 and _TEASER_PATTERN.fullmatch(key):
+        return "teasers"
     return None
 
 
