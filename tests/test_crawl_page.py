@@ -349,3 +349,19 @@ def test_each_header_line_is_classified_alone(line: str, kind: str) -> None:
     from tuireader.ingest.crawl_header import header_line
 
     assert header_line(line).value == kind
+
+
+def test_a_page_imported_after_others_of_its_site_is_read_with_their_furniture(tmp_path: Path) -> None:
+    folder = tmp_path / "first"
+    folder.mkdir()
+    for n, topic in enumerate(["den neuen Radweg", "die Fähre"]):
+        (folder / f"{n}.txt").write_text(_site_page(f"Beschluss über {topic} gefallen", topic), encoding="utf-8")
+    later = tmp_path / "later.txt"
+    later.write_text(_site_page("Beschluss über das Hafenfest gefallen", "das Hafenfest"), encoding="utf-8")
+    with Library(tmp_path / "library.db") as lib:
+        lib.import_paths([folder])
+        (report,) = [lib.import_paths([later])]
+        ((_, article_id),) = report.imported
+        article = lib.get(article_id)
+        assert article is not None
+        assert _SLOGAN not in article.body and "Die Gemeinde hat am Montag über das Hafenfest" in article.body

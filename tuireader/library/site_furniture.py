@@ -66,8 +66,9 @@ def record(conn: sqlite3.Connection, site: str, hashes: Collection[int]) -> None
     )
 
 
-def furniture(conn: sqlite3.Connection, site: str, hashes: Collection[int]) -> frozenset[int]:
-    """Those of a recorded page's ``hashes`` that other pages of ``site`` hold too."""
+def furniture(conn: sqlite3.Connection, site: str, hashes: Collection[int], *, recorded: bool = True) -> frozenset[int]:
+    """Those of a page's ``hashes`` that other pages of ``site`` hold too (``recorded``: the page is counted)."""
+    least = MIN_PAGES if recorded else MIN_PAGES - 1
     found: set[int] = set()
     for chunk in _chunks(sorted(hashes)):
         marks = ",".join("?" * len(chunk))
@@ -75,10 +76,17 @@ def furniture(conn: sqlite3.Connection, site: str, hashes: Collection[int]) -> f
             h
             for (h,) in conn.execute(
                 f"SELECT line_hash FROM site_lines WHERE site = ? AND pages >= ? AND line_hash IN ({marks})",
-                [site, MIN_PAGES, *chunk],
+                [site, least, *chunk],
             )
         )
     return frozenset(found)
+
+
+def known_furniture(conn: sqlite3.Connection, hashes: Collection[int], url: str | None = None) -> frozenset[int]:
+    """For a page about to be stored: the lines its site already prints on other pages."""
+    if not hashes:
+        return frozenset()
+    return furniture(conn, site_of(conn, hashes, url), hashes, recorded=False)
 
 
 def learn(conn: sqlite3.Connection, hashes: Collection[int], url: str | None = None) -> str | None:
