@@ -77,6 +77,10 @@ def _is_meta(line: str) -> bool:
     return len(_WORD.findall(rest)) <= META_OTHER_WORDS
 
 
+# Furniture after which the story does not go on.
+BOUNDARY = frozenset({"comments", "footer", "consent"})
+
+
 class Kind(Enum):
     FURNITURE = "furniture"
     DATE = "date"
@@ -157,3 +161,14 @@ def classify(line: str) -> LineKind:
     if words >= PROSE_MIN_WORDS:
         return LineKind(Kind.TEXT, words)
     return LineKind(Kind.SHORT, words)
+
+
+@dataclass
+class Line:
+    index: int
+    text: str
+    kind: LineKind
+
+    @property
+    def is_furniture(self) -> bool:
+        return self.kind.kind is Kind.FURNITURE

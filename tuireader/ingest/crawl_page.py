@@ -13,10 +13,10 @@ is found the way a reader's eye finds it:
    or a small teaser box inside the story but not a menu or a footer.
 3. A comment section or a footer ends the story; a teaser block inside it
    ("Mehr zum Thema" and its titles) is taken out.
-4. Above the story stands its header, read upwards (``PageHeader``): share bars,
-   a caption, the byline, the date line, a lead, and the headline — the first
-   line of several words that does not end like a sentence (a longer line just
-   above that holds the headline is the page's full title).
+4. Above the story stands its header (``crawl_page_header``): share bars, a
+   caption, the byline, the date line, a lead, and the headline, weighed among
+   the headline-like lines within reach; running text below a headline and a
+   date line counts for the story's start.
 
 Every line ends in a field, in ``leftover``, or in ``furniture`` by category.
 """
@@ -24,16 +24,15 @@ Every line ends in a field, in ``leftover``, or in ``furniture`` by category.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from tuireader.ingest.crawl_header import shorten
-from tuireader.ingest.crawl_lines import read_byline, reading_minutes, relative_time
-from tuireader.ingest.crawl_lines_kind import Kind, LineKind, classify
+from tuireader.ingest.crawl_lines_kind import BOUNDARY, Kind, Line, LineKind, classify
+from tuireader.ingest.crawl_page_header import PageHeader
 from tuireader.ingest.crawl_story import story_markdown
-from tuireader.ingest.crawl_vocab import ALL_STOP_WORDS, has_furniture_phrase, label_category
-from tuireader.ingest.dates import find_dates, parse_date_line
+from tuireader.ingest.crawl_vocab import has_furniture_phrase, label_category
+from tuireader.ingest.dates import parse_date_line
 from tuireader.model import Article, Teaser
 
 # Weights of the kinds for the densest stretch (see the module docstring).
@@ -61,45 +60,16 @@ ARTICLE_HEADER_REACH = 16
 # How far below one comment's name and date the next must stand for either to count as comments.
 COMMENT_REACH = 30
 
-# How far above the story its header may reach (non-blank lines).
-HEADER_REACH = 14
-FULL_TITLE_REACH = 6
-MIN_HEADLINE_CHARS = 12
-
-# Weighing the headline candidates (``_find_title``).
-OPENING_PARAGRAPHS = 4
-TITLE_OVERLAP = 2.0
-TITLE_REPEATED = 1.0
-TITLE_ABOVE_HEADER = 0.5
-TITLE_SEVERAL_WORDS = 0.5
-TITLE_NOT_HEADLINE = 0.5
-TITLE_PER_LINE = 0.05
-TITLE_NAME_LIKE = 1.5  # "Gunter Frank", "Amelie Siekmann,": an author's name, not a headline
-
 # Whole-page evidence: furniture lines before the first running text, or in all.
 MIN_FURNITURE_BEFORE = 2
 MIN_LINES_BEFORE = 20
 MIN_FURNITURE_LINES = 5
 
-_WORDS = re.compile(r"[^\W\d_]+")
-_META_PARTS = re.compile(r"[•|·]")
 MAX_LABEL_CHARS = 60
 MIN_PROSE_CHARS = 80
 _CLOSERS = "\"'“”»«’‘)]"
 _SENTENCE_ENDS = frozenset(".!?…:;")
-_BOUNDARY = frozenset({"comments", "footer", "consent"})
 _NOT_EVIDENCE = frozenset({"teasers"})
-
-
-@dataclass
-class Line:
-    index: int
-    text: str
-    kind: LineKind
-
-    @property
-    def is_furniture(self) -> bool:
-        return self.kind.kind is Kind.FURNITURE
 
 
 @dataclass
@@ -203,7 +173,7 @@ def weight(line: Line) -> float:
     if k is Kind.SHORT:
         return SHORT_WEIGHT
     if k is Kind.FURNITURE:
-        if kind.category in _BOUNDARY:
+        if kind.category in BOUNDARY:
             return BOUNDARY_WEIGHT
         if kind.category == "site":
             return KNOWN_FURNITURE_WEIGHT
@@ -333,7 +303,7 @@ def _story_end(items: list[Line], first: int, last: int) -> int:
     """The story ends before a comment section (labelled, or a name and a date over running text) or a footer."""
     for n in range(first + 1, last + 1):
         x = items[n]
-        if (x.is_furniture and x.kind.category in _BOUNDARY) or _opens_comment(items, n, last):
+        if (x.is_furniture and x.kind.category in BOUNDARY) or _opens_comment(items, n, last):
             m = n - 1
             while m > first and not items[m].kind.is_story_text:
                 m -= 1
@@ -369,198 +339,3 @@ def _is_subheading(items: list[Line], n: int, first: int, last: int) -> bool:
         and (above is None or above.kind.is_story_text)
         and len(items[n].text) <= 120
     )
-
-
-class PageHeader:
-    """The article's header, read upwards from the first line of the story."""
-
-    def __init__(self, items: list[Line], first: int) -> None:
-        self.title = ""
-        self.section: str | None = None
-        self.lead: str | None = None
-        self.published: str | None = None
-        self.updated: str | None = None
-        self.reading_minutes: int | None = None
-        self.caption: str | None = None
-        self.authors: list[str] = []
-        self.leftover: list[str] = []
-        self.rest: list[Line] = []  # header-zone lines that are furniture
-        self.top = first
-        self._read(items, first)
-
-    def take(self, x: Line) -> bool:
-        """Take a header line (date, byline, caption) met inside the story; False if it is not one."""
-        k = x.kind.kind
-        if k is Kind.DATE:
-            return self._date(x.text)
-        if k is Kind.BYLINE:
-            return self._byline(x.text)
-        if k is Kind.CAPTION:
-            if self.caption is None:
-                self.caption = x.text
-                return True
-            return False
-        return False
-
-    def _date(self, text: str) -> bool:
-        taken = False
-        if self.reading_minutes is None:
-            for part in _META_PARTS.split(text):
-                if (minutes := reading_minutes(part.strip())) is not None:
-                    self.reading_minutes = minutes
-                    taken = True
-                    if part.strip() != text:
-                        self.leftover.append(text)  # "Stand: 20:03 Uhr | Lesedauer: 4 Minuten": kept whole
-                    break
-        if relative_time(text):
-            return taken
-        line = parse_date_line(text)
-        if line is None:
-            # Dates among other words ("Kolumne von A. B. - 28.04.2024 um 08:52 Uhr"): the first is
-            # taken, and the line is kept as it is, for what else it says.
-            found = find_dates(text)
-            if not found:
-                return taken
-            if self.published is not None:
-                return taken
-            self.published = found[0].iso
-            if text not in self.leftover:
-                self.leftover.append(text)
-            return True
-        if self.published is None and line.published:
-            self.published = line.published
-            self.updated = self.updated or line.updated
-            return True
-        if self.updated is None and line.updated:
-            self.updated = line.updated
-            return True
-        return taken
-
-    def _byline(self, text: str) -> bool:
-        if self.authors:
-            return False
-        found = read_byline(text)
-        if found is None:
-            return False
-        self.authors, place = found
-        if place:
-            self.leftover.append(place)
-        return True
-
-    def _read(self, items: list[Line], first: int) -> None:
-        title_at = _find_title(items, first)
-        if title_at is None:
-            return
-        self.title = _tidy_title(items[title_at].text)
-        self.top = title_at
-        above = title_at - 1
-        if above >= 0 and items[above].kind.kind is Kind.SHORT and not items[above].is_furniture:
-            self.section = items[above].text
-            self.top = above
-        for n in range(title_at + 1, first):
-            x = items[n]
-            if x.kind.kind is Kind.PROSE or (x.kind.kind is Kind.TEXT and len(x.text) >= 40):
-                if self.lead is None:
-                    self.lead = x.text
-                else:
-                    self.leftover.append(x.text)
-            elif x.is_furniture:
-                self.rest.append(x)
-            elif not self.take(x):
-                self.leftover.append(x.text)
-
-
-def _is_title_candidate(x: Line) -> bool:
-    k = x.kind.kind
-    if k is Kind.HEADLINE:
-        return True
-    if k is Kind.TEXT:
-        return x.kind.words <= 30 and not x.text.endswith((".", ":", ","))
-    return k is Kind.SHORT and x.kind.words >= 2
-
-
-def _is_name_like(text: str) -> bool:
-    """Two to four capitalised words, no function word: a person's name (with a comma, an agency)."""
-    words = text.rstrip(",").replace("/", " ").split()
-    return (
-        2 <= len(words) <= 4
-        and len(text) <= 40
-        and all(w[:1].isupper() for w in words)
-        and not any(w.casefold() in ALL_STOP_WORDS for w in words)
-        and not text.endswith(("?", "!"))
-    )
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in _WORDS.findall(text.casefold()) if len(w) >= 4 and w not in ALL_STOP_WORDS}
-
-
-def _find_title(items: list[Line], first: int) -> int | None:
-    """The headline above the story's first line: the likeliest of the headline-like lines within reach.
-
-    Each candidate is weighed by what makes a line the headline of this story:
-    its words recur in the story's opening paragraphs; the page prints it again
-    (the page title repeats it, a breadcrumb holds it); a lead, a date or a
-    byline stands right below it; it has several words; it stands near the story.
-    """
-    reach = range(first - 1, max(-1, first - 1 - HEADER_REACH), -1)
-    candidates = [n for n in reach if _is_title_candidate(items[n])]
-    if not candidates:
-        return None
-    opening: set[str] = set()
-    taken = 0
-    for x in items[first:]:
-        if x.kind.kind is Kind.PROSE:
-            opening |= _content_words(x.text)
-            taken += 1
-            if taken >= OPENING_PARAGRAPHS:
-                break
-    texts = [x.text.casefold() for x in items]
-    best, best_score = candidates[0], float("-inf")
-    for distance, n in enumerate(candidates):
-        x = items[n]
-        own = texts[n]
-        words = _content_words(x.text)
-        score = TITLE_OVERLAP * (len(words & opening) / len(words) if words else 0.0)
-        if len(own) >= 12 and any(m != n and own in other for m, other in enumerate(texts)):
-            score += TITLE_REPEATED
-        below = items[n + 1].kind.kind if n + 1 < len(items) else None
-        if below in (Kind.PROSE, Kind.DATE, Kind.BYLINE) or n + 1 == first:
-            score += TITLE_ABOVE_HEADER
-        if x.kind.words >= 4:
-            score += TITLE_SEVERAL_WORDS
-        if x.kind.kind is not Kind.HEADLINE:
-            score -= TITLE_NOT_HEADLINE
-        if _is_name_like(x.text):
-            score -= TITLE_NAME_LIKE
-        score -= TITLE_PER_LINE * distance
-        if score > best_score:
-            best, best_score = n, score
-    return _headline_within(items, best)
-
-
-def _headline_within(items: list[Line], at: int) -> int:
-    """The headline inside a line that holds it with more before it: a breadcrumb or a kicker run into it.
-
-    "Startseite>Beauty>Lange Haare: …", "Interne Unterlagen im Netz Daten von Rheinmetall gehackt",
-    "Wurmkiste Wurmkiste selber bauen": when another line near it is the end of this one, that
-    line is the headline.
-    """
-    own = items[at].text.casefold()
-    best = at
-    for n in range(max(0, at - HEADER_REACH), min(len(items), at + FULL_TITLE_REACH)):
-        text = items[n].text.casefold()
-        if (
-            n != at
-            and len(text) >= MIN_HEADLINE_CHARS
-            and len(text) < len(own)
-            and own.endswith(text)
-            and len(text) > len(items[best].text) * (best != at)
-        ):
-            best = n
-    return best
-
-
-def _tidy_title(title: str) -> str:
-    """A title as a person reads it: "Abrechnung : Musik-Stars" has lost an inline break, not a word."""
-    return title.replace(" : ", ": ")
