@@ -9,12 +9,15 @@ Kept per kind and language so they can be folded into one shared vocabulary
   it is not long prose (``furniture_phrase`` weighs the line's length).
 
 Categories: ``navigation``, ``share``, ``subscription``, ``consent``, ``comments``,
-``footer``, ``teasers`` (a teaser block's heading), ``advert``.
+``footer``, ``teasers`` (a teaser block's heading; the article layout's own list,
+``crawl_lines.TEASER_LABELS``, is included rather than repeated).
 """
 
 from __future__ import annotations
 
 import re
+
+from tuireader.ingest.crawl_lines import TEASER_LABELS
 
 _NAVIGATION = {
     "de": (
@@ -316,9 +319,6 @@ _FOOTER = {
 
 _TEASERS = {
     "de": (
-        "Mehr zum Thema",
-        "Lesen Sie auch",
-        "Lesen Sie mehr",
         "Lies auch",
         "Auch lesenswert",
         "Lesetipp",
@@ -326,22 +326,8 @@ _TEASERS = {
         "Passend zum Thema",
         "Top-Themen",
         "Topthemen",
-        "Das könnte Sie auch interessieren",
-        "Das könnte Sie interessieren",
-        "Auch interessant",
-        "Weitere Artikel",
-        "Weitere Nachrichten",
-        "Weitere Themen",
-        "Mehr aus dem Ressort",
-        "Mehr aus dieser Rubrik",
-        "Mehr Artikel",
         "Mehr Nachrichten",
-        "Ähnliche Artikel",
-        "Verwandte Artikel",
-        "Empfehlungen",
         "Unsere Empfehlungen",
-        "Empfohlene Artikel",
-        "Meistgelesen",
         "Meistgelesene Artikel",
         "Am meisten gelesen",
         "Neueste Artikel",
@@ -355,34 +341,14 @@ _TEASERS = {
         "Top-Artikel",
     ),
     "en": (
-        "Related",
-        "Related articles",
-        "Related stories",
-        "Related content",
         "Related coverage",
         "Related topics",
-        "Read more",
-        "Read next",
-        "Read also",
-        "Also read",
-        "See also",
-        "More on this story",
-        "More on this topic",
-        "More stories",
-        "More from this section",
-        "More like this",
         "More to read",
-        "You may also like",
-        "You might also like",
-        "Recommended",
-        "Recommended for you",
-        "Most read",
         "Most popular",
         "Most viewed",
         "Popular",
         "Trending",
         "Trending now",
-        "Top stories",
         "Latest",
         "Latest news",
         "Latest stories",
@@ -408,6 +374,11 @@ LABELS: dict[str, frozenset[str]] = {
         ("teasers", _TEASERS),
     )
 }
+# The article layout's teaser headings (crawl_lines.TEASER_LABELS) are teaser headings here too.
+LABELS["teasers"] = LABELS["teasers"] | TEASER_LABELS
+
+# "This website uses cookies": on their own they say nothing (a story may name a website).
+_WEBSITE = ("this website", "our website", "diese website", "unsere website", "diese webseite", "unsere webseite")
 
 # Phrases that make a line furniture wherever they stand in it (case-folded substrings), by category.
 PHRASES: dict[str, tuple[str, ...]] = {
@@ -427,12 +398,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "adblock",
         "werbeblocker",
         "browser",
-        "this website",
-        "our website",
-        "diese website",
-        "unsere website",
-        "diese webseite",
-        "unsere webseite",
+        *_WEBSITE,
     ),
     "footer": (
         "©",
@@ -503,12 +469,7 @@ WEAK_PHRASES: frozenset[str] = frozenset(
         "zustimmung",
         "consent",
         "netiquette",
-        "this website",
-        "our website",
-        "diese website",
-        "unsere website",
-        "diese webseite",
-        "unsere webseite",
+        *_WEBSITE,
     )
 )
 
