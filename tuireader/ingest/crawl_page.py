@@ -122,10 +122,10 @@ def looks_like_whole_page(lines: list[str]) -> bool:
     """Menus, notices or footers around the text: a whole page, not an article alone.
 
     Evidence: furniture labels or phrases before the first running text or date line,
-    a long run of other lines before it, or furniture labels all over the page.
+    a long run of other lines before it, or furniture labels and phrases all over the page.
     (Teaser headings are no evidence: an article alone may end in its teaser block.)
     Every crawl file is asked this, so it looks at each line as cheaply as it can: a
-    label lookup, and before the article begins a date test and one phrase search.
+    label lookup, one phrase search, and before the article begins a date test.
     """
     before = 0
     furniture_before = 0
@@ -142,7 +142,8 @@ def looks_like_whole_page(lines: list[str]) -> bool:
             furniture += 1
             furniture_before += not opened
         elif opened:
-            continue
+            if n <= 300 and has_furniture_phrase(text):
+                furniture += 1
         elif (n >= MIN_PROSE_CHARS and text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS) or (
             n <= 160 and parse_date_line(text) is not None
         ):

@@ -229,6 +229,12 @@ _COMMENTS = {
         "Alle Kommentare anzeigen",
         "Kommentare anzeigen",
         "Mehr Kommentare laden",
+        "Hinterlasse eine Antwort",
+        "Hinterlasse einen Kommentar",
+        "Schreibe einen Kommentar",
+        "Kommentar abschicken",
+        "Antworten abbrechen",
+        "Antwort abbrechen",
     ),
     "en": (
         "Comments",
@@ -245,6 +251,10 @@ _COMMENTS = {
         "Report",
         "Conversation",
         "Discussion",
+        "Leave a Reply",
+        "Cancel reply",
+        "Post Comment",
+        "Submit Comment",
     ),
 }
 
@@ -438,6 +448,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "comments",
         "community-regeln",
         "netiquette",
+        # the comment form of common blog software
+        "e-mail-adresse wird nicht veröffentlicht",
+        "email-adresse wird nicht veröffentlicht",
+        "email address will not be published",
+        "akismet",
+        "save my name",
+        "meinen namen, meine e-mail-adresse",
     ),
     "share": (
         "teilen",
