@@ -67,6 +67,7 @@ MIN_FURNITURE_LINES = 5
 
 MAX_LABEL_CHARS = 60
 MIN_PROSE_CHARS = 80
+MAX_NOTICE_CHARS = 120  # below the article's start only short lines are searched for phrases (footers, bars)
 _CLOSERS = "\"'“”»«’‘)]"
 _SENTENCE_ENDS = frozenset(".!?…:;")
 _NOT_EVIDENCE = frozenset({"teasers"})
@@ -142,7 +143,7 @@ def looks_like_whole_page(lines: list[str]) -> bool:
             furniture += 1
             furniture_before += not opened
         elif opened:
-            if n <= 300 and has_furniture_phrase(text):
+            if n <= MAX_NOTICE_CHARS and has_furniture_phrase(text):
                 furniture += 1
         elif (n >= MIN_PROSE_CHARS and text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS) or (
             n <= 160 and parse_date_line(text) is not None
