@@ -365,3 +365,9 @@ def test_a_page_imported_after_others_of_its_site_is_read_with_their_furniture(t
         article = lib.get(article_id)
         assert article is not None
         assert _SLOGAN not in article.body and "Die Gemeinde hat am Montag über das Hafenfest" in article.body
+
+
+def test_a_date_line_with_its_reading_time_fills_both_and_leaves_nothing_over() -> None:
+    article = parse_file(FIXTURES / "de-whole-page.txt")
+    assert (article.published, article.reading_minutes) == ("2024-03-12T09:15", 3)
+    assert article.leftover == []

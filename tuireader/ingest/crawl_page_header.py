@@ -13,7 +13,7 @@ import re
 from tuireader.ingest.crawl_lines import read_byline, reading_minutes, relative_time
 from tuireader.ingest.crawl_lines_kind import Kind, Line
 from tuireader.ingest.crawl_vocab import ALL_STOP_WORDS
-from tuireader.ingest.dates import find_dates, parse_date_line
+from tuireader.ingest.dates import DateLine, find_dates, parse_date_line
 
 # How far above the story its header may reach (non-blank lines).
 HEADER_REACH = 14
@@ -66,37 +66,33 @@ class PageHeader:
         return False
 
     def _date(self, text: str) -> bool:
+        """A date line, a reading time, or both ("16.05.2024, 11:26 Uhr • Lesezeit: 5 Minuten").
+
+        A line that says more ("Kolumne von A. B. - 28.04.2024 um 08:52 Uhr") gives its first
+        date and is kept whole in ``leftover`` for what else it says.
+        """
+        parts = [part.strip() for part in _META_PARTS.split(text)] if _META_PARTS.search(text) else [text]
+        minutes = [m for part in parts if (m := reading_minutes(part)) is not None]
+        dates = [d for part in parts if (d := parse_date_line(part)) is not None]
+        whole = len(minutes) + len(dates) == len(parts)
         taken = False
-        if self.reading_minutes is None:
-            for part in _META_PARTS.split(text):
-                if (minutes := reading_minutes(part.strip())) is not None:
-                    self.reading_minutes = minutes
-                    taken = True
-                    if part.strip() != text:
-                        self.leftover.append(text)  # "Stand: 20:03 Uhr | Lesedauer: 4 Minuten": kept whole
-                    break
+        if minutes and self.reading_minutes is None:
+            self.reading_minutes = minutes[0]
+            taken = True
         if relative_time(text):
             return taken
-        line = parse_date_line(text)
-        if line is None:
-            # Dates among other words ("Kolumne von A. B. - 28.04.2024 um 08:52 Uhr"): the first is
-            # taken, and the line is kept as it is, for what else it says.
-            found = find_dates(text)
-            if not found:
-                return taken
-            if self.published is not None:
-                return taken
-            self.published = found[0].iso
-            if text not in self.leftover:
-                self.leftover.append(text)
-            return True
-        if self.published is None and line.published:
-            self.published = line.published
-            self.updated = self.updated or line.updated
-            return True
-        if self.updated is None and line.updated:
-            self.updated = line.updated
-            return True
+        if not dates and (found := find_dates(text)):
+            dates = [DateLine(found[0].iso, None)]
+        for line in dates:
+            if self.published is None and line.published:
+                self.published = line.published
+                self.updated = self.updated or line.updated
+                taken = True
+            elif self.updated is None and line.updated:
+                self.updated = line.updated
+                taken = True
+        if taken and not whole and text not in self.leftover:
+            self.leftover.append(text)
         return taken
 
     def _byline(self, text: str) -> bool:
