@@ -214,6 +214,20 @@ def test_the_story_below_its_headline_and_date_beats_longer_unlabelled_comments(
     assert comment not in article.body
 
 
+def test_a_quoted_headline_printed_again_is_the_title_not_the_story() -> None:
+    """A headline that reads like a sentence ends the header, when the page prints it again."""
+    headline = "„Ich wollte, dass sie mich mögen. So überlebt man.“"
+    story = [
+        "Die Frau hat während ihrer wochenlangen Gefangenschaft mit ihren Entführern gesprochen, "
+        f"und sie erzählt davon zum ersten Mal ausführlich in einem langen Gespräch {n}."
+        for n in ("am Montag", "in ihrem Haus", "mit ihrer Familie")
+    ]
+    lines = ["Menü", "Login", "Suche", "Politik und Macht", headline, *story, "Impressum", "Datenschutz", headline]
+    article = textformat.parse("\n".join(lines))
+    assert article.title == headline
+    assert headline not in article.body and all(p in article.body for p in story)
+
+
 # -- the library learns each site's furniture --------------------------------------------------
 
 _MENU = ["Menü", "Startseite", "Hafen", "Insel", "Kultur", "Sport", "Anmelden", "Abo", ""]

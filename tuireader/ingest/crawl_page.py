@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from tuireader.ingest.crawl_header import shorten
 from tuireader.ingest.crawl_lines_kind import BOUNDARY, Kind, Line, LineKind, classify
-from tuireader.ingest.crawl_page_header import PageHeader
+from tuireader.ingest.crawl_page_header import PageHeader, headline_opening
 from tuireader.ingest.crawl_story import story_markdown
 from tuireader.ingest.crawl_vocab import has_furniture_phrase, label_category
 from tuireader.ingest.dates import parse_date_line
@@ -236,6 +236,7 @@ def read(lines: list[str], furniture: Collection[int] = ()) -> Article:
                 _set_aside(x, reading)
         return Article(title=title, leftover=reading.leftover, furniture=reading.furniture)
     first, last = span
+    first = headline_opening(items, first, last)
     last = _story_end(items, first, last)
     header = PageHeader(items, first)
     related: list[Teaser] = []

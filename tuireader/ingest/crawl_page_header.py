@@ -19,6 +19,7 @@ from tuireader.ingest.dates import DateLine, find_dates, parse_date_line
 HEADER_REACH = 14
 FULL_TITLE_REACH = 6
 MIN_HEADLINE_CHARS = 12
+HEADLINE_IN_RUN = 3  # how many of the densest run's first lines may be the headline itself
 
 # Weighing the headline candidates (``_find_title``).
 OPENING_PARAGRAPHS = 4
@@ -129,13 +130,34 @@ class PageHeader:
                 self.leftover.append(x.text)
 
 
-def _is_title_candidate(x: Line) -> bool:
+def is_title_candidate(x: Line) -> bool:
     k = x.kind.kind
     if k is Kind.HEADLINE:
         return True
     if k is Kind.TEXT:
         return x.kind.words <= 30 and not x.text.endswith((".", ":", ","))
     return k is Kind.SHORT and x.kind.words >= 2
+
+
+def _printed_again(texts: list[str], n: int) -> bool:
+    """Whether the page prints line n again, alone or inside another line (case-folded texts)."""
+    own = texts[n]
+    return len(own) >= MIN_HEADLINE_CHARS and any(m != n and own in other for m, other in enumerate(texts))
+
+
+def headline_opening(items: list[Line], first: int, last: int) -> int:
+    """Where the story starts when the densest run opens with the headline itself.
+
+    A headline-like line among the run's first lines that the page prints again (its window
+    title, a breadcrumb) is the headline: the story starts below it.
+    """
+    texts = [x.text.casefold() for x in items]
+    for t in range(first, min(first + HEADLINE_IN_RUN, last)):
+        if is_title_candidate(items[t]) and items[t + 1].kind.kind is Kind.PROSE and _printed_again(texts, t):
+            return t + 1
+        if items[t].kind.kind is Kind.PROSE:
+            break  # the story has begun: a line below its first paragraph is no headline
+    return first
 
 
 def _is_name_like(text: str) -> bool:
@@ -163,7 +185,7 @@ def find_title(items: list[Line], first: int) -> int | None:
     byline stands right below it; it has several words; it stands near the story.
     """
     reach = range(first - 1, max(-1, first - 1 - HEADER_REACH), -1)
-    candidates = [n for n in reach if _is_title_candidate(items[n])]
+    candidates = [n for n in reach if is_title_candidate(items[n])]
     if not candidates:
         return None
     opening: set[str] = set()
@@ -178,10 +200,9 @@ def find_title(items: list[Line], first: int) -> int | None:
     best, best_score = candidates[0], float("-inf")
     for distance, n in enumerate(candidates):
         x = items[n]
-        own = texts[n]
         words = _content_words(x.text)
         score = TITLE_OVERLAP * (len(words & opening) / len(words) if words else 0.0)
-        if len(own) >= 12 and any(m != n and own in other for m, other in enumerate(texts)):
+        if _printed_again(texts, n):
             score += TITLE_REPEATED
         below = items[n + 1].kind.kind if n + 1 < len(items) else None
         if below in (Kind.PROSE, Kind.DATE, Kind.BYLINE) or n + 1 == first:
