@@ -385,3 +385,33 @@ def test_a_date_line_with_its_reading_time_fills_both_and_leaves_nothing_over() 
     article = parse_file(FIXTURES / "de-whole-page.txt")
     assert (article.published, article.reading_minutes) == ("2024-03-12T09:15", 3)
     assert article.leftover == []
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "titles"),
+    [
+        (
+            "de-whole-page.txt",
+            "Mehr zum Thema",
+            [
+                "Neuer Radweg am Hafen wird teurer",
+                "Stadtbibliothek verlängert Öffnungszeiten",
+                "Sommerfest im Stadtpark abgesagt",
+            ],
+        ),
+        (
+            "en-whole-page.txt",
+            "Most popular",
+            [
+                "Harbour seals take over the ferry terminal",
+                "Council votes to keep the foghorn",
+                "Town clock runs backwards for a day",
+            ],
+        ),
+    ],
+)
+def test_a_teaser_block_above_the_story_is_shown_apart(name: str, label: str, titles: list[str]) -> None:
+    article = parse_file(FIXTURES / name)
+    assert article.related_label == label
+    assert [t.title for t in article.related] == titles
+    assert not any(t in article.body for t in titles)

@@ -31,7 +31,7 @@ from tuireader.ingest.crawl_header import shorten
 from tuireader.ingest.crawl_lines_kind import BOUNDARY, Kind, Line, LineKind, classify
 from tuireader.ingest.crawl_page_header import PageHeader, headline_opening
 from tuireader.ingest.crawl_story import story_markdown
-from tuireader.ingest.crawl_vocab import has_furniture_phrase, label_category
+from tuireader.ingest.crawl_vocab import NOT_ARTICLES, has_furniture_phrase, label_category, label_key
 from tuireader.ingest.dates import parse_date_line
 from tuireader.model import Article, Teaser
 
@@ -64,6 +64,9 @@ COMMENT_REACH = 30
 MIN_FURNITURE_BEFORE = 2
 MIN_LINES_BEFORE = 20
 MIN_FURNITURE_LINES = 5
+
+# Teaser blocks outside the article: at most this many titles under one heading.
+MAX_BLOCK_TEASERS = 20
 
 MAX_LABEL_CHARS = 60
 MIN_PROSE_CHARS = 80
@@ -267,6 +270,10 @@ def read(lines: list[str], furniture: Collection[int] = ()) -> Article:
             _set_aside(x, reading)
         n += 1
     used = set(range(header.top, first)) | set(range(first, last + 1))
+    for block_label, titles in _teaser_blocks(items, used):
+        related_label = related_label or block_label
+        related.extend(Teaser(title=items[t].text) for t in titles if items[t].text != header.title)
+        used.update(titles)
     for n, x in enumerate(items):
         if n not in used:
             _set_aside(x, reading)
@@ -291,6 +298,33 @@ def read(lines: list[str], furniture: Collection[int] = ()) -> Article:
         leftover=header.leftover + reading.leftover + story_leftover,
         furniture=reading.furniture,
     )
+
+
+def _teaser_blocks(items: list[Line], used: set[int]) -> list[tuple[str, list[int]]]:
+    """Teaser blocks outside the article: a teaser heading and the headlines below it.
+
+    A block runs from its heading to the next furniture line or running text, at most
+    ``MAX_BLOCK_TEASERS`` headlines; adverts and videos are no teasers of articles.
+    """
+    blocks: list[tuple[str, list[int]]] = []
+    n = 0
+    while n < len(items):
+        x = items[n]
+        if n in used or not (x.is_furniture and x.kind.category == "teasers") or label_key(x.text) in NOT_ARTICLES:
+            n += 1
+            continue
+        titles: list[int] = []
+        n += 1
+        while n < len(items) and n not in used and len(titles) < MAX_BLOCK_TEASERS:
+            k = items[n].kind.kind
+            if k is Kind.HEADLINE and not items[n].text.isupper():  # an upper-case kicker is no title
+                titles.append(n)
+            elif k is not Kind.DATE and k is not Kind.SHORT and k is not Kind.CAPTION:
+                break
+            n += 1
+        if titles:
+            blocks.append((x.text.rstrip(" :"), titles))
+    return blocks
 
 
 def _set_aside(x: Line, reading: Reading) -> None:

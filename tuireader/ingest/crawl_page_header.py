@@ -17,6 +17,7 @@ from tuireader.ingest.dates import DateLine, find_dates, parse_date_line
 
 # How far above the story its header may reach (non-blank lines).
 HEADER_REACH = 14
+MAX_HEADER_LINES = 60  # share bars included
 FULL_TITLE_REACH = 6
 MIN_HEADLINE_CHARS = 12
 HEADLINE_IN_RUN = 3  # how many of the densest run's first lines may be the headline itself
@@ -176,6 +177,18 @@ def _content_words(text: str) -> set[str]:
     return {w for w in _WORDS.findall(text.casefold()) if len(w) >= 4 and w not in ALL_STOP_WORDS}
 
 
+def _reach(items: list[Line], first: int) -> list[int]:
+    """The lines above the story within reach, nearest first; a share bar's labels do not use it up."""
+    out: list[int] = []
+    counted = 0
+    n = first - 1
+    while n >= 0 and counted < HEADER_REACH and first - n <= MAX_HEADER_LINES:
+        out.append(n)
+        counted += not (items[n].is_furniture and items[n].kind.category == "share")
+        n -= 1
+    return out
+
+
 def find_title(items: list[Line], first: int) -> int | None:
     """The headline above the story's first line: the likeliest of the headline-like lines within reach.
 
@@ -184,8 +197,7 @@ def find_title(items: list[Line], first: int) -> int | None:
     (the page title repeats it, a breadcrumb holds it); a lead, a date or a
     byline stands right below it; it has several words; it stands near the story.
     """
-    reach = range(first - 1, max(-1, first - 1 - HEADER_REACH), -1)
-    candidates = [n for n in reach if is_title_candidate(items[n])]
+    candidates = [n for n in _reach(items, first) if is_title_candidate(items[n])]
     if not candidates:
         return None
     opening: set[str] = set()

@@ -384,6 +384,21 @@ LABELS: dict[str, frozenset[str]] = {
         ("teasers", _TEASERS),
     )
 }
+# Headings in the teaser category whose items are no articles of the site.
+NOT_ARTICLES: frozenset[str] = frozenset(
+    s.casefold()
+    for s in (
+        "Anzeige",
+        "Advertisement",
+        "Sponsored",
+        "Sponsored content",
+        "Video",
+        "Videos",
+        "Bildergalerie",
+        "Werbung",
+    )
+)
+
 # The article layout's teaser headings (crawl_lines.TEASER_LABELS) are teaser headings here too.
 LABELS["teasers"] = LABELS["teasers"] | TEASER_LABELS
 
