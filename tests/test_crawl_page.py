@@ -228,6 +228,24 @@ def test_a_quoted_headline_printed_again_is_the_title_not_the_story() -> None:
     assert headline not in article.body and all(p in article.body for p in story)
 
 
+def test_a_breadcrumb_run_into_the_headline_gives_the_headline() -> None:
+    story = [
+        "Aggression in der Fotografie ist ein Thema, über das selten gesprochen wird, obwohl es in vielen "
+        f"Bildern steckt, die wir jeden Tag sehen und die uns {n} berühren."
+        for n in ("sehr", "kaum", "oft")
+    ]
+    lines = [
+        "Menü",
+        "Login",
+        "Suche",
+        "Home / Essays / 2017 / Aggression Fotografie",
+        "12.03.2024",
+        *story,
+        "Impressum",
+    ]
+    assert textformat.parse("\n".join(lines)).title == "Aggression Fotografie"
+
+
 # -- the library learns each site's furniture --------------------------------------------------
 
 _MENU = ["Menü", "Startseite", "Hafen", "Insel", "Kultur", "Sport", "Anmelden", "Abo", ""]

@@ -33,6 +33,7 @@ TITLE_PER_LINE = 0.05
 TITLE_NAME_LIKE = 1.5  # "Gunter Frank", "Amelie Siekmann,": an author's name, not a headline
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_BREADCRUMB = re.compile(r"\s+[/>»›|]\s+|\s*[>»›]\s*")
 _META_PARTS = re.compile(r"[•|·]")
 
 
@@ -225,6 +226,8 @@ def find_title(items: list[Line], first: int) -> int | None:
             score -= TITLE_NOT_HEADLINE
         if _is_name_like(x.text):
             score -= TITLE_NAME_LIKE
+        if x.text.count(":") >= 3:
+            score -= TITLE_NAME_LIKE  # "home: heute: shop: woche:": a menu run together
         score -= TITLE_PER_LINE * distance
         if score > best_score:
             best, best_score = n, score
@@ -254,5 +257,12 @@ def _headline_within(items: list[Line], at: int) -> int:
 
 
 def _tidy_title(title: str) -> str:
-    """A title as a person reads it: "Abrechnung : Musik-Stars" has lost an inline break, not a word."""
+    """A title as a person reads it.
+
+    "Abrechnung : Musik-Stars" has lost an inline break, not a word; "Home / Essays / 2017 /
+    Aggression Fotografie" is a breadcrumb whose last step is the headline.
+    """
+    steps = [step.strip() for step in _BREADCRUMB.split(title)]
+    if len(steps) >= 3 and len(steps[-1]) >= MIN_HEADLINE_CHARS:
+        title = steps[-1]
     return title.replace(" : ", ": ")
