@@ -7,6 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_textformat_properties import accounted_for
 
 from tuireader.ingest import parse_bytes, parse_file, textformat
 from tuireader.ingest.crawl_lines_kind import Kind, classify
@@ -433,3 +436,33 @@ def test_a_teaser_block_above_the_story_is_shown_apart(name: str, label: str, ti
     assert article.related_label == label
     assert [t.title for t in article.related] == titles
     assert not any(t in article.body for t in titles)
+
+
+# -- properties over generated whole pages --------------------------------------------------------
+
+
+_PIECES = [
+    line
+    for name in ("de-whole-page.txt", "en-whole-page.txt")
+    for line in (FIXTURES / name).read_text(encoding="utf-8").split("\n")
+] + ["Mehr zum Thema:", "Das könnte Sie auch interessieren", "Kommentare (12)", "vor 3 Stunden", "© 2024", ""]
+_PAGE_LINE = st.one_of(
+    st.sampled_from(_PIECES),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60).map(lambda s: s.replace("\n", " ")),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PAGE_LINE, max_size=80))
+def test_whole_pages_never_raise_and_every_line_ends_somewhere(lines: list[str]) -> None:
+    """Every line of a page ends in a field, in leftover, or in a furniture category (`parse --json`)."""
+    article = textformat.parse("\n".join(lines))
+    lost = [line for line in lines if not accounted_for(line, article)]
+    assert lost == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations([line for line in _PIECES if line]))
+def test_a_shuffled_whole_page_never_raises(lines: list[str]) -> None:
+    article = textformat.parse("\n".join(lines))
+    assert isinstance(article.title, str) and isinstance(article.body, str)
