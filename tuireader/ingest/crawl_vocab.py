@@ -9,7 +9,7 @@ Kept per kind and language so they can be folded into one shared vocabulary
   it is not long prose (``furniture_phrase`` weighs the line's length).
 
 Categories: ``navigation``, ``share``, ``subscription``, ``consent``, ``comments``,
-``footer``, ``teasers`` (a teaser block's heading; the article layout's own list,
+``footer``, ``advert``, ``teasers`` (a teaser block's heading; the article layout's own list,
 ``crawl_lines.TEASER_LABELS``, is included rather than repeated).
 """
 
@@ -470,6 +470,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "akismet",
         "save my name",
         "meinen namen, meine e-mail-adresse",
+    ),
+    "advert": (
+        "affiliate",
+        "affiliate-links",
+        "affiliate links",
+        "werbelinks",
+        "sponsored by",
+        "in kooperation mit",
+        "in partnership with",
     ),
     "share": (
         "teilen",
