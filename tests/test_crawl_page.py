@@ -110,6 +110,26 @@ def test_dwn_pages_and_samples_are_read_by_the_article_layout() -> None:
         assert article.furniture == {}, page.name
 
 
+def test_a_dwn_page_saved_whole_reads_as_the_article_alone() -> None:
+    """Menus above and a footer below a DWN page: the same article, teaser cards apart."""
+    text = (ROOT / "samples" / "dwn-2022-01-10-putin-kasachstan.txt").read_text(encoding="utf-8")
+    alone = textformat.parse(text)
+    page = textformat.parse(
+        "Zum Inhalt springen\nMenü\nAnmelden\nAbo\nPolitik\nWirtschaft\nFinanzen\n"
+        + text
+        + "\nImpressum\nDatenschutz\n© 2025 DWN. Alle Rechte vorbehalten."
+    )
+    assert page.furniture and not alone.furniture  # read by the whole-page layout
+    assert (page.title, page.section, page.published, page.reading_minutes) == (
+        alone.title,
+        alone.section,
+        alone.published,
+        alone.reading_minutes,
+    )
+    assert page.body.endswith(alone.body) and alone.lead in page.body
+    assert [t.to_dict() for t in page.related] == [t.to_dict() for t in alone.related]
+
+
 def test_the_seed_keeps_its_section_and_title() -> None:
     if not SEED.exists():
         pytest.skip("the seed page is not beside this checkout")

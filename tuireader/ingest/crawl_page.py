@@ -28,9 +28,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from tuireader.ingest.crawl_header import shorten
+from tuireader.ingest.crawl_lines import is_artifact
 from tuireader.ingest.crawl_lines_kind import BOUNDARY, Kind, Line, LineKind, classify
 from tuireader.ingest.crawl_page_header import PageHeader, headline_opening
 from tuireader.ingest.crawl_story import story_markdown
+from tuireader.ingest.crawl_teasers import card_start_at, read_block
 from tuireader.ingest.crawl_vocab import NOT_ARTICLES, has_furniture_phrase, label_category, label_key
 from tuireader.ingest.dates import parse_date_line
 from tuireader.model import Article, Teaser
@@ -240,10 +242,21 @@ def read(lines: list[str], furniture: Collection[int] = ()) -> Article:
         return Article(title=title, leftover=reading.leftover, furniture=reading.furniture)
     first, last = span
     first = headline_opening(items, first, last)
-    last = _story_end(items, first, last)
-    header = PageHeader(items, first)
     related: list[Teaser] = []
     related_label: str | None = None
+    cards = _card_block(lines, items, first, last)
+    if cards is not None:
+        # Teaser cards (source, section, prefixed title) below the story: read as the article layout reads them.
+        start, end = cards
+        block = read_block(lines[items[start].index : items[end].index + 1])
+        related_label, related = block.label, list(block.teasers)
+        reading.leftover.extend(block.leftover)
+        cards_used = set(range(start, end + 1))
+        last = start - 1
+    else:
+        cards_used = set()
+    last = _story_end(items, first, last)
+    header = PageHeader(items, first)
     n = first
     while n <= last:
         x = items[n]
@@ -269,7 +282,7 @@ def read(lines: list[str], furniture: Collection[int] = ()) -> Article:
         elif not header.take(x):
             _set_aside(x, reading)
         n += 1
-    used = set(range(header.top, first)) | set(range(first, last + 1))
+    used = set(range(header.top, first)) | set(range(first, last + 1)) | cards_used
     for block_label, titles in _teaser_blocks(items, used):
         related_label = related_label or block_label
         related.extend(Teaser(title=items[t].text) for t in titles if items[t].text != header.title)
@@ -298,6 +311,24 @@ def read(lines: list[str], furniture: Collection[int] = ()) -> Article:
         leftover=header.leftover + reading.leftover + story_leftover,
         furniture=reading.furniture,
     )
+
+
+def _card_block(lines: list[str], items: list[Line], first: int, last: int) -> tuple[int, int] | None:
+    """(first, last) positions of a run of teaser cards in the densest run, with the heading above them.
+
+    The cards are the article layout's (``crawl_teasers.card_start_at``): their summaries read
+    like running text, so the densest run takes them in; the story ends above them.
+    """
+    for n in range(first + 1, last + 1):
+        if card_start_at(lines, items[n].index):
+            start = n
+            while start - 1 > first and (
+                (items[start - 1].is_furniture and items[start - 1].kind.category == "teasers")
+                or is_artifact(items[start - 1].text)
+            ):
+                start -= 1
+            return start, last
+    return None
 
 
 def _teaser_blocks(items: list[Line], used: set[int]) -> list[tuple[str, list[int]]]:

@@ -121,6 +121,8 @@ class PageHeader:
             self.top = above
         for n in range(title_at + 1, first):
             x = items[n]
+            if x.text == items[title_at].text:
+                continue  # the headline again (a picture's alt text): it is the title
             if x.kind.kind is Kind.PROSE or (x.kind.kind is Kind.TEXT and len(x.text) >= 40):
                 if self.lead is None:
                     self.lead = x.text
