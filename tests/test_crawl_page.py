@@ -269,6 +269,31 @@ def test_a_breadcrumb_run_into_the_headline_gives_the_headline() -> None:
     assert textformat.parse("\n".join(lines)).title == "Aggression Fotografie"
 
 
+def _story(topic: str, count: int = 3) -> list[str]:
+    return [
+        f"The harbour council met on Monday to decide about {topic}, and after a long debate that went on "
+        f"well into the evening the members agreed on a plan for the next {n} years."
+        for n in range(2, 2 + count)
+    ]
+
+
+def test_a_sidebar_below_the_story_ends_it_and_a_box_inside_it_does_not() -> None:
+    """A teaser heading ends the story unless the story goes on below it in paragraphs."""
+    before, after = _story("the north quay"), _story("the south quay")
+    sidebar = [
+        "Trending now",
+        "BREAKING: Council leader steps down after forty years in office, and nobody saw it coming at all!",
+        "WATCH: Seals take over the ferry terminal again, and the ferry cannot dock for the third time this week!",
+    ]
+    head = ["Menu", "Sign in", "Search", "Harbour council agrees on two new quays", "March 3, 2024"]
+    boxed = textformat.parse(
+        "\n".join([*head, *before, "Related", "Ferry timetable changes", *after, "Privacy policy"])
+    )
+    assert all(p in boxed.body for p in before + after) and "Ferry timetable changes" not in boxed.body
+    side = textformat.parse("\n".join([*head, *before, *sidebar, "Privacy policy"]))
+    assert all(p in side.body for p in before) and "BREAKING" not in side.body
+
+
 # -- the library learns each site's furniture --------------------------------------------------
 
 _MENU = ["Menü", "Startseite", "Hafen", "Insel", "Kultur", "Sport", "Anmelden", "Abo", ""]

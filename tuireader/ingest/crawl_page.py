@@ -59,6 +59,10 @@ COPY_FRACTION = 0.5
 ARTICLE_START_BONUS = 6.0
 ARTICLE_HEADER_REACH = 16
 
+# A teaser heading inside the densest run ends the story unless this many words of running text
+# ending in full stops follow it (a teaser box set into the story, with the story going on below).
+STORY_BELOW_WORDS = 80
+
 # How far below one comment's name and date the next must stand for either to count as comments.
 COMMENT_REACH = 30
 
@@ -368,15 +372,36 @@ def _set_aside(x: Line, reading: Reading) -> None:
 
 
 def _story_end(items: list[Line], first: int, last: int) -> int:
-    """The story ends before a comment section (labelled, or a name and a date over running text) or a footer."""
+    """The story ends before a comment section (labelled, or a name and a date over running text), a
+    footer, or a teaser heading with no paragraph of the story's length below it (a sidebar)."""
     for n in range(first + 1, last + 1):
         x = items[n]
-        if (x.is_furniture and x.kind.category in BOUNDARY) or _opens_comment(items, n, last):
+        if (
+            (x.is_furniture and x.kind.category in BOUNDARY)
+            or _opens_comment(items, n, last)
+            or (
+                x.is_furniture
+                and x.kind.category == "teasers"
+                and label_key(x.text) not in NOT_ARTICLES  # an ad slot's mark inside the story
+                and not _story_below(items, n + 1, last)
+            )
+        ):
             m = n - 1
             while m > first and not items[m].kind.is_story_text:
                 m -= 1
             return m
     return last
+
+
+def _story_below(items: list[Line], start: int, last: int) -> bool:
+    """Whether the story goes on below: running text ending with full stops (teasers' titles,
+    even long ones, rarely end so), some paragraphs' worth of it."""
+    words = sum(
+        items[m].kind.words
+        for m in range(start, last + 1)
+        if items[m].kind.kind is Kind.PROSE and items[m].text.rstrip(_CLOSERS).endswith(".")
+    )
+    return words >= STORY_BELOW_WORDS
 
 
 def _comment_head(items: list[Line], n: int, last: int) -> bool:

@@ -33,6 +33,7 @@ _NAVIGATION = {
         "Menü öffnen",
         "Menü schließen",
         "Suche nach",
+        "Search for",
         "Anmelden",
         "Abmelden",
         "Einloggen",
@@ -940,6 +941,8 @@ TEASER_PATTERNS: tuple[str, ...] = (
     r"you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)",
     r"(?:don't|do not) miss",
     r"relevantes aus .{1,40}",
+    r"(?:trending|popular|featured|beliebt|meistgelesen)(?: (?:now|today|on|in|at|auf|bei|heute|jetzt)\b.{0,30})?",
+    r"(?:video|videos|podcast|bild|foto) (?:der|des|of the) (?:woche|tages|week|day)",
 )
 _TEASER_PATTERN = re.compile("|".join(f"(?:{p})" for p in TEASER_PATTERNS))
 
