@@ -294,6 +294,17 @@ def test_a_sidebar_below_the_story_ends_it_and_a_box_inside_it_does_not() -> Non
     assert all(p in side.body for p in before) and "BREAKING" not in side.body
 
 
+def test_a_page_of_menus_alone_is_no_article(tmp_path: Path) -> None:
+    page = tmp_path / "front.txt"
+    page.write_text("\n".join(["Menü", "Anmelden", "Abo", "Politik", "Sport", "Kultur", "Impressum", "Datenschutz"]))
+    article = parse_file(page)
+    assert article.title == "" and article.body == ""
+    assert article.furniture["navigation"] == ["Menü", "Anmelden"]
+    with Library(tmp_path / "library.db") as lib:
+        report = lib.import_paths([page])
+    assert report.failed == [(str(page), "no article found (no title)")]
+
+
 # -- the library learns each site's furniture --------------------------------------------------
 
 _MENU = ["Menü", "Startseite", "Hafen", "Insel", "Kultur", "Sport", "Anmelden", "Abo", ""]

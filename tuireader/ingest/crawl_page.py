@@ -238,12 +238,10 @@ def read(lines: list[str], furniture: Collection[int] = ()) -> Article:
     reading = Reading()
     span = densest_run(items)
     if span is None:
-        # No running text at all: the first headline is the title, the rest is kept aside.
-        title = next((x.text for x in items if x.kind.kind is Kind.HEADLINE), items[0].text if items else "")
+        # No running text at all (a front page, a menu): no article; every line is set aside.
         for x in items:
-            if x.text != title:
-                _set_aside(x, reading)
-        return Article(title=title, leftover=reading.leftover, furniture=reading.furniture)
+            _set_aside(x, reading)
+        return Article(title="", leftover=reading.leftover, furniture=reading.furniture)
     first, last = span
     first = headline_opening(items, first, last)
     related: list[Teaser] = []
