@@ -11,8 +11,11 @@ is found the way a reader's eye finds it:
 2. The story is the run of lines with the greatest total weight (a maximum
    subarray): the densest stretch of running text, which crosses a subheading
    or a small teaser box inside the story but not a menu or a footer.
-3. A comment section or a footer ends the story; a teaser block inside it
-   ("Mehr zum Thema" and its titles) is taken out.
+3. A comment section (labelled, or names and dates over running text), a
+   footer, a sidebar of headlines under a teaser heading, or the article
+   layout's teaser cards end the story; a teaser box set into it ("Mehr zum
+   Thema" and its titles, with the story going on below) is taken out. Teaser
+   blocks around the article become its related teasers.
 4. Above the story stands its header (``crawl_page_header``): share bars, a
    caption, the byline, the date line, a lead, and the headline, weighed among
    the headline-like lines within reach; running text below a headline and a
@@ -37,7 +40,9 @@ from tuireader.ingest.crawl_vocab import NOT_ARTICLES, has_furniture_phrase, lab
 from tuireader.ingest.dates import parse_date_line
 from tuireader.model import Article, Teaser
 
-# Weights of the kinds for the densest stretch (see the module docstring).
+# Weights of the kinds for the densest stretch (see the module docstring). The scale: a line of
+# running text is worth about one point plus one for every ten words (capped, so one long
+# paragraph cannot carry a page); a menu item costs about a point, a furniture label three.
 PROSE_BASE = 1.0
 PROSE_PER_WORD = 0.1
 PROSE_MAX_WORDS = 100
