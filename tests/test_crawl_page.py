@@ -305,6 +305,22 @@ def test_a_page_of_menus_alone_is_no_article(tmp_path: Path) -> None:
     assert report.failed == [(str(page), "no article found (no title)")]
 
 
+def test_a_kicker_run_into_the_headline_gets_its_colon_back_from_the_page() -> None:
+    """The crawl lost the colon between kicker and headline; the page prints the title with it elsewhere."""
+    story = _story("the eisheiligen")
+    lines = [
+        "Menu",
+        "Sign in",
+        "Search",
+        "Die Eisheiligen 2024 Wann sie sind",
+        "March 3, 2024",
+        *story,
+        "Privacy policy",
+        "Die Eisheiligen 2024: Wann sie sind",
+    ]
+    assert textformat.parse("\n".join(lines)).title == "Die Eisheiligen 2024: Wann sie sind"
+
+
 # -- the library learns each site's furniture --------------------------------------------------
 
 _MENU = ["Menü", "Startseite", "Hafen", "Insel", "Kultur", "Sport", "Anmelden", "Abo", ""]

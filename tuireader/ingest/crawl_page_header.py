@@ -113,7 +113,7 @@ class PageHeader:
         title_at = find_title(items, first)
         if title_at is None:
             return
-        self.title = _tidy_title(items[title_at].text)
+        self.title = _tidy_title(_punctuated(items, items[title_at].text))
         self.top = title_at
         above = title_at - 1
         if above >= 0 and items[above].kind.kind is Kind.SHORT and not items[above].is_furniture:
@@ -256,6 +256,18 @@ def _headline_within(items: list[Line], at: int) -> int:
         ):
             best = n
     return best
+
+
+def _punctuated(items: list[Line], headline: str) -> str:
+    """The page's own printing of a headline whose kicker ran into it without its colon.
+
+    "Die Eisheiligen 2024 Wann sie sind" where the page also prints "Die Eisheiligen 2024:
+    Wann sie sind": the crawl lost the colon between two inline parts.
+    """
+    for x in items:
+        if ": " in x.text and len(x.text) == len(headline) + 1 and x.text.replace(": ", " ", 1) == headline:
+            return x.text
+    return headline
 
 
 def _tidy_title(title: str) -> str:
