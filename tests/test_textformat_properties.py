@@ -97,6 +97,7 @@ def accounted_for(line: str, article: Article) -> bool:
         *article.authors,
         *article.tags,
         *article.leftover,
+        *(text for lines in article.furniture.values() for text in lines),  # set aside as page furniture
     ]
     for teaser in article.related:
         texts += [teaser.title, teaser.source, teaser.section, teaser.summary, f"{teaser.section} {teaser.title}"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from tuireader.ingest.decode import NotTextError, decode
@@ -47,8 +48,12 @@ def detect_format(text: str) -> str:
     return "crawl"
 
 
-def parse_text(text: str, path: str | None = None, fmt: str | None = None) -> Article:
-    """Parse decoded text in the given (or detected) format. Never raises for text input."""
+def parse_text(text: str, path: str | None = None, fmt: str | None = None, furniture: Collection[int] = ()) -> Article:
+    """Parse decoded text in the given (or detected) format. Never raises for text input.
+
+    ``furniture``: for crawler text of a whole page, hashes of the lines its site repeats
+    on other pages (the library learns them; see ``library.site_furniture``).
+    """
     fmt = fmt or detect_format(text)
     if fmt == "html":
         from tuireader.ingest import htmlformat
@@ -61,14 +66,14 @@ def parse_text(text: str, path: str | None = None, fmt: str | None = None) -> Ar
     else:
         from tuireader.ingest import textformat
 
-        article = textformat.parse(text)
+        article = textformat.parse(text, furniture) if furniture else textformat.parse(text)
         fmt = "crawl"
     article.format = fmt
     article.path = path
     return article
 
 
-def parse_bytes(data: bytes, path: str | None = None) -> Article:
+def parse_bytes(data: bytes, path: str | None = None, furniture: Collection[int] = ()) -> Article:
     """Decode and parse. Raises IngestError for empty or binary data."""
     try:
         text = decode(data)
@@ -78,7 +83,7 @@ def parse_bytes(data: bytes, path: str | None = None) -> Article:
         from tuireader.ingest.html_charset import redecode
 
         text = redecode(data, text)  # a page in a declared non-Latin charset
-    return parse_text(text, path)
+    return parse_text(text, path, furniture=furniture)
 
 
 def read_file(path: str | Path) -> bytes:

@@ -16,7 +16,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,9 +82,11 @@ class Prepared:
     values: dict[str, object]  # converters.article_values
     teaser_rows: list[tuple[object, ...]]  # converters.teaser_values without the article id
     abspath: str | None  # where the file was read from, as stored
+    # Hashes of a whole page's lines, from which the library learns its site's furniture (site_furniture.py).
+    site_lines: list[int] = field(default_factory=list)
 
     @classmethod
-    def of(cls, path: str, article: Article, raw: bytes) -> Prepared:
+    def of(cls, path: str, article: Article, raw: bytes, site_lines: list[int] | None = None) -> Prepared:
         return cls(
             path,
             article,
@@ -94,6 +96,7 @@ class Prepared:
             conv.article_values(article),
             [conv.teaser_values(i, t) for i, t in enumerate(article.related)],
             os.path.abspath(path) if path else None,
+            site_lines or [],
         )
 
 
@@ -169,9 +172,13 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def prepare_bytes(data: bytes, path: str) -> list[Prepared] | Failure:
-    """Parse one file's bytes. Never raises: a parser bug is one failed file, not a stopped import."""
+def prepare_bytes(data: bytes, path: str, furniture: Collection[int] = ()) -> list[Prepared] | Failure:
+    """Parse one file's bytes. Never raises: a parser bug is one failed file, not a stopped import.
+
+    ``furniture``: what the library knows of the page's site (see site_furniture.py).
+    """
     from tuireader.ingest import detect_format, parse_text
+    from tuireader.ingest.textformat import site_lines
 
     try:
         text = decode(data)
@@ -181,13 +188,15 @@ def prepare_bytes(data: bytes, path: str) -> list[Prepared] | Failure:
         fmt = detect_format(text)
         if fmt == "json":
             return _prepare_json_export(text, path)
-        article = parse_text(text, path, fmt)
+        article = parse_text(text, path, fmt, furniture)
+        # Only whole pages (the reader sets their furniture aside) teach the library a site's furniture.
+        lines = site_lines(text) if article.format == "crawl" and article.furniture else None
     except Exception as exc:
         return Failure(path, f"cannot parse: {type(exc).__name__}: {exc}".splitlines()[0])
     problem = _problem(article)
     if problem:
         return Failure(path, problem)
-    return [Prepared.of(path, article, data)]
+    return [Prepared.of(path, article, data, lines)]
 
 
 def _prepare_json_export(text: str, path: str) -> list[Prepared] | Failure:

@@ -122,7 +122,19 @@ DROP INDEX teasers_title_key;
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# v5: each site's furniture (site_furniture.py): per site, how many of its stored whole-page
+# crawls hold each line (a 64-bit hash of the line). A page finds its site by the lines it shares.
+_V5 = """
+CREATE TABLE site_lines (
+    site TEXT NOT NULL,
+    line_hash INTEGER NOT NULL,
+    pages INTEGER NOT NULL,
+    PRIMARY KEY (site, line_hash)
+) WITHOUT ROWID;
+CREATE INDEX site_lines_hash ON site_lines(line_hash);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
