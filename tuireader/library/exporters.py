@@ -7,7 +7,6 @@ back by it on import, losslessly.
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 import tempfile
@@ -23,6 +22,7 @@ from tuireader.ingest import exportformat
 from tuireader.library.errors import LibraryError
 from tuireader.library.store import Library
 from tuireader.model import Article
+from tuireader.sanitize import dumps_json
 
 FORMATS = ("json", "md", "html")
 
@@ -63,7 +63,7 @@ def export_json(lib: Library, dest: Path, bookmarked: bool = False) -> ExportRep
         fh.write(f'{{"{exportformat.MARKER}": {exportformat.VERSION}, "articles": [')
         for article in _articles(lib, bookmarked):
             fh.write(",\n" if report.written else "\n")
-            fh.write(json.dumps(exportformat.article_record(article), ensure_ascii=False))
+            fh.write(dumps_json(exportformat.article_record(article)))
             report.written += 1
         fh.write("\n]}\n")
     report.files.append(str(dest))
