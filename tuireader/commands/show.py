@@ -34,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
         record = article_record(article)
         for teaser, data in zip(article.related, record["related"], strict=False):
             data["article_id"] = teaser.article_id
+        if article.damaged:
+            record["damaged"] = article.damaged
         print_json(record)
         return 0
     state = ", ".join(

@@ -77,9 +77,11 @@ def check_wal(path: Path) -> None:
     if _in_use(path, path.with_name(path.name + "-shm"), wal):
         return  # a running tuireader's log
     try:
-        db_size = path.stat().st_size
-        with path.open("rb") as fh:
-            db_head = fh.read(100)
+        db_size = path.stat().st_size if path.exists() else 0
+        db_head = b""
+        if db_size:
+            with path.open("rb") as fh:
+                db_head = fh.read(100)
         with wal.open("rb") as fh:
             log = fh.read()
     except OSError as exc:
