@@ -23,6 +23,7 @@ from pathlib import Path
 from tuireader.ingest import IngestError, read_file
 from tuireader.ingest.decode import NotTextError, decode
 from tuireader.ingest.fields import check_dates
+from tuireader.ingest.filekind import not_news
 from tuireader.library import converters as conv
 from tuireader.library.compression import pack
 from tuireader.model import Article
@@ -254,6 +255,10 @@ def prepare_bytes(data: bytes, path: str) -> list[Prepared] | Failure:
         fmt = detect_format(text)
         if fmt in ("json", "markdown"):
             return _prepare_export(text, path, fmt, data)
+        if fmt == "crawl":
+            reason = not_news(text)
+            if reason:
+                return Failure(path, reason, skipped=True)
         article = parse_text(text, path, fmt)
     except Exception as exc:
         return Failure(path, f"cannot parse: {type(exc).__name__}: {exc}".splitlines()[0])
