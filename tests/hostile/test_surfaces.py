@@ -36,7 +36,7 @@ def _clean(out: bytes, err: bytes = b"") -> bool:
 
 
 def test_import_on_a_terminal_prints_nothing_that_drives_it(imported: tuple[Written, Path, bytes]) -> None:
-    written, library, out = imported
+    written, _, out = imported
     ok = _clean(out)
     tally("import summary (pty)", ok)
     assert ok, terminal_text(out)[:2000]
