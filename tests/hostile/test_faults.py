@@ -5,6 +5,7 @@ Asserted: a clear one-line error, never a traceback, no hang, and nothing alread
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -101,11 +102,9 @@ def test_a_full_disk_gives_clear_errors_and_loses_nothing(tmp_path: Path) -> Non
         assert code == 0, err
         with Library(library) as lib:
             stored = {lib.require(i).title for i in lib.article_ids()}
-        with open(disk / "filler", "wb") as fh:  # leave a little room: the library opens, then fills up
-            try:
-                fh.write(b"\0" * max(0, disk_free(disk) - 200_000))
-            except OSError:
-                pass
+        # leave a little room: the library opens, then fills up
+        with open(disk / "filler", "wb") as fh, contextlib.suppress(OSError):
+            fh.write(b"\0" * max(0, disk_free(disk) - 200_000))
         more = make_pages(tmp_path / "more", 400, start=100)
         code, out, err = run_on_pty(["import", *map(str, more), "--library", str(library)], timeout=90)
         full = b"No space left" in out + err or b"disk is full" in out + err
