@@ -41,6 +41,7 @@ _TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]
 _CONTAINERS = re.compile(r"^[ \t]*(?:(?:>[ \t]?)|(?:(?:[-*+]|\d{1,9}[.)])[ \t]+))+")
 _CONTAINER = re.compile(r">[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_CONTAINER_START = frozenset(" \t>-*+0123456789")
 
 
 def _line_meta(article: Article) -> str:
@@ -215,6 +216,8 @@ def _table(lines: list[str], start: int, out: list[str], caps: Caps) -> int:
 
 def _bounded_line(line: str, caps: Caps) -> str:
     """A line with at most ``container_depth`` quote and list levels and ``indent_chars`` of indent."""
+    if not line or line[0] not in _CONTAINER_START:
+        return line
     m = _CONTAINERS.match(line)
     if m and len(m[0]) > caps.container_depth:
         markers = _CONTAINER.findall(m[0].lstrip())
@@ -229,12 +232,17 @@ def _bounded_line(line: str, caps: Caps) -> str:
 
 def _pieces(line: str, limit: int) -> list[str]:
     """A line cut at spaces (or anywhere, if it has none) into pieces of at most ``limit`` characters."""
+    if len(line) <= limit:
+        return [line]
     pieces: list[str] = []
-    while len(line) > limit:
-        cut = line.rfind(" ", limit // 2, limit)
-        if cut <= 0:
-            cut = limit
-        pieces.append(line[:cut])
-        line = line[cut:].lstrip(" ")
-    pieces.append(line)
+    start = 0
+    while len(line) - start > limit:
+        cut = line.rfind(" ", start + limit // 2, start + limit)
+        if cut <= start:
+            cut = start + limit
+        pieces.append(line[start:cut])
+        start = cut
+        while start < len(line) and line[start] == " ":
+            start += 1
+    pieces.append(line[start:])
     return pieces
