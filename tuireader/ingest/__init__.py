@@ -39,7 +39,7 @@ _HTML_END_TAG = re.compile(r"</(?:p|div|span|a|h[1-6]|article|section|main|ul|ol
 # Crawler text read by the layout rules; past this, the text is appended as plain paragraphs.
 # A crawled news page is a few tens of kB; the rules cost up to ~1 s per MB on text built to
 # be hard (markdown-like lines), so a 10 MB file would take many seconds.
-MAX_CRAWL_CHARS = 1_000_000
+MAX_CRAWL_CHARS = 500_000
 
 
 class IngestError(Exception):
@@ -92,16 +92,16 @@ def parse_text(text: str, path: str | None = None, fmt: str | None = None) -> Ar
 
 
 def _parse_long_crawl(text: str) -> Article:
-    """Very long crawler text: the layout rules on its first MB, the rest as plain paragraphs."""
+    """Very long crawler text: the layout rules on its first ``MAX_CRAWL_CHARS``, the rest as plain paragraphs."""
     from tuireader.ingest import textformat
-    from tuireader.ingest.markdown_text import paragraph
+    from tuireader.ingest.markdown_text import plain_text
 
     cut = text.rfind("\n", 0, MAX_CRAWL_CHARS)
     cut = cut if cut > 0 else MAX_CRAWL_CHARS
     article = textformat.parse(text[:cut])
-    rest = [paragraph(" ".join(p.split())) for p in text[cut:].split("\n\n") if p.strip()]
+    rest = plain_text(text[cut:])
     if rest:
-        article.body = "\n\n".join([article.body, *rest]) if article.body else "\n\n".join(rest)
+        article.body = f"{article.body}\n\n{rest}" if article.body else rest
         article.leftover.append(
             f"text past {MAX_CRAWL_CHARS // 1000:,} kB ({len(text) // 1000:,} kB in all) added as plain paragraphs"
         )
