@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -117,46 +118,60 @@ def bench_render() -> None:
     print(f"longest preparation: {longest * 1000:.1f} ms; {load()}")
 
 
+def _import_process(pages_dir: Path, library: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tuireader", "import", str(pages_dir), "--library", str(library), "-q"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def _state(library: Path) -> tuple[bool, list[str]]:
+    with Library(library) as lib:
+        ok = lib.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return ok, [lib.require(i).title for i in lib.article_ids()]
+
+
 def bench_kills(runs: int) -> None:
-    print(f"\nkill -9 during imports: {runs} runs of 1,500 pages ({load()})")
+    """Each run: a library holding 300 articles imports 1,500 pages and is killed at a random moment."""
+    print(f"\nkill -9 during imports: {runs} runs, 300 stored + 1,500 pages imported ({load()})")
     rng = random.Random(14)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         pages_dir = root / "pages"
         total = len(make_pages(pages_dir, 1500))
+        template = root / "template.db"
+        with Library(template) as lib:
+            lib.import_paths(sorted(pages_dir.iterdir())[:300])
+        _, stored = _state(template)
         library = root / "library.db"
+        shutil.copy(template, library)
+        start = time.perf_counter()
+        _import_process(pages_dir, library).wait()
+        full = time.perf_counter() - start
         failures = lost = duplicated = mid_import = 0
         for _ in range(runs):
-            with Library(library) as lib:
-                before = {lib.require(i).title for i in lib.article_ids()}
-            if len(before) == total:  # all in: start again from an empty library
-                for p in root.glob("library.db*"):
-                    p.unlink()
-                before = set()
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "tuireader", "import", str(pages_dir), "--library", str(library), "-q"],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                env={**os.environ, "PYTHONPATH": str(ROOT)},
-            )
-            time.sleep(rng.uniform(0.5, 4.0))
+            for p in root.glob("library.db*"):
+                p.unlink()
+            shutil.copy(template, library)
+            proc = _import_process(pages_dir, library)
+            time.sleep(rng.uniform(0.05, 1.0) * full)
             if proc.poll() is None:
                 mid_import += 1
             proc.send_signal(signal.SIGKILL)
             proc.wait()
-            with Library(library) as lib:
-                if lib.conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                    failures += 1
-                titles = [lib.require(i).title for i in lib.article_ids()]
-            lost += len(before - set(titles))
+            ok, titles = _state(library)
+            failures += not ok
+            lost += len(set(stored) - set(titles))
             duplicated += len(titles) - len(set(titles))
-        with Library(library) as lib:
-            lib.import_paths([pages_dir])
-            complete = lib.count() == total
+        _import_process(pages_dir, library).wait()
+        _, titles = _state(library)
     print(
-        f"{runs} runs ({mid_import} killed mid-import): integrity failures {failures}, lost {lost}, "
-        f"duplicated {duplicated}; a final import completes the library: {complete}; {load()}"
+        f"{runs} runs ({mid_import} killed mid-import; a whole import takes {full:.1f} s): integrity failures "
+        f"{failures}, lost {lost}, duplicated {duplicated}; importing again completes the library: "
+        f"{len(titles) == len(set(titles)) == total}; {load()}"
     )
 
 
