@@ -20,6 +20,7 @@ from __future__ import annotations
 import sqlite3
 import struct
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import quote
 
 from tuireader.library.errors import LibraryError
@@ -83,10 +84,15 @@ def check_wal(path: Path) -> None:
             with path.open("rb") as fh:
                 db_head = fh.read(100)
         with wal.open("rb") as fh:
-            log = fh.read()
+            _check_frames(path, wal, fh, size, db_size, db_head)
     except OSError as exc:
         raise LibraryError(f"{path}: cannot read library: {exc.strerror or exc}") from None
-    magic, _version, page_size, _seq, salt1, salt2 = struct.unpack(">IIIIII", log[:24])
+    _check_read_only(path, wal)
+
+
+def _check_frames(path: Path, wal: Path, fh: BinaryIO, size: int, db_size: int, db_head: bytes) -> None:
+    """The log's header and frame headers (read one by one: a log may be large) against the database."""
+    magic, _version, page_size, _seq, salt1, salt2 = struct.unpack(">IIIIII", fh.read(24))
     if magic not in _WAL_MAGIC:
         return  # not a log: SQLite ignores it
     if db_size == 0:
@@ -98,20 +104,21 @@ def check_wal(path: Path) -> None:
     db_app_id = struct.unpack(">I", db_head[68:72])[0] if len(db_head) >= 72 else 0
     last_commit = 0
     frame = _FRAME_HEADER + page_size
-    for offset in range(_WAL_HEADER, len(log) - frame + 1, frame):
-        page, commit, s1, s2 = struct.unpack(">IIII", log[offset : offset + 16])
+    for offset in range(_WAL_HEADER, size - frame + 1, frame):
+        fh.seek(offset)
+        head = fh.read(_FRAME_HEADER + 100)
+        page, commit, s1, s2 = struct.unpack(">IIII", head[:16])
         if (s1, s2) != (salt1, salt2):
             break  # the end of the valid frames
         if commit:
             last_commit = commit
         if page == 1:
-            data = log[offset + _FRAME_HEADER : offset + frame]
+            data = head[_FRAME_HEADER:]
             app_id = struct.unpack(">I", data[68:72])[0]
             if not data.startswith(b"SQLite format 3\x00") or app_id not in (APPLICATION_ID, db_app_id):
                 raise _refuse(path, wal, "it holds another database's first page")
     if last_commit and last_commit * page_size < db_size:
         raise _refuse(path, wal, "it describes a smaller database")
-    _check_read_only(path, wal)
 
 
 def _check_read_only(path: Path, wal: Path) -> None:
