@@ -42,6 +42,7 @@ _CONTAINERS = re.compile(r"^[ \t]*(?:(?:>[ \t]?)|(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)
 _CONTAINER = re.compile(r">[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _CONTAINER_START = frozenset(" \t>-*+0123456789")
+_LIST_START = frozenset("-*+0123456789")
 
 
 def _line_meta(article: Article) -> str:
@@ -218,15 +219,28 @@ def _bounded_line(line: str, caps: Caps) -> str:
     """A line with at most ``container_depth`` quote and list levels and ``indent_chars`` of indent."""
     if not line or line[0] not in _CONTAINER_START:
         return line
+    line = _bounded_indent(line, caps)
+    rest = line.lstrip("> \t")
+    if rest[:1] not in _LIST_START:
+        # quotes only (the common deep case): counted without the pattern
+        prefix = line[: len(line) - len(rest)]
+        if prefix.count(">") > caps.container_depth:
+            indent = prefix[: len(prefix) - len(prefix.lstrip(" \t"))]
+            line = indent + "> " * caps.container_depth + rest
+        return _bounded_indent(line, caps)
     m = _CONTAINERS.match(line)
     if m and len(m[0]) > caps.container_depth:
         markers = _CONTAINER.findall(m[0].lstrip())
         if len(markers) > caps.container_depth:
             indent = m[0][: len(m[0]) - len(m[0].lstrip())]
             line = indent + "".join(markers[: caps.container_depth]) + line[m.end() :]
+    return _bounded_indent(line, caps)
+
+
+def _bounded_indent(line: str, caps: Caps) -> str:
     stripped = line.lstrip(" \t")
     if len(line) - len(stripped) > caps.indent_chars:
-        line = " " * caps.indent_chars + stripped
+        return " " * caps.indent_chars + stripped
     return line
 
 
