@@ -227,7 +227,7 @@ class _Walk:
         key = (st.st_dev, st.st_ino)
         if key in self.visited:
             reason = "link loop" if key in ancestors else "folder already read"
-            out.append(Failure(str(folder), f"{reason} (same folder as {self.visited[key]}): skipped", skipped=True))
+            out.append(Failure(str(folder), f"{reason} (same folder as {self.visited[key]})", skipped=True))
             return
         self.visited[key] = str(folder)
         try:
