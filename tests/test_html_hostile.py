@@ -11,6 +11,8 @@ import threading
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tuireader.ingest import parse_bytes
 from tuireader.model import Article
@@ -61,3 +63,24 @@ def test_pathological_pages_parse_in_bounded_time_and_keep_the_story(name: str) 
     article = _parse_within(PATHOLOGICAL[name].encode(), 20)
     assert article.title == "Ein Titel für die Seite"
     assert "Möwensand" in article.body
+
+
+_REFS = st.one_of(
+    st.integers(0, 300).map(lambda n: f"&#{n};"),
+    st.integers(0, 300).map(lambda n: f"&#x{n:x};"),
+    st.integers(0, 300).map(lambda n: f"&#X{n:04X}"),
+    st.sampled_from(["Hafen", " ", "<b>", "</b>", "&amp;", "ü", "\n"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_REFS, max_size=40).map("".join), st.sampled_from(["p", "figcaption", "h2", "li", "a"]))
+def test_character_references_never_put_a_control_into_any_field(text: str, tag: str) -> None:
+    inner = f"<{tag}>{text}</{tag}>"
+    if tag == "figcaption":
+        inner = f"<figure><img src='a.jpg'>{inner}</figure>"
+    article = parse_bytes(f"{HEAD}{STORY}{inner}{STORY}{TAIL}".encode())
+    assert article.title == "Ein Titel für die Seite"
+    fields = [article.body, article.lead or "", article.image_caption or "", *article.leftover]
+    fields += [t.title for t in article.related]
+    assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for f in fields for c in f)
