@@ -63,6 +63,8 @@ class Article:
     bookmarked: bool = False
     bookmark_note: str | None = None
     read: bool = False
+    # Set by the library when part of the stored article could not be read (a damaged row): what and why.
+    damaged: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The parse result as plain JSON-able data (no library state); ``furniture`` only when there is some."""

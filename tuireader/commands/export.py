@@ -37,10 +37,13 @@ def run(args: argparse.Namespace) -> int:
                 "dest": report.dest,
                 "written": report.written,
                 "skipped": [{"id": i, "reason": r} for i, r in report.skipped],
+                "notes": [{"id": i, "note": n} for i, n in report.notes],
             }
         )
     else:
         for i, reason in report.skipped:
             print(f"skipped {i}: {safe(reason)}")
+        for i, note in report.notes:
+            print(f"note on {i}: {safe(note)}")
         print(f"exported {report.written} articles to {safe(report.dest)}")
     return 0

@@ -53,6 +53,7 @@ def _report_json(report: ImportReport) -> dict:
         "updated": [{"path": p, "id": i} for p, i in report.updated],
         "unchanged": [{"path": p, "id": i} for p, i in report.unchanged],
         "failed": [{"path": p, "reason": r} for p, r in report.failed],
+        "skipped": [{"path": p, "reason": r} for p, r in report.skipped],
         "read_by_earlier_parser": report.read_by_earlier_parser,
     }
 
@@ -67,8 +68,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         for path, reason in report.failed:
             print(f"failed: {safe(path)}: {safe(reason)}")
+        for path, reason in report.skipped:
+            print(f"skipped: {safe(path)}: {safe(reason)}")
         c = report.counts()
-        print(f"imported {c['imported']}, updated {c['updated']}, unchanged {c['unchanged']}, failed {c['failed']}")
+        skipped = f", skipped {len(report.skipped)}" if report.skipped else ""
+        print(
+            f"imported {c['imported']}, updated {c['updated']}, unchanged {c['unchanged']}, failed {c['failed']}"
+            + skipped
+        )
         if report.older_parser:
             n = len(report.read_by_earlier_parser)
             print(

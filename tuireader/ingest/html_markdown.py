@@ -69,9 +69,29 @@ def xml_body_to_html(body: etree._Element) -> etree._Element:
     return body
 
 
+# A run of whitespace in page text; markdownify's whitespace pattern backtracks over long
+# ones (a page of 2,600 nested tables took minutes): the browser shows a run as one space anyway.
+_WS_RUN = re.compile(r"\s{3,}")
+
+
+def _collapse_runs(html: etree._Element) -> None:
+    for el in html.iter():
+        if el.tag == "pre" or any(a.tag == "pre" for a in el.iterancestors()):
+            continue
+        if el.text and len(el.text) > 2:
+            el.text = _WS_RUN.sub(_one_space, el.text)
+        if el.tail and len(el.tail) > 2:
+            el.tail = _WS_RUN.sub(_one_space, el.tail)
+
+
+def _one_space(m: re.Match[str]) -> str:
+    return "\n" if "\n" in m[0] else " "
+
+
 def to_markdown(html: etree._Element) -> str:
     """HTML element to tidy markdown (ATX headings, ``-`` bullets, numbered lists kept)."""
     flatten(html, MAX_DEPTH // 2)
+    _collapse_runs(html)
     markup = etree.tostring(html, encoding="unicode", method="html")
     try:
         md = _CONVERTER.convert(markup)

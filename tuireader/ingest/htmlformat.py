@@ -26,7 +26,15 @@ import re
 import trafilatura
 from lxml import etree
 
-from tuireader.ingest import html_dom, html_furniture, html_lead, html_markdown, html_metadata, html_teasers
+from tuireader.ingest import (
+    html_dom,
+    html_furniture,
+    html_lead,
+    html_markdown,
+    html_metadata,
+    html_teasers,
+    oversize,
+)
 from tuireader.model import Article
 
 # trafilatura logs every page it finds too short or empty
@@ -54,6 +62,9 @@ def _parse(text: str) -> Article:
         body = _noframes_body(tree)
     if body is None:
         body = tree  # content in elements of its own: the whole page is read
+    if oversize.too_large(body):  # read plainly, in bounded time
+        notes.append(oversize.NOTE.format(count=oversize.element_count(body, 10**9)))
+        return Article(title=meta.title or "", body=oversize.plain_story(body), leftover=notes, **_meta_fields(meta))
 
     captions = _take_out_figures(body)
     if meta.image_caption is None and captions:

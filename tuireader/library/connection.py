@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import TypeVar
 
 from tuireader.library.errors import LibraryError
 from tuireader.library.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+from tuireader.library.walcheck import check_wal
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -26,10 +28,16 @@ T = TypeVar("T")
 
 
 def _check_file(path: Path) -> None:
-    if path.is_dir():
-        raise LibraryError(f"{path}: is a directory, not a tuireader library")
-    if not path.exists():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
         return
+    except OSError as exc:
+        raise LibraryError(f"{path}: cannot read library: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise LibraryError(f"{path}: is a directory, not a tuireader library")
+    if not stat.S_ISREG(mode):
+        raise LibraryError(f"{path}: not a regular file (a FIFO, socket or device), not a tuireader library")
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
@@ -39,7 +47,7 @@ def _check_file(path: Path) -> None:
         raise LibraryError(f"{path}: not a tuireader library (not an SQLite database); left untouched")
 
 
-def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
+def check_ours(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a database that belongs to someone else or to a newer tuireader."""
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -60,6 +68,7 @@ def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
 def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the library at ``path``."""
     _check_file(path)
+    check_wal(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -69,7 +78,7 @@ def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> sqlite3.Connecti
     except sqlite3.Error as exc:
         raise LibraryError(f"{path}: cannot open library: {exc}") from None
     try:
-        _check_ours(conn, path)
+        check_ours(conn, path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         retry(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
         conn.execute("PRAGMA synchronous = NORMAL")

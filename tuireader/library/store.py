@@ -513,7 +513,7 @@ class Library:
         files: list[str] = []
         for item in expand_paths(paths):
             if isinstance(item, Failure):
-                report.failed.append((item.path, item.reason))
+                item.add_to(report)
             else:
                 files.append(item)
         total = len(files)

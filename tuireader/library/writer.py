@@ -93,7 +93,7 @@ class ArticleWriter:
         conn = self.conn
         for item in batch:
             if isinstance(item, Failure):
-                report.failed.append((item.path, item.reason))
+                item.add_to(report)
                 continue
             for prepared in item:
                 if not alone:
