@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "remove",
     "reparse",
+    "feeds",
 )
 
 
