@@ -69,7 +69,6 @@ class HttpClient:
             maxsize=self.settings.per_host,
             timeout=urllib3.Timeout(connect=self.settings.connect_timeout, read=self.settings.read_timeout),
             retries=False,  # no retries, no Retry-After sleeping: refresh schedules the next attempt
-            headers={"User-Agent": self.settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
         )
 
     def close(self) -> None:
@@ -84,7 +83,8 @@ class HttpClient:
         accept: str = "*/*",
     ) -> Response:
         """GET ``url`` following redirects; a 2xx or 304 ``Response``, else ``FetchError``."""
-        headers = {"Accept": accept}
+        # per-request headers replace the pool's in urllib3: name them all
+        headers = {"Accept": accept, "User-Agent": self.settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -146,14 +146,15 @@ class HttpClient:
             raise
         except NameResolutionError:
             raise FetchError(f"DNS: host {urlsplit(url).hostname} not found") from None
-        except ConnectTimeoutError:
-            raise FetchError(f"no connection within {settings.connect_timeout:g} s (connect timeout)") from None
         except ReadTimeoutError:
             raise FetchError(f"no answer within {settings.read_timeout:g} s (read timeout)") from None
         except SSLError as exc:
             raise FetchError(f"TLS error: {_first_line(exc)}") from None
+        # NewConnectionError is a ConnectTimeoutError to urllib3: the refused connection comes first
         except NewConnectionError as exc:
             raise FetchError(f"cannot connect: {_first_line(exc.__cause__ or exc)}") from None
+        except ConnectTimeoutError:
+            raise FetchError(f"no connection within {settings.connect_timeout:g} s (connect timeout)") from None
         except ProtocolError as exc:
             raise FetchError(f"connection broken: {_first_line(exc)}") from None
         except (HTTPError, OSError, ValueError) as exc:
@@ -173,7 +174,7 @@ class HttpClient:
         chunks: list[bytes] = []
         size = 0
         while True:
-            chunk = resp.read(_CHUNK, decode_content=False)
+            chunk = resp.read1(_CHUNK, decode_content=False)  # what has arrived: the deadline is checked often
             if not chunk:
                 break
             chunks.append(chunk)

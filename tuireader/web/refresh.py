@@ -39,6 +39,8 @@ PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 # Page failures that will not pass by waiting: the item is stored from its summary.
 _PERMANENT_STATUS = {401, 403, 404, 410, 451}
+# In a feed's error: the server gave a Retry-After, which even a forced refresh honours.
+ASKED_TO_WAIT = "the server asked to wait"
 # Refreshes of this many feeds parse in worker processes (starting them costs ~1 s).
 PROCESSES_MIN_FEEDS = 10
 
@@ -120,7 +122,7 @@ def is_due(feed: Feed, now: datetime, force: bool = False) -> bool:
     next_at = schedule.parse_stamp(feed.next_at)
     if next_at is None or next_at <= now:
         return True
-    asked_to_wait = feed.status == "error" and (feed.error or "").startswith(("HTTP 429", "HTTP 503"))
+    asked_to_wait = feed.status == "error" and ASKED_TO_WAIT in (feed.error or "")
     return force and not asked_to_wait
 
 
@@ -274,7 +276,8 @@ class _Refresh:
         when = schedule.after_failure(failures, status, headers, now, self.settings, self._rng)
         next_at = schedule.stamp(when)
         if status in RETRY_LATER:
-            reason += f"; asked to wait: next try after {next_at}"
+            if schedule.retry_after(headers, now) is not None:
+                reason += f"; {ASKED_TO_WAIT}: next try after {next_at}"
         values = dict(changes or {}, fetched_at=schedule.stamp(now))
         self.lib.update_feed(feed.id, **values, next_at=next_at, status="error", error=reason, failures=failures)
         result.status, result.error, result.next_at = "error", reason, next_at
