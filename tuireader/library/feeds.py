@@ -259,6 +259,18 @@ class FeedsMixin:
                 raise LibraryError(f"no feed with id {feed_id}")
             return deleted, kept
 
+    def subscribe_all(self, entries: Iterable[tuple[str, str | None, str | None]]) -> tuple[list[Feed], list[Feed]]:
+        """Subscribe to ``(url, name, section)`` entries without fetching (an OPML import):
+        ``(added, already subscribed)``. Their first refresh checks them."""
+        added: list[Feed] = []
+        existing: list[Feed] = []
+        for url, name, section in entries:
+            try:
+                added.append(self.add_feed(url, name=name, section=section))
+            except FeedExists as exc:
+                existing.append(exc.feed)
+        return added, existing
+
     def seen_guids(self, feed_id: int) -> set[str]:
         return {r[0] for r in self._query("SELECT guid FROM feed_items WHERE feed_id = ?", [feed_id])}
 
