@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from feedsamples import Item, article_page, atom, json_feed, rss20
-from webserver import LocalServer, Reply, Request, serving
+from webserver import LocalServer, Reply, Request
 
 from tuireader.cli import main
 from tuireader.library import Library
@@ -17,18 +16,6 @@ from tuireader.web.settings import FetchSettings
 from tuireader.web.subscribe import SubscribeError, subscribe
 
 FAST = FetchSettings(connect_timeout=1.0, read_timeout=1.0, total_timeout=3.0)
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with serving() as srv:
-        yield srv
-
-
-@pytest.fixture
-def lib(tmp_path) -> Iterator[Library]:
-    with Library(tmp_path / "lib.db") as library:
-        yield library
 
 
 def conditional(body: bytes, etag: str, content_type: str = "application/rss+xml") -> object:
@@ -243,3 +230,18 @@ def test_cli_fetch_stores_a_page_once(server, tmp_path, capsys) -> None:
     with Library(db) as lib:
         article = lib.get(1)
         assert article is not None and article.source == "Example Site" and len(article.related) == 3
+
+
+def test_a_feeds_articles_and_unread_count_for_the_reader(server, lib) -> None:
+    items = [Item(n, server.url(""), full=True) for n in range(3)]
+    subscribe(lib, publish(server, items, writer=atom), settings=FAST)
+    subscribe(lib, publish(server, items[:1], path="/other.xml"), settings=FAST)
+    refresh(lib, settings=FAST)
+    first, other = lib.feeds()
+    newest = lib.feed_summaries(first.id)
+    assert [s.title for s in newest] == [items[2].headline, items[1].headline, items[0].headline]
+    assert [s.title for s in lib.feed_summaries(other.id)] == [items[0].headline]
+    lib.set_read(newest[0].id, True)
+    first, other = lib.feeds()
+    assert (first.articles, first.unread, other.unread) == (3, 2, 1)
+    assert [s.title for s in lib.feed_summaries(first.id, unread=True, limit=1)] == [items[1].headline]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tuireader.cli import main
 from tuireader.ingest.opml import NotOpml, OpmlFeed, looks_like_opml, parse_opml, write_opml
@@ -84,3 +86,14 @@ def test_import_takes_opml_beside_articles(tmp_path, capsys, seed_path) -> None:
     assert main(["import", str(subs), str(seed_path), "--library", db]) == 0
     out = capsys.readouterr().out
     assert "subscribed to 3 feeds" in out and "imported 1," in out
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=400) | st.text(max_size=300).map(lambda t: ("<opml><body>" + t).encode()))
+def test_any_bytes_give_feeds_or_a_reason(data: bytes) -> None:
+    try:
+        feeds = parse_opml(data)
+    except NotOpml as exc:
+        assert str(exc)
+    else:
+        assert all(f.url.startswith(("http://", "https://")) for f in feeds)

@@ -6,16 +6,14 @@ import gzip
 import threading
 import time
 import zlib
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import brotli
 import pytest
 import zstandard
 from feedsamples import Item, article_page, rss20
-from webserver import LocalServer, Reply, serving
+from webserver import Reply, serving
 
-from tuireader.library import Library
 from tuireader.web import schedule
 from tuireader.web.client import FetchError, HttpClient
 from tuireader.web.limits import HostLimits
@@ -25,18 +23,6 @@ from tuireader.web.subscribe import subscribe
 
 FAST = FetchSettings(connect_timeout=0.5, read_timeout=0.3, total_timeout=1.0)
 NOW = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with serving() as srv:
-        yield srv
-
-
-@pytest.fixture
-def lib(tmp_path) -> Iterator[Library]:
-    with Library(tmp_path / "lib.db") as library:
-        yield library
 
 
 def _client(settings: FetchSettings = FAST) -> HttpClient:

@@ -295,20 +295,18 @@ def discover(page: str, base_url: str) -> list[str]:
 def item_document(item: FeedItem, source: str | None) -> bytes:
     """An item carrying its full text, written as a small HTML page the HTML parser reads."""
     esc = html.escape
+    tags = (
+        ("property", "og:title", item.title),
+        ("property", "og:site_name", source),
+        ("property", "article:published_time", item.published),
+        ("property", "article:modified_time", item.updated),
+        ("name", "author", ", ".join(item.authors)),
+        ("name", "keywords", ", ".join(item.tags)),
+    )
     meta = [f'<meta charset="utf-8"><title>{esc(item.title)}</title>']
-    meta.append(f'<meta property="og:title" content="{esc(item.title)}">')
-    if source:
-        meta.append(f'<meta property="og:site_name" content="{esc(source)}">')
+    meta += [f'<meta {kind}="{name}" content="{esc(value)}">' for kind, name, value in tags if value]
     if item.url:
         meta.append(f'<link rel="canonical" href="{esc(item.url)}">')
-    if item.published:
-        meta.append(f'<meta property="article:published_time" content="{esc(item.published)}">')
-    if item.updated:
-        meta.append(f'<meta property="article:modified_time" content="{esc(item.updated)}">')
-    if item.authors:
-        meta.append(f'<meta name="author" content="{esc(", ".join(item.authors))}">')
-    if item.tags:
-        meta.append(f'<meta name="keywords" content="{esc(", ".join(item.tags))}">')
     if (
         item.content
         and item.summary
