@@ -292,3 +292,14 @@ def test_feeds_and_pages_parse_in_worker_processes(server, lib) -> None:
 def test_tls_to_a_server_that_speaks_none_is_a_clear_error(server) -> None:
     with pytest.raises(FetchError, match="TLS error"):
         _client().get(server.url("/feed").replace("http://", "https://"))
+
+
+def test_a_host_that_does_not_resolve_is_a_clear_error(monkeypatch) -> None:
+    import socket
+
+    def no_such_host(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    with pytest.raises(FetchError, match=r"^DNS: host news.example.invalid not found$"):
+        _client().get("http://news.example.invalid/feed.xml")

@@ -14,6 +14,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import urljoin
 
@@ -61,7 +62,7 @@ class FeedItem:
     def body_html(self) -> str:
         return self.content or self.summary or ""
 
-    @property
+    @cached_property
     def summary_only(self) -> bool:
         """Whether the feed carries only a summary of this item (its page has the story)."""
         return bool(self.url) and len(plain_text(self.body_html)) < FULL_TEXT_MIN_CHARS
@@ -96,6 +97,8 @@ def parse_feed(data: bytes, url: str, content_type: str | None = None, max_items
     if len(feed.items) > max_items:
         feed.notes.append(f"the feed holds {len(feed.items):,} items; only the first {max_items:,} are read")
         del feed.items[max_items:]
+    for item in feed.items:
+        _ = item.summary_only  # worked out here, where the feed is parsed (a worker process), and kept
     return feed
 
 
@@ -307,12 +310,9 @@ def item_document(item: FeedItem, source: str | None) -> bytes:
     meta += [f'<meta {kind}="{name}" content="{esc(value)}">' for kind, name, value in tags if value]
     if item.url:
         meta.append(f'<link rel="canonical" href="{esc(item.url)}">')
-    if (
-        item.content
-        and item.summary
-        and plain_text(item.summary) != plain_text(item.content)[: len(plain_text(item.summary))]
-    ):
-        meta.append(f'<meta name="description" content="{esc(plain_text(item.summary))}">')
+    summary = plain_text(item.summary) if item.content and item.summary else ""
+    if summary and not plain_text(item.content or "").startswith(summary):  # a summary, not the story's opening
+        meta.append(f'<meta name="description" content="{esc(summary)}">')
     page = (
         "<!DOCTYPE html>\n<html><head>"
         + "".join(meta)

@@ -138,7 +138,8 @@ def refresh(
 ) -> RefreshReport:
     """Refresh ``feeds`` (default: every subscription) that are due; see the module text."""
     settings = settings or FetchSettings()
-    chosen = list(feeds) if feeds is not None else lib.feeds()
+    # each feed as stored now (a caller's copy may be older than another refresh)
+    chosen = [f for f in (lib.feed(f.id) for f in feeds) if f is not None] if feeds is not None else lib.feeds()
     run = _Refresh(lib, settings, progress, cancel or threading.Event())
     now = _now()
     due = [f for f in chosen if is_due(f, now, force)]
