@@ -303,3 +303,17 @@ def test_a_host_that_does_not_resolve_is_a_clear_error(monkeypatch) -> None:
     monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
     with pytest.raises(FetchError, match=r"^DNS: host news.example.invalid not found$"):
         _client().get("http://news.example.invalid/feed.xml")
+
+
+def test_robots_txt_is_kept_between_refreshes(server, lib) -> None:
+    items = [Item(n, server.url(""), full=False) for n in range(2)]
+    server.routes["/feed.xml"] = Reply(body=rss20(items[:1], base=server.url("")))
+    server.routes["/robots.txt"] = Reply(body=b"User-agent: tuireader\nDisallow: /articles/1.html\n")
+    for it in items:
+        server.routes[f"/articles/{it.n}.html"] = Reply(body=article_page(it), content_type="text/html")
+    subscribe(lib, server.url("/feed.xml"), settings=FAST)
+    refresh(lib, settings=FAST)
+    server.routes["/feed.xml"] = Reply(body=rss20(items, base=server.url("")))
+    report = refresh(lib, settings=FAST)
+    assert report.counts()["new"] == 1 and server.hits("/articles/1.html") == 0
+    assert server.hits("/robots.txt") == 1  # read once a day, not once a refresh

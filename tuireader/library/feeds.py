@@ -308,6 +308,19 @@ class FeedsMixin:
             writer.finish()
         return result
 
+    def robots_txt(self, site: str) -> tuple[str, str | None] | None:
+        """``(fetched_at, body)`` of a site's stored robots.txt (body None: the site has none), or None."""
+        rows = self._query("SELECT fetched_at, body FROM robots WHERE site = ?", [site])
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def keep_robots_txt(self, site: str, body: str | None) -> None:
+        with self._writing() as conn:
+            conn.execute(
+                "INSERT INTO robots (site, fetched_at, body) VALUES (?, ?, ?) "
+                "ON CONFLICT (site) DO UPDATE SET fetched_at = excluded.fetched_at, body = excluded.body",
+                [site, now(), body],
+            )
+
     def store_page(self, prepared: Prepared) -> tuple[int, str]:
         """Store one fetched page: ``(id, "imported" | "updated" | "unchanged")``; a page whose address
         names a stored article is that article ("unchanged")."""

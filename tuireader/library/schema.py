@@ -128,7 +128,8 @@ INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);
 # item seen (so a refresh fetches only new ones, and an article removed by the
 # user does not come back) and the article it became. Articles are found by
 # their web address, so the same story through two feeds (or already imported
-# from a crawl) stays one article.
+# from a crawl) stays one article. ``robots`` keeps each site's robots.txt
+# between refreshes.
 _V5 = """
 CREATE TABLE feeds (
     id INTEGER PRIMARY KEY,
@@ -163,6 +164,12 @@ CREATE TABLE feed_items (
 CREATE INDEX feed_items_article ON feed_items(article_id);
 CREATE INDEX feed_items_url ON feed_items(url);
 CREATE INDEX articles_url ON articles(json_extract(extra, '$.url'));
+-- robots.txt of the sites pages are fetched from, kept between refreshes
+CREATE TABLE robots (
+    site TEXT PRIMARY KEY,            -- scheme://host[:port]
+    fetched_at TEXT NOT NULL,
+    body TEXT                         -- NULL: the site has none (everything is allowed)
+) WITHOUT ROWID;
 """
 
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)

@@ -26,7 +26,7 @@ class PageResult:
 def fetch_pages(lib: Library, urls: list[str], settings: FetchSettings | None = None) -> list[PageResult]:
     """Fetch each page (robots.txt permitting) and store it as an article; one failure never stops the rest."""
     client = HttpClient(settings)
-    robots = RobotsCache(client, client.settings.robots_ttl)
+    robots = RobotsCache(client, client.settings.robots_ttl, lib)
     try:
         return [_fetch_one(lib, client, robots, url) for url in urls]
     finally:

@@ -170,7 +170,7 @@ class _Refresh:
         self.lib = lib
         self.settings = settings
         self.client = HttpClient(settings)
-        self.robots = RobotsCache(self.client, settings.robots_ttl)
+        self.robots = RobotsCache(self.client, settings.robots_ttl, lib)
         self.progress = progress
         self.cancel = cancel
         self.report = RefreshReport()
