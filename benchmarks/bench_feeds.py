@@ -5,8 +5,8 @@ loopback addresses (127.0.0.2, 127.0.0.3, ...: separate hosts, so per-host
 limits act as on the web), answering each request after 20-50 ms. A third of
 the feeds carry only a summary, so tuireader fetches and reads their pages
 (realistic article pages: navigation, story, figure, related-articles block,
-comments, footer). Feeds and pages carry an ETag, so a second refresh is all
-304s. Robots.txt allows everything.
+comments, footer). Feeds and pages carry an ETag and a Last-Modified, so a second refresh is
+all 304s for a reader that asks conditionally. Robots.txt allows everything.
 
 Measured: wall time of a first and a second refresh; CPU per stored item (the
 refreshing process and its parser processes); the most requests any host had
@@ -44,6 +44,7 @@ sys.path.insert(0, str(REPO))  # this checkout's tuireader, not one installed el
 
 PORT = 18931
 LATENCY = (0.020, 0.050)
+LAST_MODIFIED = "Sun, 01 Nov 2026 08:00:00 GMT"  # every generated feed and page is this old
 
 # --- generated content ---------------------------------------------------------------
 
@@ -275,7 +276,10 @@ def serve(feeds: int, items: int, hosts: int, ready: multiprocessing.synchronize
                     self._send(404, b"not found", "text/plain", None)
                     return
                 etag = '"' + hashlib.md5(body).hexdigest() + '"'
-                if self.headers.get("If-None-Match") == etag:
+                fresh = self.headers.get("If-None-Match") == etag or (
+                    "If-None-Match" not in self.headers and self.headers.get("If-Modified-Since") == LAST_MODIFIED
+                )
+                if fresh:
                     with lock:
                         counts["304"] += 1
                     self._send(304, b"", ctype, etag)
@@ -311,6 +315,7 @@ def serve(feeds: int, items: int, hosts: int, ready: multiprocessing.synchronize
             self.send_header("Content-Type", ctype)
             if etag:
                 self.send_header("ETag", etag)
+                self.send_header("Last-Modified", LAST_MODIFIED)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if status != 304:

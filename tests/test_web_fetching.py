@@ -317,3 +317,22 @@ def test_robots_txt_is_kept_between_refreshes(server, lib) -> None:
     report = refresh(lib, settings=FAST)
     assert report.counts()["new"] == 1 and server.hits("/articles/1.html") == 0
     assert server.hits("/robots.txt") == 1  # read once a day, not once a refresh
+
+
+def test_next_due_tells_a_reader_when_to_refresh(server, lib) -> None:
+    from tuireader.web.refresh import next_due
+
+    assert next_due([]) is None
+    server.routes["/a.xml"] = Reply(
+        body=rss20([Item(1, server.url(""))], base=server.url("")), headers={"Cache-Control": "max-age=600"}
+    )
+    server.routes["/b.xml"] = Reply(
+        body=rss20([Item(2, server.url(""))], base=server.url("")), headers={"Cache-Control": "max-age=60"}
+    )
+    subscribe(lib, server.url("/a.xml"), settings=FAST)
+    assert next_due(lib.feeds()) <= datetime.now(UTC)  # type: ignore[operator]  # never fetched: due now
+    subscribe(lib, server.url("/b.xml"), settings=FAST)
+    before = datetime.now(UTC)
+    refresh(lib, settings=FAST)
+    due = next_due(lib.feeds())
+    assert due is not None and before + timedelta(seconds=59) <= due <= before + timedelta(seconds=60 * 1.1 + 2)

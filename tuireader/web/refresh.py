@@ -126,6 +126,15 @@ def is_due(feed: Feed, now: datetime, force: bool = False) -> bool:
     return force and not asked_to_wait
 
 
+def next_due(feeds: Iterable[Feed]) -> datetime | None:
+    """When the first of ``feeds`` falls due (already past: due now); None without feeds.
+
+    A reader refreshing on an interval asks this to refresh no feed before its time.
+    """
+    times = [schedule.parse_stamp(f.next_at) or datetime.min.replace(tzinfo=UTC) for f in feeds]
+    return min(times, default=None)
+
+
 def refresh(
     lib: Library,
     feeds: Iterable[Feed] | None = None,
