@@ -6,7 +6,7 @@ import json
 
 import pytest
 from feedsamples import Item, article_page, atom, json_feed, rss20
-from webserver import LocalServer, Reply, Request
+from webserver import LocalServer, Reply, conditional
 
 from tuireader.cli import main
 from tuireader.library import Library
@@ -16,17 +16,6 @@ from tuireader.web.settings import FetchSettings
 from tuireader.web.subscribe import SubscribeError, subscribe
 
 FAST = FetchSettings(connect_timeout=1.0, read_timeout=1.0, total_timeout=3.0)
-
-
-def conditional(body: bytes, etag: str, content_type: str = "application/rss+xml") -> object:
-    """A route that answers 304 to a request carrying the current ETag."""
-
-    def route(request: Request) -> Reply:
-        if request.headers.get("if-none-match") == etag:
-            return Reply(304, headers={"ETag": etag})
-        return Reply(body=body, headers={"ETag": etag}, content_type=content_type)
-
-    return route
 
 
 def publish(server: LocalServer, items: list[Item], path: str = "/feed.xml", writer=rss20, **page_options) -> str:

@@ -106,3 +106,14 @@ def serving(host: str = "127.0.0.1") -> Iterator[LocalServer]:
         yield server
     finally:
         server.stop()
+
+
+def conditional(body: bytes, etag: str, content_type: str = "application/rss+xml") -> Route:
+    """A route that answers 304 to a request carrying the current ETag."""
+
+    def route(request: Request) -> Reply:
+        if request.headers.get("if-none-match") == etag:
+            return Reply(304, headers={"ETag": etag})
+        return Reply(body=body, headers={"ETag": etag}, content_type=content_type)
+
+    return route

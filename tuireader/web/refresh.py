@@ -245,14 +245,15 @@ class _Refresh:
             return
         result.notes.extend(parsed.notes)
         changes.update(title=parsed.title or feed.title, site_url=parsed.site_url or feed.site_url)
-        changes["etag"] = resp.headers.get("etag")
-        changes["last_modified"] = resp.headers.get("last-modified")
         context = FeedContext(source=feed.name or parsed.title or feed.title or host_of(feed.url), section=feed.section)
         outcomes = self._read_items(feed, parsed, context, result)
         stored = self.lib.store_feed_items(feed.id, outcomes)
         result.new, result.linked = len(stored.new), len(stored.linked)
         result.new_ids = stored.new
         result.item_failures = stored.failed
+        # Items to try again need the feed read again: no validators, so the next answer is not a 304.
+        changes["etag"] = None if stored.failed else resp.headers.get("etag")
+        changes["last_modified"] = None if stored.failed else resp.headers.get("last-modified")
         self._succeeded(feed, result, resp, now, changes, "ok")
 
     def _succeeded(
