@@ -337,3 +337,15 @@ def test_next_due_tells_a_reader_when_to_refresh(server, lib) -> None:
     refresh(lib, settings=FAST)
     due = next_due(lib.feeds())
     assert due is not None and before + timedelta(seconds=59) <= due <= before + timedelta(seconds=60 * 1.1 + 2)
+
+
+def test_a_site_that_answers_429_to_a_page_is_not_asked_again_in_the_same_refresh(server, lib) -> None:
+    items = [Item(n, server.url(""), full=False) for n in range(8)]
+    server.routes["/feed.xml"] = Reply(body=rss20(items, base=server.url("")))
+    for it in items:
+        server.routes[f"/articles/{it.n}.html"] = Reply(429, b"slow down", headers={"Retry-After": "60"})
+    subscribe(lib, server.url("/feed.xml"), settings=FAST)
+    report = refresh(lib, settings=FAST)
+    page_requests = sum(1 for r in server.requests if r.path.startswith("/articles/"))
+    assert page_requests <= 2  # the requests already in flight when the first 429 came
+    assert report.counts()["new"] == 0 and len(report.feeds[0].item_failures) == 8

@@ -25,7 +25,7 @@ from urllib3.exceptions import (
 
 from tuireader.ingest.urls import host_of
 from tuireader.web.decoding import ACCEPT_ENCODING, DecodeError, decode_body
-from tuireader.web.limits import HostLimits
+from tuireader.web.limits import HostHeld, HostLimits
 from tuireader.web.settings import FetchSettings
 
 _CHUNK = 64 * 1024
@@ -133,6 +133,8 @@ class HttpClient:
                 reusable = False
                 try:
                     resp_headers = {k.lower(): v for k, v in resp.headers.items()}
+                    if resp.status in RETRY_LATER:  # the host is busy: leave it alone for now
+                        self.limits.hold(host_of(url), f"HTTP {resp.status}")
                     if not 200 <= resp.status < 300:
                         reusable = _skip_small_body(resp, resp_headers)
                         return resp.status, resp_headers, b""
@@ -144,6 +146,8 @@ class HttpClient:
                     resp.release_conn()
         except FetchError:
             raise
+        except HostHeld as exc:
+            raise FetchError(f"{host_of(url)} asked to wait ({exc}); not asked again this time") from None
         except NameResolutionError:
             raise FetchError(f"DNS: host {urlsplit(url).hostname} not found") from None
         except ReadTimeoutError:

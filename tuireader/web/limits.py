@@ -7,6 +7,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 
+class HostHeld(Exception):
+    """A host asked to wait (429, 503): no more requests to it from this client."""
+
+
 class HostLimits:
     """Slots per host and overall; ``peak`` records the most requests a host ever had in flight."""
 
@@ -17,6 +21,7 @@ class HostLimits:
         self._hosts: dict[str, threading.BoundedSemaphore] = {}
         self._in_flight: dict[str, int] = {}
         self.peak: dict[str, int] = {}
+        self._held: dict[str, str] = {}
 
     def _host(self, host: str) -> threading.BoundedSemaphore:
         with self._lock:
@@ -31,6 +36,8 @@ class HostLimits:
         host_sem = self._host(host)
         with host_sem, self._overall:
             with self._lock:
+                if host in self._held:  # checked once a slot is had: requests waiting for it stop too
+                    raise HostHeld(self._held[host])
                 now = self._in_flight.get(host, 0) + 1
                 self._in_flight[host] = now
                 self.peak[host] = max(self.peak.get(host, 0), now)
@@ -39,6 +46,11 @@ class HostLimits:
             finally:
                 with self._lock:
                     self._in_flight[host] -= 1
+
+    def hold(self, host: str, reason: str) -> None:
+        """No more requests to ``host``: each one waiting or to come raises ``HostHeld``."""
+        with self._lock:
+            self._held.setdefault(host, reason)
 
     def max_peak(self) -> int:
         with self._lock:
