@@ -234,3 +234,20 @@ def test_a_feeds_articles_and_unread_count_for_the_reader(server, lib) -> None:
     first, other = lib.feeds()
     assert (first.articles, first.unread, other.unread) == (3, 2, 1)
     assert [s.title for s in lib.feed_summaries(first.id, unread=True, limit=1)] == [items[1].headline]
+
+
+def test_cli_refresh_names_feeds_and_prints_only_what_changed(server, tmp_path, capsys) -> None:
+    db = str(tmp_path / "cli.db")
+    main(["subscribe", publish(server, [Item(1, server.url(""))]), "--name", "One", "--library", db])
+    main(["subscribe", publish(server, [Item(2, server.url(""))], path="/two.xml"), "--json", "--library", db])
+    subscribed = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert (subscribed["id"], subscribed["format"], subscribed["items"]) == (2, "rss20", 1)
+    assert main(["refresh", "One", "--library", db]) == 0
+    out = capsys.readouterr().out
+    assert "   1  One: 1 new" in out and "Example News" not in out and "refreshed 1 feeds" in out
+    assert main(["refresh", "--library", db]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "   2  Example News: 1 new"
+    assert out[1].startswith("refreshed 2 feeds") and "1 feeds with nothing new" in out[1]
+    assert main(["refresh", "nothing-like-it", "--library", db]) == 1
+    assert "no subscription 'nothing-like-it'" in capsys.readouterr().err

@@ -158,23 +158,31 @@ def run_refresh(args: argparse.Namespace) -> int:
 
 
 def _print_report(report: RefreshReport) -> None:
+    """A line for each feed that brought something, failed, waits or has a note; then the totals."""
     for f in sorted(report.feeds, key=lambda f: f.feed_id):
         if f.status == "error":
-            print(f"{f.feed_id:>4}  {safe(f.name)}: error: {safe(f.error)}")
+            line = f"error: {safe(f.error)}"
         elif f.status == "waiting":
-            print(f"{f.feed_id:>4}  {safe(f.name)}: not due until {_when(f.next_at)}")
-        elif f.status == "ok":
-            print(f"{f.feed_id:>4}  {safe(f.name)}: {f.new} new" + (f", {f.linked} already stored" if f.linked else ""))
+            line = f"not due until {_when(f.next_at)}"
+        elif f.status == "cancelled":
+            line = "cancelled"
+        elif f.new or f.linked:
+            line = f"{f.new} new" + (f", {f.linked} already stored" if f.linked else "")
+        elif f.notes or f.item_failures:
+            line = "nothing new"
         else:
-            print(f"{f.feed_id:>4}  {safe(f.name)}: {f.status}")
+            continue
+        print(f"{f.feed_id:>4}  {safe(f.name)}: {line}")
         for note in f.notes:
             print(f"      note: {safe(note)}")
         for title, reason in f.item_failures:
             print(f"      not stored (tried again next refresh): {safe(title)}: {safe(reason)}")
     c = report.counts()
+    unchanged = sum(1 for f in report.feeds if f.status in ("ok", "not modified") and not (f.new or f.linked))
     print(
         f"refreshed {c['feeds']} feeds in {report.seconds:.1f} s: {c['new']} new articles, "
-        f"{c['pages']} pages fetched, {c['errors']} errors" + (" (cancelled)" if report.cancelled else "")
+        f"{c['pages']} pages fetched, {unchanged} feeds with nothing new, {c['errors']} errors"
+        + (" (cancelled)" if report.cancelled else "")
     )
 
 
