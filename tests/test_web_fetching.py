@@ -349,3 +349,18 @@ def test_a_site_that_answers_429_to_a_page_is_not_asked_again_in_the_same_refres
     page_requests = sum(1 for r in server.requests if r.path.startswith("/articles/"))
     assert page_requests <= 2  # the requests already in flight when the first 429 came
     assert report.counts()["new"] == 0 and len(report.feeds[0].item_failures) == 8
+
+
+def test_an_oversized_page_keeps_the_summary_with_a_note_in_feeds(server, lib) -> None:
+    small = FetchSettings(connect_timeout=0.5, read_timeout=0.5, total_timeout=2.0, max_bytes=1024 * 1024)
+    items = [Item(n, server.url(""), full=False) for n in range(2)]
+    server.routes["/feed.xml"] = Reply(body=rss20(items, base=server.url("")))
+    server.routes["/articles/0.html"] = Reply(body=b"<p>" + b"x" * 2_000_000, content_type="text/html")
+    server.routes["/articles/1.html"] = Reply(body=article_page(items[1]), content_type="text/html")
+    subscribe(lib, server.url("/feed.xml"), settings=small)
+    report = refresh(lib, settings=small)
+    assert report.counts()["new"] == 2
+    note = lib.feeds()[0].note or ""
+    assert f"{items[0].link}: the page is not read (it could not be fetched: larger than 1 MB" in note
+    big = next(a for a in map(lib.get, report.new_ids) if a and a.title == items[0].headline)
+    assert big.body == items[0].summary and any("larger than 1 MB" in line for line in big.leftover)

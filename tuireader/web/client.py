@@ -24,7 +24,7 @@ from urllib3.exceptions import (
 )
 
 from tuireader.ingest.urls import host_of
-from tuireader.web.decoding import ACCEPT_ENCODING, DecodeError, decode_body
+from tuireader.web.decoding import ACCEPT_ENCODING, DecodeError, TooLarge, decode_body
 from tuireader.web.limits import HostHeld, HostLimits
 from tuireader.web.settings import FetchSettings
 
@@ -52,10 +52,13 @@ class Response:
 class FetchError(Exception):
     """A request that brought no usable response; ``str()`` is one line for the user."""
 
-    def __init__(self, reason: str, status: int | None = None, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, reason: str, status: int | None = None, headers: dict[str, str] | None = None, *, too_large: bool = False
+    ) -> None:
         super().__init__(reason)
         self.status = status
         self.headers = headers or {}
+        self.too_large = too_large  # over the size cap: asking again brings the same
 
 
 class HttpClient:
@@ -166,14 +169,16 @@ class HttpClient:
         try:
             body = decode_body(raw, resp_headers.get("content-encoding"), settings.max_bytes)
         except DecodeError as exc:
-            raise FetchError(str(exc), resp.status) from None
+            raise FetchError(str(exc), resp.status, too_large=isinstance(exc, TooLarge)) from None
         return resp.status, resp_headers, body
 
     def _read(self, resp: urllib3.BaseHTTPResponse, headers: dict[str, str]) -> bytes:
         settings = self.settings
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > settings.max_bytes:
-            raise FetchError(f"larger than {settings.max_bytes // (1024 * 1024)} MB (the limit); not read")
+            raise FetchError(
+                f"larger than {settings.max_bytes // (1024 * 1024)} MB (the limit); not read", too_large=True
+            )
         deadline = time.monotonic() + settings.total_timeout
         chunks: list[bytes] = []
         size = 0
@@ -184,7 +189,9 @@ class HttpClient:
             chunks.append(chunk)
             size += len(chunk)
             if size > settings.max_bytes:
-                raise FetchError(f"larger than {settings.max_bytes // (1024 * 1024)} MB (the limit); not read")
+                raise FetchError(
+                    f"larger than {settings.max_bytes // (1024 * 1024)} MB (the limit); not read", too_large=True
+                )
             if time.monotonic() > deadline:
                 raise FetchError(f"still arriving after {settings.total_timeout:g} s; given up")
         return b"".join(chunks)

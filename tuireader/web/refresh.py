@@ -39,6 +39,8 @@ PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 # Page failures that will not pass by waiting: the item is stored from its summary.
 _PERMANENT_STATUS = {401, 403, 404, 410, 451}
+# Notes kept for one feed's refresh (pages not read...): the rest are counted in one line.
+MAX_NOTES = 5
 # In a feed's error: the server gave a Retry-After, which even a forced refresh honours.
 ASKED_TO_WAIT = "the server asked to wait"
 # Refreshes of this many feeds parse in worker processes (starting them costs ~1 s).
@@ -347,28 +349,31 @@ class _Refresh:
             return "refresh cancelled", 0.0
         try:
             if not self.robots.allowed(item.url):
-                return self.parse.submit(
-                    read_item,
-                    item,
-                    context,
-                    None,
-                    None,
-                    "robots.txt of the site disallows fetching the page; the feed's summary is shown",
-                ).result()
+                return self._from_summary(item, context, result, "robots.txt of the site disallows fetching it")
             resp = self.client.get(item.url, accept=PAGE_ACCEPT)
         except RobotsUnreachable as exc:
             return str(exc), 0.0
         except FetchError as exc:
-            if exc.status in _PERMANENT_STATUS or str(exc).startswith("larger than"):
-                note = f"the page could not be fetched ({exc}); the feed's summary is shown"
-                return self.parse.submit(read_item, item, context, None, None, note).result()
+            if exc.status in _PERMANENT_STATUS or exc.too_large:
+                return self._from_summary(item, context, result, f"it could not be fetched: {exc}")
             return f"page: {exc}", 0.0
         with self._lock:
             result.pages += 1
         if resp.content_type not in _HTML_TYPES:
-            note = f"the page is {resp.content_type}, not HTML; the feed's summary is shown"
-            return self.parse.submit(read_item, item, context, None, None, note).result()
+            return self._from_summary(item, context, result, f"it is {resp.content_type}, not HTML")
         return self.parse.submit(read_item, item, context, resp.body, resp.url).result()
+
+    def _from_summary(
+        self, item: FeedItem, context: FeedContext, result: FeedResult, why: str
+    ) -> tuple[Prepared | str, float]:
+        """An item whose page cannot be had for good: stored from what the feed says, with a note."""
+        with self._lock:
+            if len(result.notes) < MAX_NOTES:
+                result.notes.append(f"{item.url}: the page is not read ({why}); the feed's summary is stored")
+            elif len(result.notes) == MAX_NOTES:
+                result.notes.append("more pages not read; their summaries are stored")
+        note = f"the page is not read ({why}); the feed's summary is shown"
+        return self.parse.submit(read_item, item, context, None, None, note).result()
 
     def _count(self, cpu: float, items: int) -> None:
         with self._lock:
