@@ -244,10 +244,10 @@ def test_cli_refresh_names_feeds_and_prints_only_what_changed(server, tmp_path, 
     assert (subscribed["id"], subscribed["format"], subscribed["items"]) == (2, "rss20", 1)
     assert main(["refresh", "One", "--library", db]) == 0
     out = capsys.readouterr().out
-    assert "   1  One: 1 new" in out and "Example News" not in out and "refreshed 1 feeds" in out
+    assert "   1  One: 1 new" in out and "Example News" not in out and "refreshed 1 feed in" in out
     assert main(["refresh", "--library", db]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "   2  Example News: 1 new"
-    assert out[1].startswith("refreshed 2 feeds") and "1 feeds with nothing new" in out[1]
+    assert out[1].startswith("refreshed 2 feeds") and "1 with nothing new" in out[1]
     assert main(["refresh", "nothing-like-it", "--library", db]) == 1
     assert "no subscription 'nothing-like-it'" in capsys.readouterr().err

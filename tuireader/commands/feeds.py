@@ -78,10 +78,16 @@ def run_subscribe(args: argparse.Namespace) -> int:
         print_json({**feed.to_dict(), "format": parsed.format, "items": len(parsed.items), "found_on": page})
         return 0
     found = f" (found on {safe(page)})" if page else ""
-    print(f"subscribed {feed.id}: {safe(feed.display_name)} <{safe(feed.url)}>{found}, {len(parsed.items)} items now")
+    print(
+        f"subscribed {feed.id}: {safe(feed.display_name)} <{safe(feed.url)}>{found}, {_count(len(parsed.items), 'item')} now"
+    )
     for note in parsed.notes:
         print(f"note: {safe(note)}")
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _when(stamp: str | None) -> str:
@@ -112,7 +118,7 @@ def _feed_line(feed: Feed) -> str:
     section = f" [{safe(feed.section)}]" if feed.section else ""
     return (
         f"{feed.id:>4}  {safe(feed.display_name)}{section}  <{safe(feed.url)}>  "
-        f"{feed.status}, refreshed {_when(feed.ok_at)}, {feed.articles} articles ({feed.unread} unread)"
+        f"{feed.status}, refreshed {_when(feed.ok_at)}, {_count(feed.articles, 'article')} ({feed.unread} unread)"
     )
 
 
@@ -180,8 +186,8 @@ def _print_report(report: RefreshReport) -> None:
     c = report.counts()
     unchanged = sum(1 for f in report.feeds if f.status in ("ok", "not modified") and not (f.new or f.linked))
     print(
-        f"refreshed {c['feeds']} feeds in {report.seconds:.1f} s: {c['new']} new articles, "
-        f"{c['pages']} pages fetched, {unchanged} feeds with nothing new, {c['errors']} errors"
+        f"refreshed {_count(c['feeds'], 'feed')} in {report.seconds:.1f} s: {_count(c['new'], 'new article')}, "
+        f"{_count(c['pages'], 'page')} fetched, {unchanged} with nothing new, {_count(c['errors'], 'error')}"
         + (" (cancelled)" if report.cancelled else "")
     )
 
