@@ -251,3 +251,14 @@ def test_cli_refresh_names_feeds_and_prints_only_what_changed(server, tmp_path, 
     assert out[1].startswith("refreshed 2 feeds") and "1 with nothing new" in out[1]
     assert main(["refresh", "nothing-like-it", "--library", db]) == 1
     assert "no subscription 'nothing-like-it'" in capsys.readouterr().err
+
+
+def test_reparse_reads_every_refreshed_article_to_the_same_result(server, lib) -> None:
+    items = [Item(n, server.url(""), full=n % 2 == 0) for n in range(6)]
+    subscribe(lib, publish(server, items, with_lead=False), name="Mixed", section="Town", settings=FAST)
+    subscribe(lib, publish(server, items[:2], path="/atom.xml", writer=atom), settings=FAST)
+    refresh(lib, settings=FAST)
+    before = {s.id: lib.get(s.id) for s in lib.summaries()}
+    report = lib.reparse()
+    assert (report.articles, report.changed, report.merged, report.split, report.failed) == (6, 0, 0, 0, [])
+    assert {s.id: lib.get(s.id) for s in lib.summaries()} == before

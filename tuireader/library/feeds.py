@@ -101,6 +101,7 @@ class ItemOutcome:
     published: str | None = None
     summary: str | None = None  # plain text
     prepared: Prepared | None = None
+    read_for: int | None = None  # the feed whose name and summary ``prepared`` carries
     article_id: int | None = None
     failure: str | None = None  # not stored this time; the next refresh tries again
 
@@ -143,7 +144,7 @@ def feed_context_for(conn: sqlite3.Connection, urls: Iterable[str | None]) -> Fe
     for url in dict.fromkeys(canonical_url(u) for u in urls if u):
         row = conn.execute(
             "SELECT coalesce(f.name, f.title), f.section, i.title, i.published, i.summary FROM feed_items i "
-            "JOIN feeds f ON f.id = i.feed_id WHERE i.url = ? ORDER BY i.seen_at LIMIT 1",
+            "JOIN feeds f ON f.id = i.feed_id WHERE i.url = ? ORDER BY i.origin DESC, i.seen_at LIMIT 1",
             [url],
         ).fetchone()
         if row:
@@ -299,11 +300,18 @@ class FeedsMixin:
                         result.linked.append(article_id)
                 elif article_id is not None:
                     result.linked.append(article_id)
+                # the origin: the item whose reading (with this feed's name and summary) is the stored file
+                origin = int(
+                    item.prepared is not None
+                    and item.read_for == feed_id
+                    and conn.execute("SELECT 1 FROM files WHERE sha256 = ?", [item.prepared.sha256]).fetchone()
+                    is not None
+                )
                 conn.execute(
-                    "INSERT INTO feed_items (feed_id, guid, article_id, url, title, published, summary, seen_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, guid) DO UPDATE SET "
+                    "INSERT INTO feed_items (feed_id, guid, article_id, url, title, published, summary, origin, "
+                    "seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, guid) DO UPDATE SET "
                     "article_id = coalesce(feed_items.article_id, excluded.article_id)",
-                    [feed_id, item.guid, article_id, item.url, item.title, item.published, item.summary, stamp],
+                    [feed_id, item.guid, article_id, item.url, item.title, item.published, item.summary, origin, stamp],
                 )
             writer.finish()
         return result

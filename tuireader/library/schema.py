@@ -158,6 +158,7 @@ CREATE TABLE feed_items (
     title TEXT,                       -- the item as the feed told it: what a page
     published TEXT,                   -- that lacks them gets from the feed
     summary TEXT,                     -- (the summary as lead), at reparse too
+    origin INTEGER NOT NULL DEFAULT 0,  -- 1: the article was read for this item (reparse takes its feed)
     seen_at TEXT NOT NULL,
     PRIMARY KEY (feed_id, guid)
 ) WITHOUT ROWID;

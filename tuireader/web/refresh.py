@@ -191,7 +191,8 @@ class _Refresh:
         self._done = 0
         self._new = 0
         self._rng = random.Random()
-        self._claims: dict[str, Future[tuple[Prepared | str, float]]] = {}
+        # pages being read in this refresh: the feed that asked first, and the reading
+        self._claims: dict[str, tuple[int, Future[tuple[Prepared | str, float]]]] = {}
         # Pages wait here for a thread, so a feed's pages are fetched side by side (within host limits).
         self._pages = ThreadPoolExecutor(max_workers=settings.overall, thread_name_prefix="page")
 
@@ -303,6 +304,7 @@ class _Refresh:
         seen = self.lib.seen_guids(feed.id)
         outcomes: list[ItemOutcome] = []
         pending: list[tuple[ItemOutcome, Future[tuple[Prepared | str, float]]]] = []
+        outcome: ItemOutcome
         for item in parsed.items:
             if item.guid in seen:
                 continue
@@ -320,11 +322,16 @@ class _Refresh:
             if existing is not None:
                 outcome.article_id = existing
                 continue
+            outcome.read_for = feed.id
             if item.summary_only and url:
                 with self._lock:  # a page another feed is fetching in this refresh is fetched once
-                    fut = self._claims.get(url)
-                    if fut is None:
-                        fut = self._claims[url] = self._pages.submit(self._page_item, item, context, result)
+                    claim = self._claims.get(url)
+                    if claim is None:
+                        claim = self._claims[url] = (
+                            feed.id,
+                            self._pages.submit(self._page_item, item, context, result),
+                        )
+                outcome.read_for, fut = claim
             else:
                 fut = self.parse.submit(read_item, item, context, None, None)
             pending.append((outcome, fut))
