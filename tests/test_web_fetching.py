@@ -364,3 +364,25 @@ def test_an_oversized_page_keeps_the_summary_with_a_note_in_feeds(server, lib) -
     assert f"{items[0].link}: the page is not read (it could not be fetched: larger than 1 MB" in note
     big = next(a for a in map(lib.get, report.new_ids) if a and a.title == items[0].headline)
     assert big.body == items[0].summary and any("larger than 1 MB" in line for line in big.leftover)
+
+
+def test_a_refresh_cancelled_half_way_keeps_what_it_stored_and_the_next_one_finishes(server, lib) -> None:
+    items = [Item(n, server.url(""), full=False) for n in range(6)]
+    server.routes["/feed.xml"] = conditional(rss20(items, base=server.url("")), '"v1"')
+    cancel = threading.Event()
+    for it in items:
+        page = article_page(it)
+
+        def route(_request, page=page):
+            cancel.set()  # the first page request cancels the refresh
+            return Reply(body=page, content_type="text/html")
+
+        server.routes[f"/articles/{it.n}.html"] = route
+    subscribe(lib, server.url("/feed.xml"), settings=FAST)
+    report = refresh(lib, settings=FAST, cancel=cancel)
+    assert report.cancelled and report.feeds[0].status == "cancelled"
+    stored = lib.count()
+    assert stored < 6 and lib.feeds()[0].etag is None
+    report = refresh(lib, settings=FAST)
+    assert report.feeds[0].status == "ok" and lib.count() == 6
+    assert sum(server.hits(f"/articles/{n}.html") for n in range(6)) == 6  # no page asked for twice

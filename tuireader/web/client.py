@@ -8,6 +8,7 @@ put through the per-host limit.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -64,8 +65,14 @@ class FetchError(Exception):
 class HttpClient:
     """Thread-safe; one per refresh (its connection pools and host limits are shared by every request)."""
 
-    def __init__(self, settings: FetchSettings | None = None, limits: HostLimits | None = None) -> None:
+    def __init__(
+        self,
+        settings: FetchSettings | None = None,
+        limits: HostLimits | None = None,
+        cancel: threading.Event | None = None,
+    ) -> None:
         self.settings = settings or FetchSettings()
+        self.cancel = cancel  # once set, requests still waiting for a slot are not sent
         self.limits = limits or HostLimits(self.settings.per_host, self.settings.overall)
         self._pool = urllib3.PoolManager(
             num_pools=256,
@@ -130,6 +137,8 @@ class HttpClient:
         settings = self.settings
         try:
             with self.limits.slot(host_of(url)):
+                if self.cancel is not None and self.cancel.is_set():
+                    raise FetchError("cancelled")
                 resp = self._pool.request(
                     "GET", url, headers=headers, redirect=False, preload_content=False, decode_content=False
                 )

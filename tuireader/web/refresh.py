@@ -180,7 +180,7 @@ class _Refresh:
     ) -> None:
         self.lib = lib
         self.settings = settings
-        self.client = HttpClient(settings)
+        self.client = HttpClient(settings, cancel=cancel)
         self.robots = RobotsCache(self.client, settings.robots_ttl, lib)
         self.progress = progress
         self.cancel = cancel
@@ -200,8 +200,12 @@ class _Refresh:
         try:
             with ThreadPoolExecutor(max_workers=self.settings.overall, thread_name_prefix="feed") as pool:
                 futures = [pool.submit(self._feed, f) for f in _by_host_in_turn(feeds)]
-                for fut in futures:
-                    fut.result()
+                try:
+                    for fut in futures:
+                        fut.result()
+                except BaseException:  # ctrl-c: the feeds under way finish their requests, no new ones start
+                    self.cancel.set()
+                    raise
         finally:
             self._pages.shutdown(wait=True, cancel_futures=True)
         self.report.cancelled = self.cancel.is_set()
@@ -257,6 +261,10 @@ class _Refresh:
         # Items to try again need the feed read again: no validators, so the next answer is not a 304.
         changes["etag"] = None if stored.failed else resp.headers.get("etag")
         changes["last_modified"] = None if stored.failed else resp.headers.get("last-modified")
+        if self.cancel.is_set() and stored.failed:  # stopped half way: what was stored stays, the rest waits
+            self.lib.update_feed(feed.id, **changes)
+            result.status = "cancelled"
+            return
         self._succeeded(feed, result, resp, now, changes, "ok")
 
     def _succeeded(
