@@ -3,11 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import metadata
 
 from tuireader import __version__
 
-PROJECT_URL = "https://github.com/tuireader/tuireader"
-USER_AGENT = f"tuireader/{__version__} (+{PROJECT_URL})"
+
+def project_url() -> str | None:
+    """The project's web address from its package metadata (a ``[project.urls]`` entry), if it has one."""
+    try:
+        meta = metadata.metadata("tuireader")
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in meta.get_all("Project-URL") or []:
+        url = entry.partition(",")[2].strip()
+        if url:
+            return url
+    home = meta.get_all("Home-page") or []
+    return home[0] if home else None
+
+
+def user_agent() -> str:
+    """``tuireader/<version>``, with ``(+<project address>)`` once the package names one."""
+    url = project_url()
+    return f"tuireader/{__version__}" + (f" (+{url})" if url else "")
+
+
+USER_AGENT = user_agent()
 
 
 @dataclass(frozen=True)
