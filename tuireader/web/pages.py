@@ -9,7 +9,7 @@ from tuireader.library import Library
 from tuireader.library.feeds import FeedContext
 from tuireader.web.client import FetchError, HttpClient
 from tuireader.web.parsing import read_item
-from tuireader.web.refresh import PAGE_ACCEPT
+from tuireader.web.refresh import HTML_TYPES, PAGE_ACCEPT
 from tuireader.web.robots import RobotsCache, RobotsUnreachable
 from tuireader.web.settings import FetchSettings
 from tuireader.web.subscribe import SubscribeError, normalise_address
@@ -41,7 +41,7 @@ def _fetch_one(lib: Library, client: HttpClient, robots: RobotsCache, url: str) 
         resp = client.get(address, accept=PAGE_ACCEPT)
     except (SubscribeError, RobotsUnreachable, FetchError) as exc:
         return PageResult(url, "failed", reason=str(exc))
-    if resp.content_type not in ("text/html", "application/xhtml+xml", "text/plain", ""):
+    if resp.content_type not in HTML_TYPES:
         return PageResult(url, "failed", reason=f"the page is {resp.content_type}, not HTML")
     prepared, _ = read_item(FeedItem(guid=resp.url, title="", url=resp.url), FeedContext(), resp.body, resp.url)
     if isinstance(prepared, str):

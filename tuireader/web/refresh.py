@@ -36,7 +36,8 @@ from tuireader.web.settings import FetchSettings
 
 FEED_ACCEPT = ", ".join(FEED_TYPES) + ", text/html;q=0.5, */*;q=0.1"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
-_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+# Content types read as pages ("" and text/plain: servers that do not say, or say it wrong).
+HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 # Page failures that will not pass by waiting: the item is stored from its summary.
 _PERMANENT_STATUS = {401, 403, 404, 410, 451}
 # Notes kept for one feed's refresh (pages not read...): the rest are counted in one line.
@@ -374,7 +375,7 @@ class _Refresh:
             return f"page: {exc}", 0.0
         with self._lock:
             result.pages += 1
-        if resp.content_type not in _HTML_TYPES:
+        if resp.content_type not in HTML_TYPES:
             return self._from_summary(item, context, result, f"it is {resp.content_type}, not HTML")
         return self.parse.submit(read_item, item, context, resp.body, resp.url).result()
 
