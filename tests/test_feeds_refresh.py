@@ -262,3 +262,20 @@ def test_reparse_reads_every_refreshed_article_to_the_same_result(server, lib) -
     report = lib.reparse()
     assert (report.articles, report.changed, report.merged, report.split, report.failed) == (6, 0, 0, 0, [])
     assert {s.id: lib.get(s.id) for s in lib.summaries()} == before
+
+
+def test_discovery_tries_each_linked_feed_in_turn(server, lib) -> None:
+    url = publish(server, [Item(1, server.url(""))], path="/good.xml")
+    server.routes["/"] = Reply(
+        body=b'<!DOCTYPE html><html><head><link rel="alternate" type="application/atom+xml" href="/gone.xml">'
+        b'<link rel="alternate" type="application/rss+xml" href="/good.xml"></head><body></body></html>',
+        content_type="text/html",
+    )
+    feed, _, _ = subscribe(lib, server.url("/"), settings=FAST)
+    assert feed.url == url
+    server.routes["/only"] = Reply(
+        body=b'<html><head><link rel="alternate" type="application/rss+xml" href="/gone.xml"></head></html>',
+        content_type="text/html",
+    )
+    with pytest.raises(SubscribeError, match=r"links feeds, but none could be read \(.*/gone.xml: HTTP 404"):
+        subscribe(lib, server.url("/only"), settings=FAST)
