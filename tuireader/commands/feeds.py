@@ -99,8 +99,7 @@ def run_feeds(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         feeds = lib.feeds()
     if args.json:
-        for feed in feeds:
-            print_json(feed.to_dict())
+        print_json([feed.to_dict() for feed in feeds])
         return 0
     if not feeds:
         print("no subscriptions; add one with `tuireader subscribe URL`")
@@ -196,11 +195,12 @@ def _print_report(report: RefreshReport) -> None:
 def run_fetch(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         results = fetch_pages(lib, args.urls)
-    for r in results:
-        if args.json:
-            print_json({"url": r.url, "status": r.status, "id": r.article_id, "reason": r.reason})
-        elif r.status == "failed":
-            print(f"failed: {safe(r.url)}: {safe(r.reason)}")
-        else:
-            print(f"{r.status} {r.article_id}: {safe(r.url)}")
+    if args.json:
+        print_json([{"url": r.url, "status": r.status, "id": r.article_id, "reason": r.reason} for r in results])
+    else:
+        for r in results:
+            if r.status == "failed":
+                print(f"failed: {safe(r.url)}: {safe(r.reason)}")
+            else:
+                print(f"{r.status} {r.article_id}: {safe(r.url)}")
     return 1 if any(r.status == "failed" for r in results) else 0
