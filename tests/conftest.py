@@ -1,8 +1,15 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from webserver import LocalServer
+
+    from tuireader.library import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -27,3 +34,21 @@ def home(_isolated_home: Path) -> Path:
 def seed_path() -> Path:
     """The real crawled DWN page (a copy ships in samples/ so a clean clone has it)."""
     return SAMPLES / "dwn-2022-01-10-putin-kasachstan.txt"
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    """A local HTTP server on 127.0.0.1 (tests/webserver.py): feeds and pages without the network."""
+    from webserver import serving
+
+    with serving() as srv:
+        yield srv
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Iterator[Library]:
+    """A library in the test's own directory."""
+    from tuireader.library import Library
+
+    with Library(tmp_path / "lib.db") as library:
+        yield library

@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "remove",
     "reparse",
+    "feeds",
     "tuireader.ui.configcheck",  # checks keys against the reader's bindings: lives beside them
 )
 

@@ -50,9 +50,12 @@ def _check_file(path: Path) -> None:
 def check_ours(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a database that belongs to someone else or to a newer tuireader."""
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        # One statement, one snapshot: read apart, another process creating the library could
+        # commit between the reads (an empty file's id, then its first version: "another program").
+        app_id, version, tables = conn.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id), "
+            "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)"
+        ).fetchone()
     except sqlite3.DatabaseError as exc:
         raise LibraryError(f"{path}: damaged or not a tuireader library ({exc}); left untouched") from None
     if app_id == 0 and version == 0 and tables == 0:

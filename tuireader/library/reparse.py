@@ -21,6 +21,7 @@ from tuireader.ingest.textformat import split_lines
 from tuireader.library import converters as conv
 from tuireader.library import site_furniture
 from tuireader.library.compression import unpack
+from tuireader.library.feeds import apply_feed_context, feed_context_for
 from tuireader.library.importer import Failure, prepare_bytes
 from tuireader.library.schema import index_new_articles
 from tuireader.library.writer import now, stored_teasers, write_teasers
@@ -54,7 +55,12 @@ def _parse_file(conn: sqlite3.Connection, file_id: int, furniture: Collection[in
     if isinstance(result, Failure):
         return result
     # A stored JSON export holds exactly one article (the importer split it).
-    return result[0].article
+    article = result[0].article
+    web = path and path.startswith(("http://", "https://"))
+    context = feed_context_for(conn, [path, article.url]) if web else None
+    if context is not None:  # a page fetched for a feed item
+        apply_feed_context(article, context)
+    return article
 
 
 def reparse_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> ReparseReport:
