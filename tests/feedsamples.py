@@ -163,9 +163,16 @@ def json_feed(items: list[Item], title: str = "Example JSON", version: str = "1.
     return json.dumps(doc).encode("utf-8")
 
 
+def page_lead(it: Item) -> str:
+    """The lead a story's page prints above it."""
+    return f"Page lead of story {it.n}: what the council decided, and what it means for the river."
+
+
 def article_page(it: Item, *, with_lead: bool = True, site: str = "Example Site") -> bytes:
     """A realistic article page: navigation, the story, a related-articles block, a footer."""
-    lead = f'<meta name="description" content="Page lead of story {it.n}.">' if with_lead else ""
+    lead_text = page_lead(it)
+    lead = f'<meta name="description" content="{lead_text}">' if with_lead else ""
+    printed_lead = f'<p class="lead">{lead_text}</p>' if with_lead else ""
     paragraphs = "".join(f"<p>{escape(p)}</p>" for p in story(it.n + 1000, 7))
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>{escape(it.headline)} | {site}</title>
@@ -176,6 +183,7 @@ def article_page(it: Item, *, with_lead: bool = True, site: str = "Example Site"
 </head><body>
 <header><nav><a href="/">Home</a> <a href="/politics">Politics</a> <a href="/sport">Sport</a></nav></header>
 <main><article><h1>{escape(it.headline)}</h1>
+{printed_lead}
 <p class="byline">By Jane Doe</p>
 {paragraphs}
 </article>

@@ -9,6 +9,9 @@ from hypothesis import strategies as st
 
 from tuireader.ingest import parse_bytes
 from tuireader.ingest.feedformat import MAX_ITEMS, NotAFeed, discover, item_document, parse_feed
+from tuireader.library.feeds import FeedContext
+from tuireader.library.importer import Prepared
+from tuireader.web.parsing import read_item
 
 BASE = "http://example.test"
 
@@ -136,7 +139,9 @@ def test_an_item_document_reads_back_as_the_item() -> None:
     assert article.source == "Example Atom" and article.url == item.url
     assert article.published == "2022-01-10T10:05" and article.authors == ["Jane Doe"]
     assert "(item 2, part 5)" in article.body
-    assert article.lead == "Summary of story 2: the council reviews the bridge plan."
+    prepared, _ = read_item(item, FeedContext(source="Example Atom"), None, None)
+    assert isinstance(prepared, Prepared)
+    assert prepared.article.lead == "Summary of story 2: the council reviews the bridge plan."
 
 
 def test_an_item_document_keeps_markup_in_titles_inert() -> None:

@@ -14,10 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from tuireader.ingest.markdown_text import plain_text
 from tuireader.ingest.urls import canonical_url
 from tuireader.library import converters as conv
 from tuireader.library.errors import LibraryError
 from tuireader.library.importer import Prepared
+from tuireader.library.schema import ARTICLE_URL_SQL
 from tuireader.library.writer import ArticleWriter, now
 from tuireader.model import Article, ArticleSummary
 
@@ -135,8 +137,13 @@ def apply_feed_context(article: Article, context: FeedContext) -> None:
         article.title = title
     if not article.published and published:
         article.published = published
-    if not article.lead and summary:
+    if not article.lead and summary and not _opens(article.body, summary):
         article.lead = summary
+
+
+def _opens(body: str, summary: str) -> bool:
+    """Whether the story starts with the summary (a feed that repeats the opening is no lead)."""
+    return " ".join(plain_text(body)[: len(summary) + 200].split()).startswith(" ".join(summary.split()))
 
 
 def feed_context_for(conn: sqlite3.Connection, urls: Iterable[str | None]) -> FeedContext | None:
@@ -361,7 +368,7 @@ def _stored_at(conn: sqlite3.Connection, urls: list[str | None]) -> int | None:
             conn.execute(
                 "SELECT article_id FROM feed_items WHERE url = ? AND article_id IS NOT NULL LIMIT 1", [url]
             ).fetchone()
-            or conn.execute("SELECT id FROM articles WHERE json_extract(extra, '$.url') = ? LIMIT 1", [url]).fetchone()
+            or conn.execute(f"SELECT id FROM articles WHERE {ARTICLE_URL_SQL} = ? LIMIT 1", [url]).fetchone()
         )
         if row:
             return int(row[0])

@@ -142,7 +142,11 @@ CREATE INDEX site_lines_hash ON site_lines(line_hash);
 # their web address, so the same story through two feeds (or already imported
 # from a crawl) stays one article. ``robots`` keeps each site's robots.txt
 # between refreshes.
-_V6 = """
+# An article's web address as the index on it reads it: a row whose JSON is damaged has none
+# (json_extract alone would make every write of such a row fail with "malformed JSON").
+ARTICLE_URL_SQL = "(CASE WHEN json_valid(extra) THEN json_extract(extra, '$.url') END)"
+
+_V6 = f"""
 CREATE TABLE feeds (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL UNIQUE,         -- fetched; a permanent redirect updates it
@@ -176,7 +180,7 @@ CREATE TABLE feed_items (
 ) WITHOUT ROWID;
 CREATE INDEX feed_items_article ON feed_items(article_id);
 CREATE INDEX feed_items_url ON feed_items(url);
-CREATE INDEX articles_url ON articles(json_extract(extra, '$.url'));
+CREATE INDEX articles_url ON articles{ARTICLE_URL_SQL};
 -- robots.txt of the sites pages are fetched from, kept between refreshes
 CREATE TABLE robots (
     site TEXT PRIMARY KEY,            -- scheme://host[:port]

@@ -59,7 +59,7 @@ def _read_item(
     else:
         raw = item_document(item, feed.source)
         article = parse_bytes(raw, address)
-    summary = plain_text(item.summary) if item.summary and page is not None else None
+    summary = plain_text(item.summary) if item.summary else None
     apply_feed_context(article, replace(feed, title=item.title, published=item.published, summary=summary))
     if not article.title.strip():
         return "no article found (no title)"
