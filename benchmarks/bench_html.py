@@ -11,12 +11,16 @@ Scores both extractors on the shared benchmark of 331 real pages
   per-page precision and recall averaged over the pages; F1 of the averages.
 
 The story is scored as plain text: markdown syntax is stripped first.
-tuireader keeps the printed lead (standfirst) apart from the body, as the reader
-shows it above the body: it is scored as part of the story when the page prints
-it. A lead taken from the page's description alone (not printed) is not scored.
+tuireader keeps the lead (standfirst) apart from the body and the reader shows
+it above the body: story = lead + body. ``--printed-lead-only`` scores the lead
+only where the page prints it (earlier figures did so).
 
-    python benchmarks/bench_html.py [--data DIR] [--only tuireader|trafilatura]
-                                    [--jobs N] [--show-misses]
+The 93 pages of ``<repo>/../shared/benchmarks/web-text`` (``--set web-text``; its
+README gives the scoring) are scored like the ``zyte-*`` pages, except that an
+empty story scores 0; figures per source and per language, titles exact.
+
+    python benchmarks/bench_html.py [--set html-extraction|web-text|both] [--data DIR]
+                                    [--only tuireader|trafilatura] [--jobs N] [--show-misses]
 
 Speed (pages/s) is always measured in a single process, by the wall clock and
 by the process's CPU time; ``--jobs`` only speeds up the quality run.
@@ -27,6 +31,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import sys
 import time
@@ -37,7 +42,18 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # this checkout's tuireader, not one installed elsewhere
-DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "html-extraction"
+
+
+def _benchmarks_dir() -> Path:
+    """``../shared/benchmarks`` beside the checkout (or beside the folder of a worktree)."""
+    for base in (REPO.parent, REPO.parent.parent):
+        if (base / "shared" / "benchmarks").is_dir():
+            return base / "shared" / "benchmarks"
+    return REPO.parent / "shared" / "benchmarks"
+
+
+DEFAULT_DATA = _benchmarks_dir() / "html-extraction"
+WEB_TEXT_DATA = _benchmarks_dir() / "web-text"
 
 # --- markdown to plain text ---------------------------------------------------
 
@@ -154,6 +170,42 @@ class Score:
         return f1(p, r), p, r
 
 
+@dataclass
+class WebTextScore:
+    """The web-text set: shingle precision / recall per page (an empty story scores 0), by group."""
+
+    p: dict[str, list[float]] = field(default_factory=dict)
+    r: dict[str, list[float]] = field(default_factory=dict)
+    titles_right: dict[str, int] = field(default_factory=dict)
+    titles_total: dict[str, int] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, page_id: str, truth: dict, story: str, title: str | None) -> None:
+        pred, true = shingles(story), shingles(truth.get("text") or "")
+        common = len(pred & true)
+        p = common / len(pred) if pred else 0.0
+        r = common / len(true) if true and pred else 0.0
+        for group in ("all", f"lang {truth['lang']}", f"source {truth['source']}"):
+            self.p.setdefault(group, []).append(p)
+            self.r.setdefault(group, []).append(r)
+            if truth.get("title"):
+                self.titles_total[group] = self.titles_total.get(group, 0) + 1
+                right = bool(title) and normalise(title or "").casefold() == normalise(truth["title"]).casefold()
+                self.titles_right[group] = self.titles_right.get(group, 0) + right
+        if truth.get("title") and normalise(title or "").casefold() != normalise(truth["title"]).casefold():
+            self.misses.append(f"{page_id} TITLE    {title!r} != {truth['title']!r}")
+        if p < 0.8 or r < 0.8:
+            self.misses.append(f"{page_id} STORY    P={p:.2f} R={r:.2f}")
+
+    def groups(self) -> list[str]:
+        return sorted(self.p, key=lambda g: (g != "all", g))
+
+    def f1(self, group: str) -> tuple[float, float, float, int]:
+        ps, rs = self.p[group], self.r[group]
+        p, r = sum(ps) / len(ps), sum(rs) / len(rs)
+        return f1(p, r), p, r, len(ps)
+
+
 # --- extractors -------------------------------------------------------------------
 
 
@@ -162,9 +214,14 @@ def run_tuireader(data: bytes) -> tuple[str, str | None]:
 
     article = parse_bytes(data)
     story = article.body
-    if article.lead and _letters(article.lead)[:60] in _letters(visible_text(data)):
-        story = f"{article.lead}\n\n{story}"  # the printed lead, shown above the body
+    if article.lead and (SCORE_EVERY_LEAD or _letters(article.lead)[:60] in _letters(visible_text(data))):
+        story = f"{article.lead}\n\n{story}"  # the lead, shown above the body
     return markdown_to_text(story), article.title or None
+
+
+# The reader shows the lead above the body, wherever it came from: it is scored as story.
+# (--printed-lead-only scores it only when the page prints it, as earlier figures did.)
+SCORE_EVERY_LEAD = True
 
 
 def _letters(text: str) -> str:
@@ -218,6 +275,7 @@ TIMED: dict[str, Callable[[bytes], object]] = {
 
 def load_pages(data_dir: Path) -> tuple[dict[str, dict], dict[str, bytes]]:
     truth = json.loads((data_dir / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = {k: v for k, v in truth.items() if (data_dir / "pages" / f"{k}.html.gz").exists()}
     pages = {}
     for page_id in sorted(truth):
         pages[page_id] = gzip.decompress((data_dir / "pages" / f"{page_id}.html.gz").read_bytes())
@@ -232,7 +290,7 @@ def _one(args: tuple[str, bytes]) -> tuple[str, str | None]:
         return "", f"<crash {type(exc).__name__}: {exc}>"
 
 
-def evaluate(name: str, truth: dict[str, dict], pages: dict[str, bytes], jobs: int) -> Score:
+def evaluate(name: str, truth: dict[str, dict], pages: dict[str, bytes], jobs: int, score: Score | WebTextScore):
     ids = list(pages)
     work = [(name, pages[i]) for i in ids]
     if jobs > 1:
@@ -240,7 +298,6 @@ def evaluate(name: str, truth: dict[str, dict], pages: dict[str, bytes], jobs: i
             results = list(pool.map(_one, work, chunksize=4))
     else:
         results = [_one(w) for w in work]
-    score = Score()
     for page_id, (story, title) in zip(ids, results, strict=False):
         score.add(page_id, truth[page_id], story, title)
     return score
@@ -262,28 +319,44 @@ def pages_per_second(name: str, pages: dict[str, bytes], limit: int) -> tuple[fl
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark directory")
+    parser.add_argument("--set", choices=("html-extraction", "web-text", "both"), default="both")
+    parser.add_argument("--data", type=Path, help="benchmark directory (one set)")
     parser.add_argument("--only", choices=sorted(EXTRACTORS), action="append")
     parser.add_argument("--jobs", type=int, default=1, help="processes for the quality run")
     parser.add_argument("--speed-pages", type=int, default=331, help="pages timed for pages/s (0: skip)")
     parser.add_argument("--show-misses", action="store_true", help="list missed/leaked snippets")
+    parser.add_argument("--printed-lead-only", action="store_true", help="score a lead only where the page prints it")
     args = parser.parse_args(argv)
+    global SCORE_EVERY_LEAD
+    SCORE_EVERY_LEAD = not args.printed_lead_only
 
-    if not (args.data / "ground-truth.json").exists():
-        print(f"no benchmark data at {args.data}", file=sys.stderr)
-        return 2
-    truth, pages = load_pages(args.data)
+    sets = ["html-extraction", "web-text"] if args.set == "both" else [args.set]
     names = args.only or ["tuireader", "trafilatura"]
-    rows = []
-    for name in names:
-        score = evaluate(name, truth, pages, args.jobs)
-        speed = pages_per_second(name, pages, args.speed_pages) if args.speed_pages else (float("nan"),) * 2
-        if args.show_misses:
-            print(f"--- {name}")
-            print("\n".join(score.misses))
-        rows.append((name, score, speed))
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for which in sets:
+        data = args.data or (DEFAULT_DATA if which == "html-extraction" else WEB_TEXT_DATA)
+        if not (data / "ground-truth.json").exists():
+            print(f"no benchmark data at {data}", file=sys.stderr)
+            return 2
+        truth, pages = load_pages(data)
+        rows = []
+        for name in names:
+            score = evaluate(name, truth, pages, args.jobs, Score() if which == "html-extraction" else WebTextScore())
+            speed = pages_per_second(name, pages, args.speed_pages) if args.speed_pages else (float("nan"),) * 2
+            if args.show_misses:
+                print(f"--- {name}")
+                print("\n".join(score.misses))
+            rows.append((name, score, speed))
+        print(f"\n{len(pages)} pages from {data}")
+        if which == "html-extraction":
+            _print_html_extraction(rows)
+        else:
+            _print_web_text(rows)
+    print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return 0
 
-    print(f"{len(pages)} pages from {args.data}")
+
+def _print_html_extraction(rows: list) -> None:
     print("| extractor | de F1 (P / R) | zyte F1 (P / R) | de titles | pages/s (wall / CPU) |")
     print("|---|---|---|---|---|")
     for name, score, speed in rows:
@@ -293,7 +366,17 @@ def main(argv: list[str] | None = None) -> int:
             f"| {zy[0]:.3f} ({zy[1]:.3f} / {zy[2]:.3f}) "
             f"| {score.titles_right} / {score.titles_total} | {speed[0]:.1f} / {speed[1]:.1f} |"
         )
-    return 0
+
+
+def _print_web_text(rows: list) -> None:
+    print("| extractor | group | pages | story F1 (P / R) | titles | pages/s (wall / CPU) |")
+    print("|---|---|---|---|---|---|")
+    for name, score, speed in rows:
+        for group in score.groups():
+            f, p, r, n = score.f1(group)
+            titles = f"{score.titles_right.get(group, 0)} / {score.titles_total.get(group, 0)}"
+            rate = f"{speed[0]:.1f} / {speed[1]:.1f}" if group == "all" else ""
+            print(f"| {name} | {group} | {n} | {f:.3f} ({p:.3f} / {r:.3f}) | {titles} | {rate} |")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 from textual.message import Message
@@ -16,6 +16,9 @@ from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 from tuireader.library import Library
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from webserver import LocalServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -150,3 +153,19 @@ def notifications(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(ReaderApp, "notify", recording)
     return shown
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    """A local HTTP server on 127.0.0.1 (tests/webserver.py): feeds and pages without the network."""
+    from webserver import serving
+
+    with serving() as srv:
+        yield srv
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Iterator[Library]:
+    """A library in the test's own directory."""
+    with Library(tmp_path / "lib.db") as library:
+        yield library

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html.parser
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -16,16 +17,24 @@ from tuireader.library import Library
 from tuireader.library.exporters import export
 from tuireader.model import Article, Teaser
 
-# Text as it comes out of decoding: no control characters except newline and tab.
-_text = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff") | st.sampled_from("\n\t")
-)
-_line = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"), min_size=1).filter(
-    lambda s: s.strip()
-)
+# Stored text may hold anything an export carried in (C1 controls, U+FEFF, zero-width and bidi
+# characters, escapes): exports keep it exactly; only what is shown is sanitised.
+_odd = st.sampled_from("\n\t\r\x1b\x07\x85\x9b\ufeff\u200b\u200d\u2060\u202e\u2066\u2028")
+_text = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff") | _odd)
+_line = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | _odd, min_size=1).filter(lambda s: s.strip())
 _opt = st.none() | _text
+_moment = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1))
+_day = _moment.map(lambda d: d.date().isoformat())
+_stamp = st.none() | _day | _moment.map(lambda d: d.isoformat(timespec="minutes"))
 _teaser = st.builds(
-    Teaser, title=_line, source=_opt, section=_opt, date=_opt, summary=_opt, sponsored=st.booleans(), url=_opt
+    Teaser,
+    title=_line,
+    source=_opt,
+    section=_opt,
+    date=st.none() | _day,
+    summary=_opt,
+    sponsored=st.booleans(),
+    url=_opt,
 )
 _article = st.builds(
     Article,
@@ -33,8 +42,8 @@ _article = st.builds(
     body=_text,
     section=_opt,
     lead=_opt,
-    published=_opt,
-    updated=_opt,
+    published=_stamp,
+    updated=_stamp,
     reading_minutes=st.none() | st.integers(0, 500),
     image_caption=_opt,
     source=_opt,

@@ -142,14 +142,15 @@ def test_table_becomes_markdown_table() -> None:
     assert "| 2025 | 57 |" in md
 
 
-def test_figure_caption_inside_the_story_is_recovered() -> None:
+def test_caption_of_a_picture_inside_the_story_is_not_story_text() -> None:
+    """The terminal shows no picture: its caption would be a stray line between paragraphs."""
     paragraphs = STORY.split("</p>")
     figure = """<figure><img src="/bilder/turbine.jpg" alt="Turbine">
 <figcaption>Die erste Turbine wird eingesetzt. Foto: Stadtwerke</figcaption></figure>"""
     body = paragraphs[0] + "</p>" + figure + "</p>".join(paragraphs[1:])
     article = parse(page(body))
-    assert "*Die erste Turbine wird eingesetzt. Foto: Stadtwerke*" in article.body
-    assert article.body.index("zwölftausend") < article.body.index("Turbine wird") < article.body.index("Fischtreppe")
+    assert "Turbine wird" not in article.body
+    assert "zwölftausend" in article.body and "Fischtreppe" in article.body
     assert article.image_caption == "Die erste Turbine wird eingesetzt. Foto: Stadtwerke"
 
 
@@ -317,7 +318,7 @@ def test_json_ld_news_article_metadata() -> None:
     head += '<meta property="og:title" content="Anderer Titel">'
     article = parse(page(STORY, head=head))
     assert article.title == "Neues Kraftwerk an der Isar"
-    assert article.lead == "Im Frühjahr geht die Anlage ans Netz."
+    assert article.lead is None  # the description is not printed on the page
     assert article.published == "2023-03-14T08:30"  # local time as printed, offset dropped
     assert article.updated == "2023-03-14T17:05"
     assert article.section == "Lokales"
@@ -338,7 +339,7 @@ def test_opengraph_and_article_meta_when_there_is_no_json_ld() -> None:
     assert article.title == "Neues Kraftwerk an der Isar"
     assert article.source == "Stadtanzeiger"
     assert article.url == "https://www.stadtanzeiger.de/k"
-    assert article.lead == "Im Frühjahr geht die Anlage ans Netz."
+    assert article.lead is None  # the description is not printed on the page
     assert article.published == "2023-03-14T08:30"
     assert article.section == "Lokales"
     assert article.authors == ["Erika Mustermann"]
@@ -376,11 +377,31 @@ def test_printed_lead_is_the_lead_and_not_repeated_in_the_body() -> None:
     assert article.body.startswith("Die Stadtwerke haben am Montag")
 
 
-def test_description_is_the_lead_when_the_page_prints_none() -> None:
-    head = '<meta name="description" content="Kurzfassung: Das Kraftwerk kommt im Frühjahr.">'
+def test_a_description_the_page_does_not_print_is_no_lead() -> None:
+    """Written for search engines and link previews: the reader shows what the page prints."""
+    head = '<meta name="description" content="Kurzfassung: Das Kraftwerk kommt im Frühjahr, sagen die Stadtwerke.">'
     article = parse(page(STORY, head=head))
-    assert article.lead == "Kurzfassung: Das Kraftwerk kommt im Frühjahr."
+    assert article.lead is None
     assert article.body.startswith("Die Stadtwerke haben am Montag")
+
+
+def test_a_description_printed_apart_from_the_story_is_the_lead() -> None:
+    lead = "Kurzfassung: Das Kraftwerk kommt im Frühjahr."
+    head = f'<meta name="description" content="{lead}">'
+    body = f"<header><p>{lead}</p></header>"
+    article = parse(page("", head=head).replace("<main>", body + "<main>").replace("</h1>", "</h1>" + STORY))
+    assert article.lead == lead
+    assert "Kurzfassung" not in article.body
+
+
+def test_a_lead_marked_by_class_is_no_picture() -> None:
+    """ "page-lead", "lead-media": the opening picture and its caption are not the printed lead."""
+    figure = """<div class="page-lead-media"><figure><img src="/bilder/baustelle.jpg">
+<figcaption>Die Baustelle im Herbst, als die Turbinen noch fehlten und der Kran noch stand. Foto: Stadtwerke</figcaption>
+</figure></div>"""
+    article = parse(page(figure + STORY))
+    assert article.lead is None
+    assert article.image_caption and article.image_caption.startswith("Die Baustelle im Herbst")
 
 
 def test_lead_marked_by_class_is_found_next_to_the_headline() -> None:

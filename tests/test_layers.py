@@ -1,4 +1,4 @@
-"""The data layer (ingest, library) stands without the UI: it never imports textual."""
+"""The data layer (ingest, library, web) stands without the UI: it never imports textual."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from conftest import ROOT
 
 _PROGRAM = """
 import importlib, pkgutil, sys
-import tuireader.ingest, tuireader.library
-for package in (tuireader.ingest, tuireader.library):
+import tuireader.ingest, tuireader.library, tuireader.web
+for package in (tuireader.ingest, tuireader.library, tuireader.web):
     for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
         importlib.import_module(info.name)
 from tuireader.ingest import parse_bytes, parse_file

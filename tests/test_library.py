@@ -251,10 +251,10 @@ def test_a_parser_crash_fails_one_file_and_the_rest_import(
 
     real = textformat.parse
 
-    def fragile(text: str):
+    def fragile(text: str, *args: object):
         if "Kaputt" in text:
             raise RuntimeError("parser bug")
-        return real(text)
+        return real(text, *args)
 
     monkeypatch.setattr(textformat, "parse", fragile)
     files = [Page(t).write(tmp_path / f"{t}.txt") for t in ("Eins", "Kaputt", "Drei")]

@@ -97,6 +97,7 @@ def accounted_for(line: str, article: Article) -> bool:
         *article.authors,
         *article.tags,
         *article.leftover,
+        *(text for lines in article.furniture.values() for text in lines),  # set aside as page furniture
     ]
     for teaser in article.related:
         texts += [teaser.title, teaser.source, teaser.section, teaser.summary, f"{teaser.section} {teaser.title}"]
@@ -447,3 +448,14 @@ def test_dedup_key_spaces_the_story_as_splitting_does(text: str) -> None:
 
     for body in (textformat.parse(text).body, text):
         assert _single_spaced(body) == " ".join(body.split())
+
+
+def test_unlabelled_cards_without_source_line_or_date_are_teasers() -> None:
+    """No heading, no source lines, no dates: the section-and-prefixed-title shape alone, card after card."""
+    block = []
+    for card in SEED_CARDS:
+        card = [line for line in card[1:] if not line.endswith("12.2025")]
+        block += card
+    article = textformat.parse("\n".join(SEED_STORY + block))
+    assert sorted(t.title for t in article.related) == sorted(t.title for t in SEED_ARTICLE.related)
+    assert article.body == SEED_ARTICLE.body

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from tuireader import __version__
 from tuireader.commands.errors import CliError
 from tuireader.logs import quiet_parser_logs
+from tuireader.sanitize import clean_line
 
 # Modules under tuireader.commands (or named in full), each registering one or more subcommands.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -26,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "remove",
     "reparse",
+    "feeds",
     "tuireader.ui.configcheck",  # checks keys against the reader's bindings: lives beside them
 )
 
@@ -97,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return int(run_app(library=args.library, paths=args.paths) or 0)
     except CliError as exc:
-        print(f"tuireader: {exc}", file=sys.stderr)
+        print(f"tuireader: {clean_line(str(exc))}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         print("tuireader: interrupted", file=sys.stderr)

@@ -53,6 +53,8 @@ class Article:
     related_label: str | None = None  # the page's own heading of the teaser block
     related: list[Teaser] = field(default_factory=list)
     leftover: list[str] = field(default_factory=list)  # lines that belong nowhere
+    # Page furniture the parser set aside, by category ("navigation", "footer", ...): parse output only, never stored.
+    furniture: dict[str, list[str]] = field(default_factory=dict)
     path: str | None = None
     format: str = "crawl"  # crawl | html | markdown | json
 
@@ -61,10 +63,12 @@ class Article:
     bookmarked: bool = False
     bookmark_note: str | None = None
     read: bool = False
+    # Set by the library when part of the stored article could not be read (a damaged row): what and why.
+    damaged: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The parse result as plain JSON-able data (no library state)."""
-        return {
+        """The parse result as plain JSON-able data (no library state); ``furniture`` only when there is some."""
+        data: dict[str, Any] = {
             "path": self.path,
             "format": self.format,
             "source": self.source,
@@ -83,6 +87,9 @@ class Article:
             "related": [t.to_dict() for t in self.related],
             "leftover": list(self.leftover),
         }
+        if self.furniture:
+            data["furniture"] = {k: list(v) for k, v in self.furniture.items()}
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:

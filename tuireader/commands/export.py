@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tuireader.commands.libcmd import json_flag, library_errors, open_library, print_json, safe
+from tuireader.commands.opml import export_opml
 from tuireader.library.exporters import FORMATS, export
 
 
@@ -16,11 +17,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description=(
             "json: one file with every article, its teasers and library state (re-importable). "
             "md: a directory with one markdown file per article, YAML front matter (re-importable). "
-            "html: a Netscape bookmark file for browsers (articles with a URL or stored file)."
+            "html: a Netscape bookmark file for browsers (articles with a URL or stored file). "
+            "opml: the feed subscriptions, sections as folders."
         ),
     )
     p.add_argument("dest", metavar="DEST", help="file (json, html) or directory (md)")
-    p.add_argument("--format", "-f", required=True, choices=FORMATS)
+    p.add_argument("--format", "-f", required=True, choices=(*FORMATS, "opml"))
     p.add_argument("--bookmarked", action="store_true", help="only bookmarked articles")
     json_flag(p)
     p.set_defaults(func=run)
@@ -28,6 +30,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 @library_errors
 def run(args: argparse.Namespace) -> int:
+    if args.format == "opml":  # the subscriptions, not the articles
+        with open_library(args) as lib:
+            count = export_opml(lib, args.dest)
+        print(f"exported {count} subscriptions to {safe(args.dest)}")
+        return 0
     with open_library(args) as lib:
         report = export(lib, args.format, args.dest, args.bookmarked)
     if args.json:
@@ -37,10 +44,13 @@ def run(args: argparse.Namespace) -> int:
                 "dest": report.dest,
                 "written": report.written,
                 "skipped": [{"id": i, "reason": r} for i, r in report.skipped],
+                "notes": [{"id": i, "note": n} for i, n in report.notes],
             }
         )
     else:
         for i, reason in report.skipped:
             print(f"skipped {i}: {safe(reason)}")
+        for i, note in report.notes:
+            print(f"note on {i}: {safe(note)}")
         print(f"exported {report.written} articles to {safe(report.dest)}")
     return 0

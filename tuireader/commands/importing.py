@@ -7,6 +7,7 @@ import sys
 import time
 
 from tuireader.commands.libcmd import json_flag, library_errors, open_library, print_json, safe
+from tuireader.commands.opml import import_opml, print_opml_import, split_opml
 from tuireader.library import ImportReport
 
 
@@ -53,6 +54,7 @@ def _report_json(report: ImportReport) -> dict:
         "updated": [{"path": p, "id": i} for p, i in report.updated],
         "unchanged": [{"path": p, "id": i} for p, i in report.unchanged],
         "failed": [{"path": p, "reason": r} for p, r in report.failed],
+        "skipped": [{"path": p, "reason": r} for p, r in report.skipped],
         "read_by_earlier_parser": report.read_by_earlier_parser,
     }
 
@@ -60,15 +62,29 @@ def _report_json(report: ImportReport) -> dict:
 @library_errors
 def run(args: argparse.Namespace) -> int:
     progress = ProgressBar() if sys.stderr.isatty() and not args.json and not args.quiet else None
+    opml_files, paths = split_opml(args.paths)
     with open_library(args) as lib:
-        report = lib.import_paths(args.paths, progress=progress)
+        opml_failed = False
+        for opml_path in opml_files:  # subscription lists: subscribe to every feed
+            added, existing, reason = import_opml(lib, opml_path)
+            opml_failed |= reason is not None
+            print_opml_import(opml_path, added, existing, reason, as_json=args.json)
+        if not paths:
+            return 1 if opml_failed else 0
+        report = lib.import_paths(paths, progress=progress)
     if args.json:
         print_json(_report_json(report))
     else:
         for path, reason in report.failed:
             print(f"failed: {safe(path)}: {safe(reason)}")
+        for path, reason in report.skipped:
+            print(f"skipped: {safe(path)}: {safe(reason)}")
         c = report.counts()
-        print(f"imported {c['imported']}, updated {c['updated']}, unchanged {c['unchanged']}, failed {c['failed']}")
+        skipped = f", skipped {len(report.skipped)}" if report.skipped else ""
+        print(
+            f"imported {c['imported']}, updated {c['updated']}, unchanged {c['unchanged']}, failed {c['failed']}"
+            + skipped
+        )
         if report.older_parser:
             n = len(report.read_by_earlier_parser)
             print(

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from tuireader.commands.errors import CliError
 from tuireader.library import Library, LibraryError
-from tuireader.sanitize import clean_line
+from tuireader.sanitize import clean_line, dumps_json
 
 
 def open_library(args: argparse.Namespace) -> Library:
@@ -51,7 +50,7 @@ def safe(text: str | None) -> str:
 
 
 def print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False))
+    print(dumps_json(data))
 
 
 def library_errors(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:

@@ -43,7 +43,7 @@ def summary_dict(s: ArticleSummary) -> dict:
 
 def summary_line(s: ArticleSummary) -> str:
     flags = ("*" if s.bookmarked else " ") + (" " if s.read else "u")
-    date = (s.published or "").replace("T", " ")
+    date = safe(s.published).replace("T", " ")
     section = f"[{safe(s.section)}] " if s.section else ""
     return f"{s.id:>6} {flags} {date:<16}  {section}{safe(s.title)}"
 

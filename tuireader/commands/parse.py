@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from tuireader.ingest import IngestError, parse_file
-from tuireader.ingest.decode import remove_control_characters
 from tuireader.render import render_article_text
+from tuireader.sanitize import clean_line, dumps_json
 
 
 def one_line(message: str) -> str:
     """A message safe for one terminal line: newlines shown escaped, control characters gone."""
-    return remove_control_characters(message.replace("\r", "\\r").replace("\n", "\\n"))
+    return clean_line(message.replace("\r", "\\r").replace("\n", "\\n"))
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -34,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             continue
         if args.json:
-            print(json.dumps(article.to_dict(), ensure_ascii=False))
+            print(dumps_json(article.to_dict()))
         else:
             if not first:
                 print("\n" + "=" * 72 + "\n")

@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         )
     tty = stdout_is_terminal()
     for h in hits:
-        date = (h.published or "").replace("T", " ")
+        date = safe(h.published).replace("T", " ")
         snippet = safe(h.snippet)
         if tty:
             snippet = snippet.replace("[[", "\x1b[1m").replace("]]", "\x1b[0m")

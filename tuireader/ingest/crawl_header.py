@@ -21,6 +21,7 @@ has followed them is the story's (a list of dates), not header.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
 from tuireader.ingest.crawl_lines import (
     ends_like_sentence,
@@ -92,7 +93,48 @@ def _is_marker(line: str) -> bool:
     )
 
 
+class HeaderLine(Enum):
+    """What one line of an article's header stretch is, by itself (``header_line``)."""
+
+    TEASER_LABEL = "teaser label"  # "Mehr zum Thema" (unless it opens a tag list: the reader asks the neighbours)
+    DATE = "date"  # "10.01.2022 10:00", "Aktualisiert: 10.01.2022 10:19"
+    RELATIVE_TIME = "relative time"  # "vor 3 Stunden": no date to store
+    READING_TIME = "reading time"  # "Lesezeit: 2 min"
+    TAG_LABEL = "tag label"  # "Themen: Kasachstan, Russland"
+    CAPTION = "caption"  # a picture's caption with its credit
+    BYLINE = "byline"  # "Von Max Muster, Berlin"
+    DOMAIN = "domain"  # "dwn.example": the site
+    TEXT = "text"  # anything else: section, title, lead, or the story's first prose
+
+
+def header_line(line: str) -> HeaderLine:
+    """The kind of one non-blank header line, by the first rule that fits it (the order matters)."""
+    if is_teaser_label(line):
+        return HeaderLine.TEASER_LABEL
+    if parse_date_line(line) is not None:
+        return HeaderLine.DATE
+    if relative_time(line):
+        return HeaderLine.RELATIVE_TIME
+    if reading_minutes(line) is not None:
+        return HeaderLine.READING_TIME
+    if tag_label(line) is not None:
+        return HeaderLine.TAG_LABEL
+    if is_caption(line):
+        return HeaderLine.CAPTION
+    if read_byline(line) is not None:
+        return HeaderLine.BYLINE
+    if is_domain(line):
+        return HeaderLine.DOMAIN
+    return HeaderLine.TEXT
+
+
 def read_header(lines: list[str]) -> Header:
+    """Read the header stretch: a small state machine over the kinds of its lines (``header_line``).
+
+    State: the header fields found so far, the lines that are no marker (``candidates``),
+    the first place each line was seen (a repeated line is the title), the last marker,
+    and how much prose has run since it.
+    """
     header = Header()
     candidates: list[int] = []  # lines of the header stretch that are not markers
     first_seen: dict[str, int] = {}
@@ -110,9 +152,13 @@ def read_header(lines: list[str]) -> Header:
         nonblank += 1
         if nonblank > MAX_HEADER_LINES or card_start_at(lines, i):
             break
-        if is_teaser_label(line) and not opens_tag_list(lines, i):
+        kind = header_line(line)
+        tag_list = kind is HeaderLine.TEASER_LABEL and opens_tag_list(lines, i)
+        if kind is HeaderLine.TEASER_LABEL and not tag_list:
             break
-        if (date_line := parse_date_line(line)) is not None:
+        if kind is HeaderLine.DATE:
+            date_line = parse_date_line(line)
+            assert date_line is not None
             if (date_line.published and not header.published) or (date_line.updated and not header.updated):
                 header.published = header.published or date_line.published
                 header.updated = header.updated or date_line.updated
@@ -120,40 +166,31 @@ def read_header(lines: list[str]) -> Header:
                 break  # the header's dates were complete and text followed: a date in the story (a list of dates)
             else:
                 header.leftover.append(line)  # a further date: kept, not guessed at
-        elif relative_time(line):
+        elif kind is HeaderLine.RELATIVE_TIME:
             header.leftover.append(line)  # "vor 3 Stunden": relative to a moment the page does not tell
-        elif (minutes := reading_minutes(line)) is not None:
+        elif kind is HeaderLine.READING_TIME:
+            minutes = reading_minutes(line)
             if header.reading_minutes is None:
                 header.reading_minutes = minutes
             else:
                 header.leftover.append(line)
-        elif (tag := tag_label(line) or (("Mehr zum Thema", "") if opens_tag_list(lines, i) else None)) is not None:
-            rest = tag[1]
-            tags = split_tags(rest) if rest else None
-            if tags:
-                header.tags.extend(t for t in tags if t not in header.tags)
-            elif rest:
-                header.tags.append(rest)
-            else:
-                j = _next_nonblank(lines, i + 1, len(lines))
-                if j is not None and not _is_marker(lines[j]):
-                    tags = split_tags(lines[j])
-                    if tags:
-                        header.tags.extend(t for t in tags if t not in header.tags)
-                        i = j
+        elif kind is HeaderLine.TAG_LABEL or tag_list:
+            i = _read_tags(lines, i, header)
         elif line in first_seen and title_index is None:
             title_index = first_seen[line]
-        elif is_caption(line):
+        elif kind is HeaderLine.CAPTION:
             # Caption and credit may stand on lines of their own; a credit or caption printed twice is kept once.
             if not header.image_caption:
                 header.image_caption = line
             elif line not in header.image_caption:
                 header.image_caption = f"{header.image_caption} {line}"
-        elif not header.authors and (byline := read_byline(line)) is not None:
+        elif kind is HeaderLine.BYLINE and not header.authors:
+            byline = read_byline(line)
+            assert byline is not None
             header.authors, place = byline
             if place:
                 header.leftover.append(place)  # "Von Max Muster, Berlin": where it was written, not a name
-        elif is_domain(line) and header.source is None:
+        elif kind is HeaderLine.DOMAIN and header.source is None:
             header.source = line
         else:
             if is_sentence_like(line):
@@ -193,6 +230,25 @@ def read_header(lines: list[str]) -> Header:
             header.lead = lines[header.end + 1]
             header.end += 2
     return header
+
+
+def _read_tags(lines: list[str], i: int, header: Header) -> int:
+    """Read a tag list at lines[i] ("Themen: a, b", or a label with the tags on the next line); its last index."""
+    tag = tag_label(lines[i]) or ("Mehr zum Thema", "")
+    rest = tag[1]
+    tags = split_tags(rest) if rest else None
+    if tags:
+        header.tags.extend(t for t in tags if t not in header.tags)
+    elif rest:
+        header.tags.append(rest)
+    else:
+        j = _next_nonblank(lines, i + 1, len(lines))
+        if j is not None and not _is_marker(lines[j]):
+            tags = split_tags(lines[j])
+            if tags:
+                header.tags.extend(t for t in tags if t not in header.tags)
+                return j
+    return i
 
 
 def _is_headline(lines: list[str], j: int) -> bool:

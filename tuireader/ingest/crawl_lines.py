@@ -85,7 +85,7 @@ _CREDIT = re.compile(
     re.I,
 )
 
-_BYLINE = re.compile(r"(?:Von|By|Autor|Autorin|Author|Text)\s*:?\s+(?P<names>[A-ZÄÖÜ][^.!?]{1,70})")
+_BYLINE = re.compile(r"(?:Von|By|Autor|Autorin|Author|Text)\s*:?\s+(?P<names>[A-ZÄÖÜ][^.!?]+)")
 _NAME_SPLIT = re.compile(r"\s*(?:,|\bund\b|\band\b|&)\s*")
 _JOINED = re.compile(r"\b(?:und|and)\b|&")
 

@@ -160,8 +160,26 @@ def card_start_at(lines: list[str], i: int) -> bool:
     ):
         return True
     # No source line: section, prefixed title, then a date.
-    if i + 2 < len(lines) and is_prefixed_title(lines, i + 1) and (i == 0 or not lines[i - 1]):
-        return _day(lines[i + 2]) is not None
+    if i + 2 < len(lines) and is_prefixed_title(lines, i + 1):
+        if (i == 0 or not lines[i - 1]) and _day(lines[i + 2]) is not None:
+            return True
+        # No date either: only a second card of that shape close below (after one summary) tells a card.
+        return _card_follows(lines, i + 2)
+    return False
+
+
+def _card_follows(lines: list[str], j: int) -> bool:
+    """A card (section, prefixed title) starts within a date, a summary and blank lines from lines[j]."""
+    texts = 0
+    for k in range(j, min(j + 8, len(lines) - 1)):
+        if not lines[k]:
+            continue
+        if is_prefixed_title(lines, k + 1):
+            return True
+        if _day(lines[k]) is None:
+            texts += 1
+            if texts > 1:
+                return False
     return False
 
 

@@ -11,26 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        ("januar", "jänner", "jan", "january"),
-        ("februar", "feber", "feb", "february"),
-        ("märz", "maerz", "mär", "mrz", "mar", "march"),
-        ("april", "apr"),
-        ("mai", "may"),
-        ("juni", "jun", "june"),
-        ("juli", "jul", "july"),
-        ("august", "aug"),
-        ("september", "sep", "sept"),
-        ("oktober", "okt", "oct", "october"),
-        ("november", "nov"),
-        ("dezember", "dez", "dec", "december"),
-    ),
-    start=1,
-):
-    for _name in _names:
-        _MONTHS[_name] = _number
+from tuireader.ingest import vocab
+
+_MONTHS: dict[str, int] = vocab.MONTHS
 
 _MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _TIME = (
@@ -49,9 +32,11 @@ _PATTERNS = [
         re.I,
     ),
     # 10.01.2022 10:00, 10.1.2022, 10.01.2022, 10:00 Uhr
-    re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)" + _TIME, re.I),
+    re.compile(r"\b(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})(?!\d)" + _TIME, re.I),
     # 10. Januar 2022, 10:00 Uhr; 10 January 2022 10:00
-    re.compile(r"\b(?P<day>\d{1,2})\.?\s+" + _MONTH.format("mname") + r",?\s+(?P<year>\d{4})(?!\d)" + _TIME, re.I),
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:\.\s*|\s+)" + _MONTH.format("mname") + r",?\s+(?P<year>\d{4})(?!\d)" + _TIME, re.I
+    ),
     # January 10, 2022 10:00; Jan. 10 2022, 10:00 a.m.
     re.compile(
         r"\b" + _MONTH.format("mname") + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?!\d)" + _TIME,
@@ -59,23 +44,13 @@ _PATTERNS = [
     ),
 ]
 
-_WEEKDAY = (
-    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
-    r"|mo|di|mi|do|fr|sa|so"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?"
-)
-
-_PUBLISHED_LABEL = (
-    r"veröffentlicht(?:\s+am)?|publiziert(?:\s+am)?|erschienen(?:\s+am)?|erstellt(?:\s+am)?|datum|am|vom"
-    r"|published(?:\s+on)?|posted(?:\s+on)?|first published|date|on"
-)
-_UPDATED_LABEL = (
-    r"aktualisiert(?:\s+am)?|zuletzt aktualisiert(?:\s+am)?|letzte aktualisierung|geändert(?:\s+am)?|stand"
-    r"|updated(?:\s+on)?|last updated(?:\s+on)?|last modified|modified"
-)
-_LABEL = re.compile(rf"\b(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})\b", re.I)
+_WEEKDAY = rf"(?:{vocab.alternation(vocab.WEEKDAYS)})\.?,?"
+_PUBLISHED_LABEL = vocab.published_label_pattern()
+_UPDATED_LABEL = vocab.updated_label_pattern()
+_FILLER_WORDS = vocab.alternation(vocab.DATE_FILLERS)
+_LABEL = re.compile(rf"\b(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL}|{_FILLER_WORDS})\b", re.I)
 _UPDATED = re.compile(rf"(?:{_UPDATED_LABEL})\s*:?\s*$", re.I)
-_FILLER = re.compile(rf"(?:{_WEEKDAY}|uhr|um|at|und|and|[\s,.:;|/()\[\]·•–—-])*", re.I)
+_FILLER = re.compile(rf"(?:{_WEEKDAY}|[\s,.:;|/()\[\]·•–—-])*", re.I)
 
 
 _YEAR = re.compile(r"\d{4}")

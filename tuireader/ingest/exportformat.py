@@ -5,7 +5,14 @@
   ``bookmark_note``, ``read``).
 - Markdown: one article per file. YAML front matter between ``---`` lines,
   one ``key: value`` per line where every value is written as JSON (JSON is
-  valid YAML), then a blank line and the story exactly as stored.
+  valid YAML), then a blank line and the story exactly as stored. A story
+  holding characters that reading a text file changes or drops (controls,
+  carriage returns, U+FEFF) is also kept in the front matter as ``body``,
+  and the story below it is then the sanitised text, for people.
+
+Both write invisible and control characters as ``\\uXXXX`` escapes
+(``sanitize.dumps_json``): an export is safe to print, and stored text
+(C1 controls, U+FEFF, zero-width characters) comes back exactly.
 """
 
 from __future__ import annotations
@@ -14,7 +21,9 @@ import json
 import re
 from typing import Any
 
+from tuireader.ingest.fields import check_dates
 from tuireader.model import Article
+from tuireader.sanitize import clean_block, dumps_json
 
 MARKER = "tuireader_export"
 VERSION = 1
@@ -72,15 +81,23 @@ def export_document(articles: list[Article]) -> dict[str, Any]:
 
 
 def to_json(articles: list[Article]) -> str:
-    return json.dumps(export_document(articles), ensure_ascii=False, indent=1) + "\n"
+    return dumps_json(export_document(articles), indent=1) + "\n"
+
+
+# Characters that decoding a text file removes or changes (decode.clean_text), besides tab and newline.
+_NOT_KEPT_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
 
 
 def to_markdown(article: Article) -> str:
     record = article_record(article)
     lines = ["---", f"{MARKER}: {VERSION}"]
     for key in _FRONT_MATTER_KEYS:
-        lines.append(f"{key}: {json.dumps(record[key], ensure_ascii=False)}")
-    lines += ["---", "", article.body]
+        lines.append(f"{key}: {dumps_json(record[key])}")
+    body = article.body
+    if _NOT_KEPT_IN_TEXT.search(body):
+        lines.append(f"body: {dumps_json(body)}")
+        body = clean_block(body)
+    lines += ["---", "", body]
     return "\n".join(lines) + "\n"
 
 
@@ -134,7 +151,7 @@ def _article(record: dict[str, Any]) -> Article:
     data["bookmarked"] = bool(data.get("bookmarked"))
     data["read"] = bool(data.get("read"))
     try:
-        return Article.from_dict(data)
+        return check_dates(Article.from_dict(data))
     except TypeError as exc:
         raise ValueError(f"malformed article: {exc}") from None
 
@@ -177,7 +194,8 @@ def parse_markdown(text: str) -> Article:
         rest = rest[1:]
     if rest.endswith("\n"):
         rest = rest[:-1]
-    record["body"] = rest
+    if not isinstance(record.get("body"), str):
+        record["body"] = rest
     return _article(record)
 
 

@@ -14,7 +14,6 @@ import re
 
 from lxml import etree
 
-from tuireader.ingest.html_markdown import CAPTION_MARK
 from tuireader.ingest.html_metadata import clean, first_word, text_upto
 
 _LEAD_CLASS = re.compile(
@@ -40,6 +39,20 @@ def _is_container(el: etree._Element) -> bool:
     return sum(1 for _ in zip(range(2), el.iter("p"), strict=False)) > 1 or (
         el.tag != "p" and el.find(".//p") is not None and len(el) > 1
     )
+
+
+# A "lead" that is a picture: "page-lead-media", "lead-image", "article-opener" holding a figure.
+_MEDIA_CLASS = re.compile(r"media|image|img|photo|picture|figure|video|gallery|slide|carousel", re.I)
+_MEDIA_TAGS = ("figure", "figcaption", "img", "picture", "video")
+
+
+def _is_media(el: etree._Element) -> bool:
+    """A picture with its caption, not printed text: the lead is never one."""
+    if _MEDIA_CLASS.search(el.get("class") or ""):
+        return True
+    if any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
+        return True
+    return next(el.iter(*_MEDIA_TAGS), None) is not None
 
 
 def _key(text: str) -> str:
@@ -74,9 +87,11 @@ def find(body: etree._Element, description: str | None, headline: str | None = N
         if not marked_here and (wanted_word is None or first_word(el) != wanted_word):
             continue  # neither marked as a lead nor starting like the description
         text = text_upto(el, MAX_LEAD)
-        if text is None or len(text) < MIN_LEAD or _link_len(el) > len(text) / 4 or text.startswith(CAPTION_MARK):
+        if text is None or len(text) < MIN_LEAD or _link_len(el) > len(text) / 4 or _is_media(el):
             continue
         key = _key(text)
+        if headline_key and _key(headline or "")[:40] in _key(text[:400]) and len(headline_key) >= 20:
+            continue  # the headline with its kicker, not a lead
         if wanted and (key.startswith(wanted[:40]) or wanted.startswith(key[:40])) and not _is_container(el):
             return text
         if marked_here:

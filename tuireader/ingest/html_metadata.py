@@ -16,22 +16,12 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
-_GERMAN_DATE = re.compile(
-    r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*(?:,|um|-|–|\|)?\s*(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?"
-)
-_GERMAN_MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
-    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
-}  # fmt: skip
-_GERMAN_LONG_DATE = re.compile(
-    r"\b(\d{1,2})\.\s*(" + "|".join(_GERMAN_MONTHS) + r")\s+(\d{4})(?:\s*(?:,|um|-|–)?\s*(\d{1,2})[:.](\d{2}))?", re.I
-)
-_UPDATED = re.compile(r"\b(?:Aktualisiert|Zuletzt aktualisiert|Stand)\s*(?:am|:)?\s*:?\s*(.{6,40})", re.I)
-_PUBLISHED = re.compile(r"\b(?:Veröffentlicht|Erschienen|Publiziert)\s*(?:am|:)?\s*:?\s*(.{6,40})", re.I)
-_READING = re.compile(r"\bLesezeit:?\s*(?:ca\.\s*)?(\d{1,3})\s*(?:min|Minuten)", re.I)
-_READING_EN = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?min(?:ute)?s?\s+read\b", re.I)
-_BYLINE_PREFIX = re.compile(r"^(?:von|by|autor(?:in)?:?|author:?|text:|ein beitrag von)\s+", re.I)
+from tuireader.ingest import dates, vocab
+
+_UPDATED = re.compile(rf"\b(?:{vocab.updated_label_pattern()})\b\s*:?\s*(.{{6,40}})", re.I)
+_PUBLISHED = re.compile(rf"\b(?:{vocab.published_label_pattern()})\b\s*:?\s*(.{{6,40}})", re.I)
+_READING = re.compile(rf"\b{vocab.reading_time_pattern()}", re.I)
+_BYLINE_PREFIX = re.compile(rf"^{vocab.byline_prefix_pattern()}\s+", re.I)
 _AUTHOR_MARK = re.compile(r"author|autor|byline|\bcreator", re.I)
 _DATE_MARK = re.compile(r"date|datum|published|pubdate|publish|\btime\b|timestamp", re.I)
 _SINGLE_NAME = re.compile(r"^[A-ZÄÖÜ][\w.'’-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w.'’-]+){0,3}$")
@@ -112,29 +102,9 @@ def text_upto(el: etree._Element, limit: int) -> str | None:
 
 
 def normalise_date(value: Any) -> str | None:
-    """ISO or German date text to ``YYYY-MM-DDTHH:MM`` / ``YYYY-MM-DD`` as printed."""
+    """A date as printed or in metadata to ``YYYY-MM-DDTHH:MM`` / ``YYYY-MM-DD`` (see ``dates``)."""
     text = clean(value)
-    if not text:
-        return None
-    m = _ISO.search(text)
-    if m:
-        return _format(int(m[1]), int(m[2]), int(m[3]), m[4], m[5])
-    m = _GERMAN_DATE.search(text)
-    if m:
-        return _format(int(m[3]), int(m[2]), int(m[1]), m[4], m[5])
-    m = _GERMAN_LONG_DATE.search(text)
-    if m:
-        return _format(int(m[3]), _GERMAN_MONTHS[m[2].lower()], int(m[1]), m[4], m[5])
-    return None
-
-
-def _format(year: int, month: int, day: int, hour: str | None, minute: str | None) -> str | None:
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
-        return None
-    date = f"{year:04d}-{month:02d}-{day:02d}"
-    if hour is not None and minute is not None and int(hour) < 24 and int(minute) < 60:
-        return f"{date}T{int(hour):02d}:{minute}"
-    return date
+    return dates.parse_date(text) if text else None
 
 
 # --- JSON-LD ---------------------------------------------------------------------
@@ -278,10 +248,10 @@ def from_meta_tags(root: etree._Element) -> Metadata:
 
 
 # First words of the page-text lines read for metadata ("Aktualisiert: ...", "Von ...", "4 min read").
-_PAGE_TEXT_WORDS = {
-    "aktualisiert", "zuletzt", "stand", "veröffentlicht", "erschienen", "publiziert", "lesezeit", "von", "by",
-    "autor", "autorin", "author", "text", "ein", "geschätzte", "reading", "read", "updated", "published",
-}  # fmt: skip
+_PAGE_TEXT_WORDS = vocab.first_words("UPDATED_LABELS", "PUBLISHED_LABELS", "READING_TIME_LABELS", "BYLINE_PREFIXES") | {
+    "text",
+    "read",
+}
 
 
 def _short_texts(root: etree._Element, limit: int = 400) -> Iterator[str]:
@@ -312,15 +282,35 @@ def _author_names(text: str, single_ok: bool) -> list[str]:
     return [n for n in names if pattern.match(n) and not _NOT_A_NAME.search(n)][:10]
 
 
+_DATE_LABEL = re.compile(rf"\b(?:{vocab.published_label_pattern()}|{vocab.updated_label_pattern()})\b", re.I)
+
+
+def _up_to_next_label(text: str) -> str:
+    """The date text after one label, without the next label's date ("30.02.2023 | Stand: 3. März")."""
+    m = _DATE_LABEL.search(text)
+    return text[: m.start()] if m else text
+
+
+def is_byline(text: str) -> bool:
+    """A line that is only a byline: "Von Erika Mustermann", "By Jane Miller and Tom Li"."""
+    if len(text) > 100 or not _BYLINE_PREFIX.match(text):
+        return False
+    names = _author_names(text, single_ok=False)
+    rest = _BYLINE_PREFIX.sub("", text)
+    for name in names:
+        rest = rest.replace(name, " ")
+    return bool(names) and re.fullmatch(r"[\s,;&|•·]*(?:(?:und|and)[\s,;&|•·]*)*", rest) is not None
+
+
 def from_page_text(root: etree._Element) -> Metadata:
     meta = Metadata()
     for text in _short_texts(root):
         if meta.updated is None and (m := _UPDATED.search(text)):
-            meta.updated = normalise_date(m[1])
+            meta.updated = normalise_date(_up_to_next_label(m[1]))
         if meta.published is None and (m := _PUBLISHED.search(text)):
-            meta.published = normalise_date(m[1])
-        if meta.reading_minutes is None and (m := _READING.search(text) or _READING_EN.search(text)):
-            meta.reading_minutes = int(m[1])
+            meta.published = normalise_date(_up_to_next_label(m[1]))
+        if meta.reading_minutes is None and (m := _READING.search(text)):
+            meta.reading_minutes = int(m["minutes"] or m["minutes_before"])
         if not meta.authors and _BYLINE_PREFIX.match(text) and len(text) <= 120:
             meta.authors = _author_names(text, single_ok=False)
     body = root.find("body")
@@ -409,11 +399,21 @@ def _overlap(headline: str, title: str) -> float:
     return len(words & _words(title)) / len(words) if words else 0.0
 
 
-def headline_candidates(root: etree._Element, source: str | None = None, doc_title: str = "") -> list[str]:
-    """Visible ``<h1>`` headlines, without site logos and navigation headings."""
+def headline_candidates(
+    root: etree._Element, source: str | None = None, doc_title: str = "", site: frozenset[str] = frozenset()
+) -> list[str]:
+    """Visible ``<h1>`` headlines, without site logos and navigation headings.
+
+    ``site``: the letters of the site's names (see ``site_keys``).
+    """
     parts = [p.strip() for p in _TITLE_SEPARATOR.split(doc_title) if p.strip()]
-    longest = max(parts, key=len) if parts else ""
-    site_parts = {p.casefold() for p in parts if p != longest}
+    named = {p.casefold() for p in parts if _is_site_name(p, site)}
+    if named or len(parts) < 2:
+        site_parts = named
+    else:
+        # the site is not named anywhere: the parts of the page's title beside its longest are the site's
+        longest = max(parts, key=len)
+        site_parts = {p.casefold() for p in parts if p != longest}
     found: list[str] = []
     for h1 in root.iter("h1"):
         if text_upto(h1, 400) is None:
@@ -428,16 +428,69 @@ def headline_candidates(root: etree._Element, source: str | None = None, doc_tit
     return found
 
 
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def site_keys(names: list[str | None], url: str | None) -> frozenset[str]:
+    """The letters of a site's names: its publisher and site names, its web address and that address's labels."""
+    keys = {_letters(n) for n in names if n}
+    name = host(url)
+    if name:
+        labels = name.split(".")
+        keys.add(_letters(name))
+        keys.add(_letters(".".join(labels[:-1])))
+        keys.update(_letters(label) for label in labels[:-1] if len(label) >= 4)
+    return frozenset(k for k in keys if len(k) >= 2)
+
+
+def _is_site_name(part: str, site: frozenset[str]) -> bool:
+    """A part of a page title that names the site: its letters are a site key, or a short part
+    begins or ends with one ("Vortex Cannon Entertainment" on vortexcannon.org, "DER SPIEGEL")."""
+    letters = _letters(part)
+    if not letters:
+        return False
+    if letters in site:
+        return True
+    if len(part.split()) > 4:
+        return False
+    return any(len(k) >= 5 and (letters.startswith(k) or letters.endswith(k)) for k in site)
+
+
 def document_title(root: etree._Element) -> str:
     title = root.find(".//title")
     return clean(title.text_content()) if title is not None else ""
 
 
-def _strip_site(title: str, source: str | None) -> str:
-    """``Headline | Site`` / ``Site » Blog » Headline`` to ``Headline``."""
-    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title) if p.strip()]
-    if len(parts) < 2:
+_SITE_COLON = re.compile(r"^([^:]{2,40}):\s+(\S.*)$")
+
+
+def _strip_site(title: str, source: str | None, site: frozenset[str] = frozenset()) -> str:
+    """``Headline | Site`` / ``Site » Blog » Headline`` to ``Headline``.
+
+    Parts that name the site are taken off the ends, and the rest is kept as printed
+    (a headline may hold a dash); where no part names the site, or the rest is a trail
+    ("Blog » Headline"), the longest part is the headline.
+    """
+    named = _SITE_COLON.match(title)
+    if named and _is_site_name(named[1], site):
+        title = named[2]  # "FAZ.NET: Headline"
+    pieces = _TITLE_SEPARATOR.split(title)
+    seps = _TITLE_SEPARATOR.findall(title)
+    if len(pieces) < 2:
         return title
+    start, end = 0, len(pieces)
+    while end - start > 1 and _is_site_name(pieces[end - 1], site):
+        end -= 1
+    while end - start > 1 and _is_site_name(pieces[start], site):
+        start += 1
+    breadcrumb = any(sep.strip() in "»«/·•" for sep in seps[start : end - 1])
+    if (start, end) != (0, len(pieces)) and not breadcrumb:
+        kept = pieces[start]
+        for i in range(start + 1, end):
+            kept += seps[i - 1] + pieces[i]
+        return kept.strip()
+    parts = [p.strip() for p in pieces[start:end] if p.strip()]
     if source:
         low = source.casefold()
         rest = [p for p in parts if low not in p.casefold()]
@@ -446,11 +499,17 @@ def _strip_site(title: str, source: str | None) -> str:
     return max(parts, key=len)
 
 
-def choose_title(json_ld: Metadata, tags: Metadata, root: etree._Element, source: str | None) -> str:
-    """The headline as printed: the ``<h1>`` that agrees with the page's metadata titles."""
+def choose_title(
+    json_ld: Metadata, tags: Metadata, root: etree._Element, source: str | None, url: str | None = None
+) -> str:
+    """The headline as printed: the ``<h1>`` that agrees with the page's metadata titles.
+
+    Never the site's name: a metadata title that is only the site's name is passed over.
+    """
     doc_title = document_title(root)
-    metas = [t for t in (tags.title, json_ld.title, doc_title) if t]
-    h1s = headline_candidates(root, source, doc_title)
+    site = site_keys([source, json_ld.source, tags.source], url)
+    metas = [t for t in (tags.title, json_ld.title, doc_title) if t and _letters(t) not in site]
+    h1s = headline_candidates(root, source, doc_title, site)
     best, best_key = None, (0.0, 0, 0, 0)
     for h1 in h1s:
         # most of the headline's words in a metadata title; then the longest such headline
@@ -483,7 +542,7 @@ def choose_title(json_ld: Metadata, tags: Metadata, root: etree._Element, source
         if count > 20:
             break
     if metas:
-        return _strip_site(metas[0], source)
+        return _strip_site(metas[0], source, site)
     return h1s[0] if h1s else ""
 
 
@@ -513,7 +572,7 @@ def extract(root: etree._Element, json_ld: Metadata | None = None) -> Metadata:
     meta.fill(json_ld)
     meta.fill(tags)
     meta.fill(text)
-    meta.title = choose_title(json_ld, tags, root, meta.source)
+    meta.title = choose_title(json_ld, tags, root, meta.source, meta.url)
     if meta.source is None:
         meta.source = host(meta.url)
     if meta.published and meta.updated == meta.published:

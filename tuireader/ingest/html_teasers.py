@@ -22,48 +22,15 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from tuireader.ingest import vocab
 from tuireader.ingest.html_dom import is_safe_url, remove
 from tuireader.ingest.html_metadata import clean, first_word, host, normalise_date, text_upto
+from tuireader.ingest.urls import is_comment_link, page_key
 from tuireader.model import Teaser
 
-_LABELS = [
-    # German
-    r"mehr zu(?:m| diesem) thema", r"mehr zum thema .{1,40}", r"lesen sie (?:auch|mehr|weiter)", r"lies auch",
-    r"auch interessant", r"(?:das|dies) könnte (?:sie|dich) (?:auch|ebenfalls) interessieren",
-    r"weitere (?:artikel|nachrichten|themen|beiträge|news|meldungen|informationen zum thema)",
-    r"(?:ähnliche|verwandte|passende) (?:artikel|beiträge|themen|nachrichten)", r"passend zum thema",
-    r"artikel zum thema", r"zum thema", r"(?:unsere )?empfehlung(?:en)?(?: der redaktion)?",
-    r"meist ?gelesen(?:e artikel)?", r"meistgeklickt", r"beliebte (?:artikel|beiträge)",
-    r"(?:neueste|aktuelle|letzte) (?:artikel|beiträge|nachrichten|news)", r"top[- ]?(?:themen|news|artikel)",
-    r"lesetipps?", r"leseempfehlung(?:en)?", r"auch lesenswert", r"das (?:könnte|dürfte) sie auch interessieren",
-    r"mehr (?:aus|von|zu) .{1,40}", r"mehr (?:artikel|news|nachrichten)", r"weiterlesen", r"empfohlene artikel",
-    r"ebenfalls interessant", r"außerdem interessant", r"auch spannend", r"das interessiert andere leser",
-    # English
-    r"related(?: articles?| stories| content| posts?| coverage| news| reading| links| topics)?",
-    r"read (?:more|next|also)", r"also read", r"more on this (?:story|topic)", r"more (?:stories|news|articles)",
-    r"more (?:from|in|on|about) .{1,40}", r"you (?:may|might) also (?:like|enjoy|be interested in)",
-    r"recommended(?: for you| stories| articles| reading)?", r"most (?:popular|read|viewed|shared|emailed)(?: (?:in|on|from) .{1,30})?",
-    r"trending(?: now| stories)?", r"latest (?:news|stories|articles|posts)", r"see also", r"further reading",
-    r"top stories", r"editor'?s'? picks", r"what to read next", r"around the web", r"(?:sponsored|promoted) stories",
-    r"popular (?:stories|articles|posts|now)", r"in case you missed it", r"don'?t miss",
-]  # fmt: skip
-_LABELS += [r"auch lesen", r"schon gelesen", r"(?:ebenfalls|auch) lesenswert", r"lesen sie hier", r"mehr lesen"]
-# Labels that only mark a block when links follow them ("Weitere Tourentipps in Schweden").
-_WEAK_LABELS = [r"weitere \w+(?: .{1,30})?", r"kommentierte artikel", r"meist ?kommentiert", r"more \w+(?: .{1,30})?"]
-_LABEL = re.compile(r"^(?:" + "|".join(_LABELS) + r")\s*[:.…>»›?!]*$", re.I)
-_WEAK_LABEL = re.compile(r"^(?:" + "|".join(_WEAK_LABELS) + r")\s*[:.…>»›?!]*$", re.I)
 # The words a label can start with: a quick test before the label patterns.
-_LABEL_FIRST_WORDS = {
-    re.match(r"[\w'’]+", p.replace("(?:", "").lstrip("(")).group(0).replace("'", "")  # type: ignore[union-attr]
-    for p in _LABELS + _WEAK_LABELS
-} | {"das", "dies", "ähnliche", "verwandte", "passende", "unsere", "empfehlung", "empfehlungen", "neueste",
-     "aktuelle", "letzte", "meistgelesen", "meistgelesene", "meist", "mehr", "ebenfalls", "auch", "sponsored",
-     "promoted", "don't", "dont", "don’t", "editor's", "editors", "editor’s", "top", "top-themen", "top-news",
-     "lesetipp", "lesetipps", "leseempfehlung", "leseempfehlungen", "meistkommentiert", "weiterlesen"}  # fmt: skip
+_LABEL_FIRST_WORDS = vocab.TEASER_LABEL_FIRST_WORDS
 _DECORATION = re.compile(r"^[\s>»«<→›‹|–-]+|[\s>»«<→›‹|–-]+$")
-_SPONSORED = re.compile(
-    r"\b(?:anzeige|sponsored|advertorial|promoted|paid content|partner(?:inhalt| content)?|werbung)\b", re.I
-)
 _DATE_TEXT = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _KICKER_CLASS = re.compile(r"kicker|topline|overline|dachzeile|eyebrow|category|section|rubri[ck]|label|tag", re.I)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -140,7 +107,7 @@ def _is_label(el: etree._Element, weak: bool = False) -> str | None:
     text = text_upto(el, 60)
     if not text:
         return None
-    if _LABEL.match(text) or (weak and _WEAK_LABEL.match(text)):
+    if vocab.is_teaser_label(text, weak=weak):
         if el.tag == "a" and el.getparent() is not None and len(_links(el.getparent())) == 1:
             return None  # a "Read more" link of its own, not a heading
         return text.rstrip(":.…>»› ").strip()
@@ -349,12 +316,26 @@ def find_card_runs(body: etree._Element, min_cards: int = 3) -> list[Block]:
     return blocks
 
 
+_CARD_CLASS = re.compile(r"(?:^|[\s_-])(?:promo|teaser|card)(?:$|[\s_-])", re.I)
+
+
+def _may_be_lone_card(el: etree._Element) -> bool:
+    """An element that can hold one card: ``<article>``, ``<figure>``, ``<aside>``, an element of
+    the site's own (``<ps-promo>``), or one whose class says promo, teaser or card."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return False
+    if tag in ("article", "figure", "aside") or "-" in tag:
+        return True
+    return tag in _BLOCKISH and _CARD_CLASS.search(el.get("class") or "") is not None
+
+
 def find_lone_cards(body: etree._Element) -> list[Block]:
-    """A single ``<article>`` or ``<figure>`` card: a linked headline and a line or two."""
+    """A single card set into the page: a linked headline and a line or two."""
     blocks: list[Block] = []
     taken: set[etree._Element] = set()
-    for el in body.iter("article", "figure"):
-        if el in taken:
+    for el in body.iter():
+        if el in taken or not _may_be_lone_card(el):
             continue
         if text_upto(el, 600) is None:
             continue
@@ -370,27 +351,51 @@ def find_lone_cards(body: etree._Element) -> list[Block]:
             blocks.append(Block(el, None))
             taken.update(el.iter())
     for block in blocks:
-        block.teasers = read_cards(block.element)
+        block.teasers = _read_single_card(block.element)
     return blocks
+
+
+def _read_single_card(card: etree._Element) -> list[Teaser]:
+    """The one teaser of a card, with its section, date and summary from anywhere in it."""
+    heading_links = [a for h in card.iter(*_HEADINGS) for a in _links(h)]
+    heading_links += [a for a in _links(card) if any(h.tag in _HEADINGS for h in a.iter())]
+    if not heading_links:
+        return read_cards(card)
+    href = (heading_links[0].get("href") or "").strip()
+    if not is_safe_url(href) or _is_mail_link(href) or is_comment_link(href):
+        return []
+    title, kicker = _title_of(card, href)
+    title = _DECORATION.sub("", title)
+    if not title or vocab.is_teaser_label(title):
+        return []
+    return [_teaser(card, title, href, kicker)]
 
 
 # --- reading cards -----------------------------------------------------------------
 
 
 def read_cards(block: etree._Element, exclude_label: str | None = None) -> list[Teaser]:
-    """One teaser per distinct link of the block, read from the link's card."""
+    """One teaser per distinct link of the block, read from the link's card.
+
+    A block whose links are mostly links to reader comments ("Neueste Kommentare",
+    "Recent comments": "…/article-123#comment-4567") is a comment sidebar: it has no teasers.
+    """
+    links = _links(block)
+    to_comments = sum(1 for a in links if is_comment_link(a.get("href") or ""))
+    if to_comments >= 2 and to_comments * 2 >= len(links):
+        return []
     teasers: list[Teaser] = []
     seen: set[str] = set()
-    for a in _links(block):
+    for a in links:
         href = (a.get("href") or "").strip()
-        if href in seen or not is_safe_url(href) or _is_mail_link(href):
+        if href in seen or not is_safe_url(href) or _is_mail_link(href) or is_comment_link(href):
             continue
         card = _card_of(a, block)
         title, kicker = _title_of(card, href)
         title = _DECORATION.sub("", title)
         if not title or (exclude_label and title.casefold() == exclude_label.casefold()):
             continue
-        if _LABEL.match(title) or (len(title) < 20 and len(title.split()) < 3):
+        if vocab.is_teaser_label(title) or (len(title) < 20 and len(title.split()) < 3):
             continue  # "mehr", "Weiterlesen", topic tags
         seen.add(href)
         teasers.append(_teaser(card, title, href, kicker))
@@ -484,7 +489,7 @@ def _teaser(card: etree._Element, title: str, href: str, kicker: str | None = No
             date = _date_only(el.get("datetime") or _text(el))
             break
     sponsored = (
-        bool(_SPONSORED.search(" ".join(t for t in (section or "", _text(card)[:200]) if t))) and len(_text(card)) < 500
+        vocab.mentions_sponsor(" ".join(t for t in (section or "", _text(card)[:200]) if t)) and len(_text(card)) < 500
     )
     return Teaser(title=title, url=href, section=section, date=date, summary=summary, sponsored=sponsored)
 
@@ -505,6 +510,37 @@ def resolve_urls(teasers: list[Teaser], base_url: str | None) -> None:
             link_host = host(teaser.url)
             if link_host and page_host and link_host != page_host and not _same_site(link_host, page_host):
                 teaser.source = link_host
+
+
+def tidy(teasers: list[Teaser], page_url: str | None, page_title: str | None) -> list[Teaser]:
+    """The teasers without the article itself and without repeats.
+
+    Two teasers are the same when their addresses name the same page (see ``urls.page_key``)
+    or their titles are the same words; a teaser is the article itself when its address
+    is the page's own or its title is the headline.
+    """
+    own_key = page_key(page_url)
+    own_title = _title_key(page_title or "")
+    seen_keys: set[str] = set()
+    seen_titles: set[str] = set()
+    kept: list[Teaser] = []
+    for teaser in teasers:
+        key = page_key(teaser.url, page_url)
+        title = _title_key(teaser.title)
+        if (own_key and key == own_key) or (own_title and title == own_title):
+            continue
+        if (key and key in seen_keys) or (title and title in seen_titles):
+            continue
+        if key:
+            seen_keys.add(key)
+        if title:
+            seen_titles.add(title)
+        kept.append(teaser)
+    return kept
+
+
+def _title_key(title: str) -> str:
+    return " ".join(re.findall(r"\w+", title.casefold()))
 
 
 def _same_site(a: str, b: str) -> bool:

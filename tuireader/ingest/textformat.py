@@ -13,6 +13,9 @@ Lines that fit nowhere are kept in ``leftover``.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
+from tuireader.ingest import crawl_page
 from tuireader.ingest.crawl_header import read_header, shorten
 from tuireader.ingest.crawl_lines import inline_teaser, normalise
 from tuireader.ingest.crawl_story import story_markdown
@@ -25,8 +28,47 @@ def split_lines(text: str) -> list[str]:
     return [normalise(line) for line in text.split("\n")]
 
 
-def parse(text: str) -> Article:
+def parse(text: str, furniture: Collection[int] = ()) -> Article:
+    """Read crawler text with the first layout that fits it (``LAYOUTS``).
+
+    ``furniture``: hashes (``crawl_page.line_hash``) of the lines the page's site repeats on its
+    other pages, learnt by the library.
+    """
     lines = split_lines(text)
+    for layout in LAYOUTS:
+        if layout.fits(lines):
+            return layout.read(lines, furniture)
+    return read_article_text(lines)
+
+
+class WholePage:
+    """A whole web page: menus, notices, teasers and footers around the article (``crawl_page``)."""
+
+    name = "whole-page"
+
+    def fits(self, lines: list[str]) -> bool:
+        return crawl_page.looks_like_whole_page(lines)
+
+    def read(self, lines: list[str], furniture: Collection[int] = ()) -> Article:
+        return crawl_page.read(lines, furniture)
+
+
+class ArticleText:
+    """The article alone, from its section line on, with DWN cards or a labelled teaser block below it."""
+
+    name = "article"
+
+    def fits(self, lines: list[str]) -> bool:
+        return True
+
+    def read(self, lines: list[str], furniture: Collection[int] = ()) -> Article:
+        return read_article_text(lines)
+
+
+LAYOUTS: tuple[WholePage | ArticleText, ...] = (WholePage(), ArticleText())
+
+
+def read_article_text(lines: list[str]) -> Article:
     header = read_header(lines)
     block_start = find_block_start(lines, header.end)
     block = read_block(lines[block_start:])
@@ -67,3 +109,8 @@ def _take_inline_teasers(lines: list[str]) -> tuple[list[str], list[Teaser]]:
         else:
             story.append(line)
     return story, teasers
+
+
+def site_lines(text: str) -> list[int]:
+    """Hashes of a whole page's distinct lines (for the library to learn its site's furniture)."""
+    return crawl_page.site_line_hashes(split_lines(text))

@@ -18,6 +18,13 @@ never rows. The API a reader uses::
     lib.add(article, raw) -> (id, "imported" | "updated" | "unchanged")
     lib.remove(id) -> bool
     lib.data_version()                   # changes when another connection commits
+
+Feeds (``library/feeds.py``; fetching is ``tuireader.web``)::
+
+    lib.feeds() -> [Feed]                 # with item, article and unread counts
+    lib.find_feed(id | url | name); lib.feed(feed_id)
+    lib.feed_summaries(feed_id, unread=False, offset=0, limit=100)   # a feed's articles, newest first
+    lib.add_feed(url, name=, section=); lib.remove_feed(feed_id, purge=False)
 """
 
 from tuireader.library.errors import ArticleNotFound, LibraryError

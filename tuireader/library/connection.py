@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from typing import TypeVar
 
 from tuireader.library.errors import LibraryError
 from tuireader.library.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+from tuireader.library.walcheck import check_wal
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -37,10 +39,16 @@ T = TypeVar("T")
 
 
 def _check_file(path: Path) -> None:
-    if path.is_dir():
-        raise LibraryError(f"{path}: is a directory, not a tuireader library")
-    if not path.exists():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
         return
+    except OSError as exc:
+        raise LibraryError(f"{path}: cannot read library: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise LibraryError(f"{path}: is a directory, not a tuireader library")
+    if not stat.S_ISREG(mode):
+        raise LibraryError(f"{path}: not a regular file (a FIFO, socket or device), not a tuireader library")
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
@@ -50,12 +58,15 @@ def _check_file(path: Path) -> None:
         raise LibraryError(f"{path}: not a tuireader library (not an SQLite database); left untouched")
 
 
-def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
+def check_ours(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a database that belongs to someone else or to a newer tuireader."""
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        # One statement, one snapshot: read apart, another process creating the library could
+        # commit between the reads (an empty file's id, then its first version: "another program").
+        app_id, version, tables = conn.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id), "
+            "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)"
+        ).fetchone()
     except sqlite3.DatabaseError as exc:
         raise LibraryError(f"{path}: damaged or not a tuireader library ({exc}); left untouched") from None
     if app_id == 0 and version == 0 and tables == 0:
@@ -88,13 +99,14 @@ def _configure(conn: sqlite3.Connection, cache_kib: int = CACHE_KIB) -> None:
 def connect(path: Path, *, migrate_to: int = SCHEMA_VERSION) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the library at ``path``."""
     _check_file(path)
+    check_wal(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise LibraryError(f"{path.parent}: cannot create library directory: {exc.strerror or exc}") from None
     conn = _open(path)
     try:
-        _check_ours(conn, path)
+        check_ours(conn, path)
         _configure(conn)
         retry(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
         retry(lambda: migrate(conn, migrate_to))

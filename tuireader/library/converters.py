@@ -97,10 +97,10 @@ def row_to_summary(row: sqlite3.Row | tuple[Any, ...]) -> ArticleSummary:
     id_, title, section, published, source, read, bookmarked = row
     return ArticleSummary(
         id=id_,
-        title=title,
-        section=section,
-        published=published,
-        source=source,
+        title=_text(title) or "",
+        section=_text(section),
+        published=_text(published),
+        source=_text(source),
         read=bool(read),
         bookmarked=bool(bookmarked),
     )
@@ -109,36 +109,87 @@ def row_to_summary(row: sqlite3.Row | tuple[Any, ...]) -> ArticleSummary:
 def row_to_teaser(row: tuple[Any, ...], linked_id: int | None) -> Teaser:
     title, source, section, date, summary, sponsored, url = row
     return Teaser(
-        title=title,
-        source=source,
-        section=section,
-        date=date,
-        summary=summary,
+        title=_text(title) or "",
+        source=_text(source),
+        section=_text(section),
+        date=_text(date),
+        summary=_text(summary),
         sponsored=bool(sponsored),
-        url=url,
+        url=_text(url),
         article_id=linked_id,
     )
 
 
+# The details kept as JSON in the ``extra`` column, with the type each must have.
+_EXTRA_TEXT = ("image_caption", "related_label", "updated", "url")
+_EXTRA_LISTS = ("authors", "leftover", "tags")
+
+
+def _text(value: Any) -> str | None:
+    """A column value as text (a damaged row may hold a number or bytes where text belongs)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+def _extra(extra: Any) -> tuple[dict[str, Any], list[str]]:
+    """The readable details of the ``extra`` column, and what could not be read."""
+    try:
+        data = json.loads(extra)
+    except (TypeError, ValueError):
+        return {}, ["its details (authors, tags, link, caption) are not readable"]
+    if not isinstance(data, dict):
+        return {}, ["its details (authors, tags, link, caption) are not readable"]
+    out: dict[str, Any] = {}
+    bad: list[str] = []
+    for key in _EXTRA_TEXT:
+        value = data.get(key)
+        if value is None or isinstance(value, str):
+            out[key] = value
+        else:
+            bad.append(key)
+    for key in _EXTRA_LISTS:
+        value = data.get(key) or []
+        if isinstance(value, list):
+            out[key] = [_text(v) or "" for v in value]
+        else:
+            bad.append(key)
+    minutes = data.get("reading_minutes")
+    if minutes is None or (isinstance(minutes, int) and not isinstance(minutes, bool)):
+        out["reading_minutes"] = minutes
+    else:
+        bad.append("reading_minutes")
+    return out, [f"{', '.join(bad)} not readable"] if bad else []
+
+
 def row_to_article(row: tuple[Any, ...], teasers: list[Teaser], path: str | None) -> Article:
+    """The article of a row; a damaged row gives what can be read, with a note in ``damaged``."""
     (id_, title, section, lead, body, published, source, extra, fmt, bookmarked, note, read) = row
-    data: dict[str, Any] = json.loads(extra)
+    data, problems = _extra(extra)
+    if not isinstance(title, str):
+        problems.append("its title is not text")
+    if body is not None and not isinstance(body, str):
+        problems.append("its story is not text")
     data.update(
-        title=title,
-        section=section,
-        lead=lead,
-        body=body,
-        published=published,
-        source=source,
-        format=fmt,
+        title=_text(title) or "",
+        section=_text(section),
+        lead=_text(lead),
+        body=_text(body) or "",
+        published=_text(published),
+        source=_text(source),
+        format=_text(fmt) or "crawl",
         path=path,
     )
     article = Article.from_dict(data)
     article.related = teasers
     article.id = id_
     article.bookmarked = bool(bookmarked)
-    article.bookmark_note = note
+    article.bookmark_note = _text(note)
     article.read = bool(read)
+    if problems:
+        article.damaged = "this article's stored row is damaged: " + "; ".join(problems)
     return article
 
 

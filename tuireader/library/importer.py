@@ -10,23 +10,25 @@ from __future__ import annotations
 import contextlib
 import glob
 import hashlib
-import json
 import multiprocessing
 import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tuireader.ingest import IngestError, read_file
 from tuireader.ingest.decode import NotTextError, decode
+from tuireader.ingest.fields import check_dates
+from tuireader.ingest.filekind import not_news
 from tuireader.library import converters as conv
 from tuireader.library.compression import pack
 from tuireader.logs import quiet_parser_logs
 from tuireader.model import Article
+from tuireader.sanitize import dumps_json
 
 # Imports this large parse in worker processes while the importer writes.
 PARALLEL_MIN_FILES = 1000
@@ -44,6 +46,8 @@ class ImportReport:
     updated: list[tuple[str, int]] = field(default_factory=list)
     unchanged: list[tuple[str, int]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # Files and folders passed over on purpose (not news pages, link loops, not regular files): (path, reason).
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     # Unchanged articles whose stored files an earlier parser version read (`tuireader reparse` rereads them).
     older_parser: list[int] = field(default_factory=list)
 
@@ -51,7 +55,7 @@ class ImportReport:
         getattr(self, status).append((path, value))
 
     def merge(self, other: ImportReport) -> None:
-        for name in ("imported", "updated", "unchanged", "failed", "older_parser"):
+        for name in ("imported", "updated", "unchanged", "failed", "skipped", "older_parser"):
             getattr(self, name).extend(getattr(other, name))
 
     @property
@@ -83,9 +87,14 @@ class Prepared:
     values: dict[str, object]  # converters.article_values
     teaser_rows: list[tuple[object, ...]]  # converters.teaser_values without the article id
     abspath: str | None  # where the file was read from, as stored
+    # Hashes of a whole page's lines, from which the library learns its site's furniture (site_furniture.py).
+    site_lines: list[int] = field(default_factory=list)
 
     @classmethod
-    def of(cls, path: str, article: Article, raw: bytes) -> Prepared:
+    def of(cls, path: str, article: Article, raw: bytes, site_lines: list[int] | None = None) -> Prepared:
+        check_dates(article)  # a date field holds a date, whatever the file said
+        path = storable_path(path)
+        article.path = storable_path(article.path) if article.path else article.path
         return cls(
             path,
             article,
@@ -95,6 +104,7 @@ class Prepared:
             conv.article_values(article),
             [conv.teaser_values(i, t) for i, t in enumerate(article.related)],
             os.path.abspath(path) if path else None,
+            site_lines or [],
         )
 
 
@@ -102,15 +112,33 @@ class Prepared:
 class Failure:
     path: str
     reason: str
+    skipped: bool = False  # passed over on purpose (reported apart from the files that failed)
+
+    def add_to(self, report: ImportReport) -> None:
+        (report.skipped if self.skipped else report.failed).append((storable_path(self.path), self.reason))
+
+
+def storable_path(path: str) -> str:
+    """A path as text that can be stored and printed: undecodable name bytes as ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Failure]:
     """Files to import, in a stable order; a Failure for an argument that names nothing.
 
-    Directories are walked recursively (hidden files and folders skipped); an
-    argument that does not exist but contains ``*?[`` is a glob.
+    Directories are walked recursively (hidden files and folders skipped). Each
+    real directory is read once (by device and inode), so links back into a
+    folder cannot make the walk endless: each such link is reported once,
+    as skipped. A folder that cannot be read is a failure; what is not a
+    regular file (a FIFO, a socket, a device) is skipped. An argument that
+    does not exist but contains ``*?[`` is a glob.
     """
     seen: set[str] = set()
+    walk = _Walk()
 
     def emit(p: Path, key: str | None = None) -> Iterator[str]:
         key = key or str(p.resolve())
@@ -118,11 +146,17 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Failure]:
             seen.add(key)
             yield str(p)
 
+    def walk_dir(p: Path) -> Iterator[str | Failure]:
+        for item in walk.files(p):
+            if isinstance(item, Failure):
+                yield item
+            else:
+                yield from emit(*item)
+
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
-            for child, child_key in _walk_keyed(p):
-                yield from emit(child, child_key)
+            yield from walk_dir(p)
         elif p.is_file():
             yield from emit(p)
         elif p.exists():
@@ -133,46 +167,93 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Failure]:
                 yield Failure(str(arg), "no file matches this pattern")
             for m in matches:
                 mp = Path(m)
-                pairs: Iterable[tuple[Path, str | None]] = _walk_keyed(mp) if mp.is_dir() else [(mp, None)]
-                for match, match_key in pairs:
-                    yield from emit(match, match_key)
+                if mp.is_dir():
+                    yield from walk_dir(mp)
+                elif mp.is_file():
+                    yield from emit(mp)
         else:
             yield Failure(str(arg), "no such file or directory")
 
 
-def _walk_keyed(root: Path, real: str | None = None) -> list[tuple[Path, str]]:
-    """Files under ``root`` in name order, each with its resolved path.
+_Frame = tuple[Iterator[os.DirEntry[str]], Path, str, tuple[tuple[int, int], ...]]
+
+
+class _Walk:
+    """Files under directories in name order, each real directory read once (by device and inode).
 
     One directory listing per folder: entry types come with the listing, and a
     file's resolved path is its folder's plus its name unless it is a link.
+    An explicit stack, not recursion: a tree of any depth is walked.
     """
-    out: list[tuple[Path, str]] = []
-    real = real or str(root.resolve())
-    try:
-        with os.scandir(root) as it:
-            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
-    except OSError:
+
+    def __init__(self) -> None:
+        self.visited: dict[tuple[int, int], str] = {}
+
+    def files(self, root: Path) -> list[tuple[Path, str] | Failure]:
+        out: list[tuple[Path, str] | Failure] = []
+        frames: list[_Frame] = []
+        self._enter(root, str(root.resolve()), (), out, frames)
+        while frames:
+            entries, folder, real, inside = frames[-1]
+            entry = next(entries, None)
+            if entry is None:
+                frames.pop()
+                continue
+            path = folder / entry.name
+            try:
+                link = entry.is_symlink()
+                resolved = str(path.resolve()) if link else os.path.join(real, entry.name)
+                if entry.is_dir():
+                    self._enter(path, resolved, inside, out, frames)
+                elif entry.is_file():
+                    out.append((path, resolved))
+                elif link and not os.path.exists(path):
+                    out.append(Failure(str(path), "broken link", skipped=True))
+                else:
+                    out.append(Failure(str(path), "not a regular file (a FIFO, socket or device)", skipped=True))
+            except OSError as exc:
+                out.append(Failure(str(path), f"cannot read: {exc.strerror or exc}"))
         return out
-    for entry in entries:
-        path = root / entry.name
+
+    def _enter(
+        self,
+        folder: Path,
+        real: str,
+        ancestors: tuple[tuple[int, int], ...],
+        out: list[tuple[Path, str] | Failure],
+        frames: list[_Frame],
+    ) -> None:
         try:
-            link = entry.is_symlink()
-            if entry.is_dir():
-                out.extend(_walk_keyed(path, str(path.resolve()) if link else os.path.join(real, entry.name)))
-            elif entry.is_file():
-                out.append((path, str(path.resolve()) if link else os.path.join(real, entry.name)))
-        except OSError:
-            continue
-    return out
+            st = os.stat(folder)
+        except OSError as exc:
+            out.append(Failure(str(folder), f"cannot read directory: {exc.strerror or exc}"))
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in self.visited:
+            reason = "link loop" if key in ancestors else "folder already read"
+            out.append(Failure(str(folder), f"{reason} (same folder as {self.visited[key]})", skipped=True))
+            return
+        self.visited[key] = str(folder)
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+        except OSError as exc:
+            out.append(Failure(str(folder), f"cannot read directory: {exc.strerror or exc}"))
+            return
+        frames.append((iter(entries), folder, real, (*ancestors, key)))
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def prepare_bytes(data: bytes, path: str) -> list[Prepared] | Failure:
-    """Parse one file's bytes. Never raises: a parser bug is one failed file, not a stopped import."""
+def prepare_bytes(data: bytes, path: str, furniture: Collection[int] = ()) -> list[Prepared] | Failure:
+    """Parse one file's bytes. Never raises: a parser bug is one failed file, not a stopped import.
+
+    ``furniture``: what the library knows of the page's site (see site_furniture.py).
+    """
     from tuireader.ingest import detect_format, parse_text
+    from tuireader.ingest.textformat import site_lines
 
     try:
         text = decode(data)
@@ -180,33 +261,41 @@ def prepare_bytes(data: bytes, path: str) -> list[Prepared] | Failure:
         return Failure(path, str(exc))
     try:
         fmt = detect_format(text)
-        if fmt == "json":
-            return _prepare_json_export(text, path)
-        article = parse_text(text, path, fmt)
+        if fmt in ("json", "markdown"):
+            return _prepare_export(text, path, fmt, data)
+        if fmt == "crawl":
+            reason = not_news(text)
+            if reason:
+                return Failure(path, reason, skipped=True)
+        article = parse_text(text, path, fmt, furniture)
+        # Only whole pages (the reader sets their furniture aside) teach the library a site's furniture.
+        lines = site_lines(text) if article.format == "crawl" and article.furniture else None
     except Exception as exc:
         return Failure(path, f"cannot parse: {type(exc).__name__}: {exc}".splitlines()[0])
     problem = _problem(article)
     if problem:
         return Failure(path, problem)
-    return [Prepared.of(path, article, data)]
+    return [Prepared.of(path, article, data, lines)]
 
 
-def _prepare_json_export(text: str, path: str) -> list[Prepared] | Failure:
+def _prepare_export(text: str, path: str, fmt: str, data: bytes) -> list[Prepared] | Failure:
+    """Our own exports: every article as it was stored, an untitled one too."""
     from tuireader.ingest import exportformat
 
     try:
         articles = exportformat.parse_all(text)
     except ValueError as exc:
         return Failure(path, str(exc))
+    if fmt == "markdown":
+        articles[0].format = fmt
+        articles[0].path = path
+        return [Prepared.of(path, articles[0], data)]
     out: list[Prepared] = []
     for n, article in enumerate(articles, 1):
-        problem = _problem(article)
-        if problem:
-            return Failure(f"{path}#{n}", problem)
         article.format = "json"
         article.path = path
         # Each article keeps a self-contained export of itself, so reparse reads it alone.
-        raw = json.dumps(exportformat.export_document([article]), ensure_ascii=False).encode("utf-8")
+        raw = dumps_json(exportformat.export_document([article])).encode("utf-8")
         out.append(Prepared.of(f"{path}#{n}" if len(articles) > 1 else path, article, raw))
     if not out:
         return Failure(path, "export holds no articles")

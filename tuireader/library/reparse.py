@@ -11,12 +11,17 @@ its article as it was.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from tuireader.ingest import PARSER_VERSION
+from tuireader.ingest import PARSER_VERSION, detect_format
+from tuireader.ingest.crawl_page import looks_like_whole_page, site_line_hashes
+from tuireader.ingest.decode import NotTextError, decode
+from tuireader.ingest.textformat import split_lines
 from tuireader.library import converters as conv
+from tuireader.library import site_furniture
 from tuireader.library.compression import unpack
+from tuireader.library.feeds import apply_feed_context, feed_context_for
 from tuireader.library.importer import Failure, prepare_bytes
 from tuireader.library.schema import index_new_articles
 from tuireader.library.writer import now, stored_teasers, write_teasers
@@ -39,18 +44,23 @@ class _Member:
     article_id: int
 
 
-def _parse_file(conn: sqlite3.Connection, file_id: int) -> Article | Failure:
+def _parse_file(conn: sqlite3.Connection, file_id: int, furniture: Collection[int] = ()) -> Article | Failure:
     path, content = conn.execute("SELECT path, content FROM files WHERE id = ?", [file_id]).fetchone()
     name = path or f"file {file_id}"
     try:
         raw = unpack(content)
     except ValueError as exc:
         return Failure(name, str(exc))
-    result = prepare_bytes(raw, name)
+    result = prepare_bytes(raw, name, furniture)
     if isinstance(result, Failure):
         return result
     # A stored JSON export holds exactly one article (the importer split it).
-    return result[0].article
+    article = result[0].article
+    web = path and path.startswith(("http://", "https://"))
+    context = feed_context_for(conn, [path, article.url]) if web else None
+    if context is not None:  # a page fetched for a feed item
+        apply_feed_context(article, context)
+    return article
 
 
 def reparse_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> ReparseReport:
@@ -60,9 +70,10 @@ def reparse_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] |
     old_keys = dict(conn.execute("SELECT id, dedup_key FROM articles").fetchall())
     groups: dict[str, list[_Member]] = {}
     file_rows = conn.execute("SELECT id, article_id FROM files ORDER BY id").fetchall()
+    furniture_of = _learn_sites(conn, [file_id for file_id, _ in file_rows])
     total = len(file_rows) * 2
     for done, (file_id, article_id) in enumerate(file_rows, 1):
-        parsed = _parse_file(conn, file_id)
+        parsed = _parse_file(conn, file_id, furniture_of.get(file_id, ()))
         if isinstance(parsed, Failure):
             report.failed.append((parsed.path, parsed.reason))
         else:
@@ -78,7 +89,8 @@ def reparse_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] |
     for key, members in sorted(groups.items(), key=lambda kv: kv[1][0].file_id):
         candidates = sorted({m.article_id for m in members})
         survivor = next((a for a in candidates if a not in claimed), None)
-        parsed = _parse_file(conn, members[-1].file_id)  # the newest copy wins
+        newest = members[-1].file_id  # the newest copy wins
+        parsed = _parse_file(conn, newest, furniture_of.get(newest, ()))
         assert not isinstance(parsed, Failure)
         values = conv.article_values(parsed)
         if survivor is None:
@@ -136,6 +148,32 @@ def reparse_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] |
     if progress:
         progress(total, total)
     return report
+
+
+def _learn_sites(conn: sqlite3.Connection, file_ids: list[int]) -> dict[int, frozenset[int]]:
+    """Learn every site's furniture afresh from all stored whole pages; each page's known furniture.
+
+    Every page is counted first, so a page imported early is read with what later pages of its
+    site taught (the point of reparsing after importing more of a site).
+    """
+    conn.execute("DELETE FROM site_lines")
+    pages: dict[int, tuple[str, list[int]]] = {}
+    for file_id in file_ids:
+        (content,) = conn.execute("SELECT content FROM files WHERE id = ?", [file_id]).fetchone()
+        try:
+            text = decode(unpack(content))
+        except (ValueError, NotTextError):
+            continue
+        if detect_format(text) != "crawl":
+            continue
+        lines = split_lines(text)
+        if not looks_like_whole_page(lines):
+            continue
+        hashes = site_line_hashes(lines)
+        site = site_furniture.learn(conn, hashes)
+        if site is not None:
+            pages[file_id] = (site, hashes)
+    return {file_id: site_furniture.furniture(conn, site, hashes) for file_id, (site, hashes) in pages.items()}
 
 
 def _merge_state(conn: sqlite3.Connection, into: int, other: int) -> None:

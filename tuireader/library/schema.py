@@ -122,7 +122,74 @@ DROP INDEX teasers_title_key;
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# v5: each site's furniture (site_furniture.py): per site, how many of its stored whole-page
+# crawls hold each line (a 64-bit hash of the line). A page finds its site by the lines it shares.
+_V5 = """
+CREATE TABLE site_lines (
+    site TEXT NOT NULL,
+    line_hash INTEGER NOT NULL,
+    pages INTEGER NOT NULL,
+    PRIMARY KEY (site, line_hash)
+) WITHOUT ROWID;
+CREATE INDEX site_lines_hash ON site_lines(line_hash);
+"""
+
+# v6: feed subscriptions. ``feeds`` keeps each subscription with what polite
+# fetching needs (validators for conditional GET, the next time it may be
+# fetched, failures in a row for back-off); ``feed_items`` remembers every
+# item seen (so a refresh fetches only new ones, and an article removed by the
+# user does not come back) and the article it became. Articles are found by
+# their web address, so the same story through two feeds (or already imported
+# from a crawl) stays one article. ``robots`` keeps each site's robots.txt
+# between refreshes.
+# An article's web address as the index on it reads it: a row whose JSON is damaged has none
+# (json_extract alone would make every write of such a row fail with "malformed JSON").
+ARTICLE_URL_SQL = "(CASE WHEN json_valid(extra) THEN json_extract(extra, '$.url') END)"
+
+_V6 = f"""
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,         -- fetched; a permanent redirect updates it
+    subscribed_url TEXT NOT NULL,     -- as the user gave it
+    name TEXT,                        -- the user's name for it (--name), else the feed's title
+    title TEXT,                       -- the feed's own title
+    site_url TEXT,
+    section TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    added_at TEXT NOT NULL,
+    fetched_at TEXT,                  -- last attempt
+    ok_at TEXT,                       -- last success (200 or 304)
+    next_at TEXT,                     -- not fetched before this (max-age, Expires, Retry-After, back-off)
+    status TEXT NOT NULL DEFAULT 'new',
+    error TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    note TEXT
+);
+CREATE TABLE feed_items (
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    url TEXT,                         -- the item's link (canonical form)
+    title TEXT,                       -- the item as the feed told it: what a page
+    published TEXT,                   -- that lacks them gets from the feed
+    summary TEXT,                     -- (the summary as lead), at reparse too
+    origin INTEGER NOT NULL DEFAULT 0,  -- 1: the article was read for this item (reparse takes its feed)
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (feed_id, guid)
+) WITHOUT ROWID;
+CREATE INDEX feed_items_article ON feed_items(article_id);
+CREATE INDEX feed_items_url ON feed_items(url);
+CREATE INDEX articles_url ON articles{ARTICLE_URL_SQL};
+-- robots.txt of the sites pages are fetched from, kept between refreshes
+CREATE TABLE robots (
+    site TEXT PRIMARY KEY,            -- scheme://host[:port]
+    fetched_at TEXT NOT NULL,
+    body TEXT                         -- NULL: the site has none (everything is allowed)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -22,6 +22,7 @@ from tuireader.library.checkpoints import BackgroundCheckpoints
 from tuireader.library.compression import unpack
 from tuireader.library.connection import PerThread, is_busy, retry
 from tuireader.library.errors import ArticleNotFound, BadQuery, LibraryError
+from tuireader.library.feeds import FeedsMixin
 from tuireader.library.importer import Failure, ImportReport, Prepared, expand_paths, prepare_many
 from tuireader.library.reparse import ReparseReport, reparse_all
 from tuireader.library.search import build_fts_query, clean_snippet, plain_words_query
@@ -89,7 +90,7 @@ def _batches(items: Iterable[list[Prepared] | Failure]) -> Iterator[list[list[Pr
         yield batch
 
 
-class Library:
+class Library(FeedsMixin):
     """A library file; ``Library()`` opens the user's own (honouring $TUIREADER_HOME)."""
 
     def __init__(self, path: str | Path | None = None) -> None:
@@ -514,7 +515,7 @@ class Library:
         files: list[str] = []
         for item in expand_paths(paths):
             if isinstance(item, Failure):
-                report.failed.append((item.path, item.reason))
+                item.add_to(report)
             else:
                 files.append(item)
         total = len(files)

@@ -14,7 +14,9 @@ from datetime import UTC, datetime
 
 from tuireader.ingest import PARSER_VERSION
 from tuireader.library import converters as conv
-from tuireader.library.importer import Failure, ImportReport, Prepared
+from tuireader.library import site_furniture
+from tuireader.library.compression import unpack
+from tuireader.library.importer import Failure, ImportReport, Prepared, prepare_bytes
 from tuireader.library.schema import index_new_articles, max_article_id
 from tuireader.model import Article, Teaser
 
@@ -91,7 +93,7 @@ class ArticleWriter:
         conn = self.conn
         for item in batch:
             if isinstance(item, Failure):
-                report.failed.append((item.path, item.reason))
+                item.add_to(report)
                 continue
             for prepared in item:
                 if not alone:
@@ -111,6 +113,11 @@ class ArticleWriter:
                 conn.execute("RELEASE article")
                 report.record(prepared.path, status, article_id)
 
+    def _with_site_furniture(self, prepared: Prepared) -> Prepared:
+        """A whole page whose site is already stored is read again, its site's repeated lines known."""
+        known = site_furniture.known_furniture(self.conn, prepared.site_lines, prepared.article.url)
+        return _reread(prepared, known) if known else prepared
+
     def store(self, prepared: Prepared) -> tuple[int, str]:
         """``(id, "imported" | "updated" | "unchanged")`` for one prepared article."""
         conn = self.conn
@@ -121,6 +128,8 @@ class ArticleWriter:
             if row[1] < PARSER_VERSION:
                 self.older_parser.add(row[0])
             return row[0], "unchanged"
+        if prepared.site_lines:
+            prepared = self._with_site_furniture(prepared)
         article = prepared.article
         values = prepared.values
         stamp = self.stamp
@@ -168,7 +177,18 @@ class ArticleWriter:
                 stamp,
             ],
         )
+        site_furniture.learn(conn, prepared.site_lines, article.url)
         return article_id, status
+
+
+def _reread(prepared: Prepared, furniture: frozenset[int]) -> Prepared:
+    """The page read again with its site's furniture known (a failure keeps the first reading)."""
+    result = prepare_bytes(unpack(prepared.content), prepared.path, furniture)
+    if isinstance(result, Failure) or len(result) != 1:
+        return prepared
+    again = result[0]
+    again.abspath = prepared.abspath
+    return again
 
 
 def apply_imported_state(conn: sqlite3.Connection, article_id: int, article: Article) -> bool:

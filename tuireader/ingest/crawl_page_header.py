@@ -1,0 +1,282 @@
+"""The header of the article in a whole page, read upwards from the story's first line.
+
+Above the story stand its share bars, a caption, the byline, the date line, a
+lead and the headline. The headline is weighed among the headline-like lines
+within reach (``find_title``); the lines between it and the story are read as
+the header's fields.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tuireader.ingest.crawl_lines import read_byline, reading_minutes, relative_time
+from tuireader.ingest.crawl_lines_kind import Kind, Line
+from tuireader.ingest.crawl_vocab import ALL_STOP_WORDS
+from tuireader.ingest.dates import DateLine, find_dates, parse_date_line
+
+# How far above the story its header may reach (non-blank lines).
+HEADER_REACH = 14
+MAX_HEADER_LINES = 60  # share bars included
+FULL_TITLE_REACH = 6
+MIN_HEADLINE_CHARS = 12
+HEADLINE_IN_RUN = 3  # how many of the densest run's first lines may be the headline itself
+
+# Weighing the headline candidates (``_find_title``).
+OPENING_PARAGRAPHS = 4
+TITLE_OVERLAP = 2.0
+TITLE_REPEATED = 1.0
+TITLE_ABOVE_HEADER = 0.5
+TITLE_SEVERAL_WORDS = 0.5
+TITLE_NOT_HEADLINE = 0.5
+TITLE_PER_LINE = 0.05
+TITLE_NAME_LIKE = 1.5  # "Gunter Frank", "Amelie Siekmann,": an author's name, not a headline
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_BREADCRUMB = re.compile(r"\s+[/>»›|]\s+|\s*[>»›]\s*")
+_META_PARTS = re.compile(r"[•|·]")
+
+
+class PageHeader:
+    """The article's header, read upwards from the first line of the story."""
+
+    def __init__(self, items: list[Line], first: int) -> None:
+        self.title = ""
+        self.section: str | None = None
+        self.lead: str | None = None
+        self.published: str | None = None
+        self.updated: str | None = None
+        self.reading_minutes: int | None = None
+        self.caption: str | None = None
+        self.authors: list[str] = []
+        self.leftover: list[str] = []
+        self.rest: list[Line] = []  # header-zone lines that are furniture
+        self.top = first
+        self._read(items, first)
+
+    def take(self, x: Line) -> bool:
+        """Take a header line (date, byline, caption) met inside the story; False if it is not one."""
+        k = x.kind.kind
+        if k is Kind.DATE:
+            return self._date(x.text)
+        if k is Kind.BYLINE:
+            return self._byline(x.text)
+        if k is Kind.CAPTION:
+            if self.caption is None:
+                self.caption = x.text
+                return True
+            return False
+        return False
+
+    def _date(self, text: str) -> bool:
+        """A date line, a reading time, or both ("16.05.2024, 11:26 Uhr • Lesezeit: 5 Minuten").
+
+        A line that says more ("Kolumne von A. B. - 28.04.2024 um 08:52 Uhr") gives its first
+        date and is kept whole in ``leftover`` for what else it says.
+        """
+        parts = [part.strip() for part in _META_PARTS.split(text)] if _META_PARTS.search(text) else [text]
+        minutes = [m for part in parts if (m := reading_minutes(part)) is not None]
+        dates = [d for part in parts if (d := parse_date_line(part)) is not None]
+        whole = len(minutes) + len(dates) == len(parts)
+        taken = False
+        if minutes and self.reading_minutes is None:
+            self.reading_minutes = minutes[0]
+            taken = True
+        if relative_time(text):
+            return taken
+        if not dates and (found := find_dates(text)):
+            dates = [DateLine(found[0].iso, None)]
+        for line in dates:
+            if self.published is None and line.published:
+                self.published = line.published
+                self.updated = self.updated or line.updated
+                taken = True
+            elif self.updated is None and line.updated:
+                self.updated = line.updated
+                taken = True
+        if taken and not whole and text not in self.leftover:
+            self.leftover.append(text)
+        return taken
+
+    def _byline(self, text: str) -> bool:
+        if self.authors:
+            return False
+        found = read_byline(text)
+        if found is None:
+            return False
+        self.authors, place = found
+        if place:
+            self.leftover.append(place)
+        return True
+
+    def _read(self, items: list[Line], first: int) -> None:
+        title_at = find_title(items, first)
+        if title_at is None:
+            return
+        self.title = _tidy_title(_punctuated(items, items[title_at].text))
+        self.top = title_at
+        above = title_at - 1
+        if above >= 0 and items[above].kind.kind is Kind.SHORT and not items[above].is_furniture:
+            self.section = items[above].text
+            self.top = above
+        for n in range(title_at + 1, first):
+            x = items[n]
+            if x.text == items[title_at].text:
+                continue  # the headline again (a picture's alt text): it is the title
+            if x.kind.kind is Kind.PROSE or (x.kind.kind is Kind.TEXT and len(x.text) >= 40):
+                if self.lead is None:
+                    self.lead = x.text
+                else:
+                    self.leftover.append(x.text)
+            elif x.is_furniture:
+                self.rest.append(x)
+            elif not self.take(x):
+                self.leftover.append(x.text)
+
+
+def is_title_candidate(x: Line) -> bool:
+    k = x.kind.kind
+    if k is Kind.HEADLINE:
+        return True
+    if k is Kind.TEXT:
+        return x.kind.words <= 30 and not x.text.endswith((".", ":", ","))
+    return k is Kind.SHORT and x.kind.words >= 2
+
+
+def _printed_again(texts: list[str], n: int) -> bool:
+    """Whether the page prints line n again, alone or inside another line (case-folded texts)."""
+    own = texts[n]
+    return len(own) >= MIN_HEADLINE_CHARS and any(m != n and own in other for m, other in enumerate(texts))
+
+
+def headline_opening(items: list[Line], first: int, last: int) -> int:
+    """Where the story starts when the densest run opens with the headline itself.
+
+    A headline-like line among the run's first lines that the page prints again (its window
+    title, a breadcrumb) is the headline: the story starts below it.
+    """
+    texts = [x.text.casefold() for x in items]
+    for t in range(first, min(first + HEADLINE_IN_RUN, last)):
+        if is_title_candidate(items[t]) and items[t + 1].kind.kind is Kind.PROSE and _printed_again(texts, t):
+            return t + 1
+        if items[t].kind.kind is Kind.PROSE:
+            break  # the story has begun: a line below its first paragraph is no headline
+    return first
+
+
+def _is_name_like(text: str) -> bool:
+    """Two to four capitalised words, no function word: a person's name (with a comma, an agency)."""
+    words = text.rstrip(",").replace("/", " ").split()
+    return (
+        2 <= len(words) <= 4
+        and len(text) <= 40
+        and all(w[:1].isupper() for w in words)
+        and not any(w.casefold() in ALL_STOP_WORDS for w in words)
+        and not text.endswith(("?", "!"))
+    )
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORDS.findall(text.casefold()) if len(w) >= 4 and w not in ALL_STOP_WORDS}
+
+
+def _reach(items: list[Line], first: int) -> list[int]:
+    """The lines above the story within reach, nearest first; a share bar's labels do not use it up."""
+    out: list[int] = []
+    counted = 0
+    n = first - 1
+    while n >= 0 and counted < HEADER_REACH and first - n <= MAX_HEADER_LINES:
+        out.append(n)
+        counted += not (items[n].is_furniture and items[n].kind.category == "share")
+        n -= 1
+    return out
+
+
+def find_title(items: list[Line], first: int) -> int | None:
+    """The headline above the story's first line: the likeliest of the headline-like lines within reach.
+
+    Each candidate is weighed by what makes a line the headline of this story:
+    its words recur in the story's opening paragraphs; the page prints it again
+    (the page title repeats it, a breadcrumb holds it); a lead, a date or a
+    byline stands right below it; it has several words; it stands near the story.
+    """
+    candidates = [n for n in _reach(items, first) if is_title_candidate(items[n])]
+    if not candidates:
+        return None
+    opening: set[str] = set()
+    taken = 0
+    for x in items[first:]:
+        if x.kind.kind is Kind.PROSE:
+            opening |= _content_words(x.text)
+            taken += 1
+            if taken >= OPENING_PARAGRAPHS:
+                break
+    texts = [x.text.casefold() for x in items]
+    best, best_score = candidates[0], float("-inf")
+    for distance, n in enumerate(candidates):
+        x = items[n]
+        words = _content_words(x.text)
+        score = TITLE_OVERLAP * (len(words & opening) / len(words) if words else 0.0)
+        if _printed_again(texts, n):
+            score += TITLE_REPEATED
+        below = items[n + 1].kind.kind if n + 1 < len(items) else None
+        if below in (Kind.PROSE, Kind.DATE, Kind.BYLINE) or n + 1 == first:
+            score += TITLE_ABOVE_HEADER
+        if x.kind.words >= 4:
+            score += TITLE_SEVERAL_WORDS
+        if x.kind.kind is not Kind.HEADLINE:
+            score -= TITLE_NOT_HEADLINE
+        if _is_name_like(x.text):
+            score -= TITLE_NAME_LIKE
+        if x.text.count(":") >= 3:
+            score -= TITLE_NAME_LIKE  # "home: heute: shop: woche:": a menu run together
+        score -= TITLE_PER_LINE * distance
+        if score > best_score:
+            best, best_score = n, score
+    return _headline_within(items, best)
+
+
+def _headline_within(items: list[Line], at: int) -> int:
+    """The headline inside a line that holds it with more before it: a breadcrumb or a kicker run into it.
+
+    "Startseite>Beauty>Lange Haare: …", "Interne Unterlagen im Netz Daten von Rheinmetall gehackt",
+    "Wurmkiste Wurmkiste selber bauen": when another line near it is the end of this one, that
+    line is the headline.
+    """
+    own = items[at].text.casefold()
+    best = at
+    for n in range(max(0, at - HEADER_REACH), min(len(items), at + FULL_TITLE_REACH)):
+        text = items[n].text.casefold()
+        if (
+            n != at
+            and len(text) >= MIN_HEADLINE_CHARS
+            and len(text) < len(own)
+            and own.endswith(text)
+            and len(text) > len(items[best].text) * (best != at)
+        ):
+            best = n
+    return best
+
+
+def _punctuated(items: list[Line], headline: str) -> str:
+    """The page's own printing of a headline whose kicker ran into it without its colon.
+
+    "Die Eisheiligen 2024 Wann sie sind" where the page also prints "Die Eisheiligen 2024:
+    Wann sie sind": the crawl lost the colon between two inline parts.
+    """
+    for x in items:
+        if ": " in x.text and len(x.text) == len(headline) + 1 and x.text.replace(": ", " ", 1) == headline:
+            return x.text
+    return headline
+
+
+def _tidy_title(title: str) -> str:
+    """A title as a person reads it.
+
+    "Abrechnung : Musik-Stars" has lost an inline break, not a word; "Home / Essays / 2017 /
+    Aggression Fotografie" is a breadcrumb whose last step is the headline.
+    """
+    steps = [step.strip() for step in _BREADCRUMB.split(title)]
+    if len(steps) >= 3 and len(steps[-1]) >= MIN_HEADLINE_CHARS:
+        title = steps[-1]
+    return title.replace(" : ", ": ")
