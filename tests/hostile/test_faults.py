@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, env, run_on_pty, tally, terminal_text
+
+from hostile.support import ROOT, env, run_on_pty, tally, terminal_text
 
 sys.path.insert(0, str(ROOT / "tests"))
 from test_library_support import make_pages

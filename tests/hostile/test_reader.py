@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import tally
 from textual.worker import WorkerCancelled
-from vectors import FORBIDDEN, crawl_page, every_vector, export_record, html_page
 
+from hostile.support import tally
+from hostile.vectors import FORBIDDEN, crawl_page, every_vector, export_record, html_page
 from tuireader.library import Library
 from tuireader.ui.app import ReaderApp
 

@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import run_on_pty, tally, terminal_text
-from vectors import FORBIDDEN, FORBIDDEN_BYTES, Written, every_vector, write_vectors
 
+from hostile.support import run_on_pty, tally, terminal_text
+from hostile.vectors import FORBIDDEN, FORBIDDEN_BYTES, Written, every_vector, write_vectors
 from tuireader.cli import main
 from tuireader.ingest import exportformat
 from tuireader.library import Library

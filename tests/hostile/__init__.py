@@ -1,0 +1,1 @@
+"""The hostile-input suite (a package, so its conftest and helpers never shadow the tests' own)."""
