@@ -15,7 +15,8 @@ from tuireader.web.refresh import refresh
 from tuireader.web.settings import FetchSettings
 from tuireader.web.subscribe import SubscribeError, subscribe
 
-FAST = FetchSettings(connect_timeout=1.0, read_timeout=1.0, total_timeout=3.0)
+# Generous for a loaded machine: these tests are not about timeouts (test_web_fetching.py is).
+FAST = FetchSettings(connect_timeout=5.0, read_timeout=5.0, total_timeout=15.0)
 
 
 def publish(server: LocalServer, items: list[Item], path: str = "/feed.xml", writer=rss20, **page_options) -> str:
