@@ -143,3 +143,14 @@ def test_config_check_reports_a_theme_that_does_not_exist(home: Path, capsys: py
     problems = [line for line in capsys.readouterr().out.splitlines() if line.startswith("problem: ")]
     assert len(problems) == 2
     assert "theme = sepiaa: no such theme" in problems[1] and "broken.toml" in problems[0]
+
+
+def test_reading_width_and_browser_are_read_and_checked(home: Path) -> None:
+    write(home, 'reading_width = 72\nbrowser = "w3m %u"\nterminal_browser = true\n')
+    config = load_config()
+    assert (config.reading_width, config.browser, config.terminal_browser) == (72, "w3m %u", True)
+    assert config.problems == []
+    write(home, 'reading_width = "wide"\nbrowser = 3\nterminal_browser = "yes"\n')
+    config = load_config()
+    assert (config.reading_width, config.browser, config.terminal_browser) == (80, None, None)
+    assert len(config.problems) == 3

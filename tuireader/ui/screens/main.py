@@ -249,6 +249,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
 
     def on_mount(self) -> None:
         self.set_class(self.size.width < WIDE_MIN_WIDTH, "-narrow")
+        self.story.set_reading_width(self.reader.config.reading_width)
         self.article_list.focus()
         self._update_status()
         self._start()
