@@ -103,6 +103,8 @@ class ArticleSummary:
     source: str | None = None
     read: bool = False
     bookmarked: bool = False
+    note: str | None = None  # the bookmark's note
+    url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ def summary_dict(s: ArticleSummary) -> dict:
         "source": s.source,
         "read": s.read,
         "bookmarked": s.bookmarked,
+        "note": s.note,
+        "url": s.url,
     }
 
 
@@ -45,7 +47,8 @@ def summary_line(s: ArticleSummary) -> str:
     flags = ("*" if s.bookmarked else " ") + (" " if s.read else "u")
     date = (s.published or "").replace("T", " ")
     section = f"[{safe(s.section)}] " if s.section else ""
-    return f"{s.id:>6} {flags} {date:<16}  {section}{safe(s.title)}"
+    note = f"  — {safe(s.note)}" if s.bookmarked and s.note else ""
+    return f"{s.id:>6} {flags} {date:<16}  {section}{safe(s.title)}{note}"
 
 
 @library_errors

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tuireader.commands.libcmd import article_id, json_flag, library_errors, not_found, open_library, print_json
+from tuireader.commands.libcmd import article_id, json_flag, library_errors, not_found, open_library, print_json, safe
 from tuireader.ingest.exportformat import article_record
 from tuireader.render import render_article_text
 
@@ -34,10 +34,10 @@ def run(args: argparse.Namespace) -> int:
             f"id {article.id}",
             "read" if article.read else "unread",
             "bookmarked" if article.bookmarked else None,
-            f"note: {article.bookmark_note}" if article.bookmark_note else None,
+            f"note: {safe(article.bookmark_note)}" if article.bookmark_note else None,
         )
         if x
     )
     print(render_article_text(article))
-    print(f"\n({state})".replace("\x1b", ""))
+    print(f"\n({state})")
     return 0

@@ -15,7 +15,7 @@ from typing import Any
 from tuireader.ingest.crawl_lines import is_normal
 from tuireader.model import Article, ArticleSummary, Teaser
 
-SUMMARY_COLUMNS = "id, title, section, published, source, read, bookmarked"
+SUMMARY_COLUMNS = "id, title, section, published, source, read, bookmarked, bookmark_note, json_extract(extra, '$.url')"
 ARTICLE_COLUMNS = "id, title, section, lead, body, published, source, extra, format, bookmarked, bookmark_note, read"
 TEASER_COLUMNS = "title, source, section, date, summary, sponsored, url"
 
@@ -94,7 +94,7 @@ def teaser_values(position: int, teaser: Teaser) -> tuple[Any, ...]:
 
 
 def row_to_summary(row: sqlite3.Row | tuple[Any, ...]) -> ArticleSummary:
-    id_, title, section, published, source, read, bookmarked = row
+    id_, title, section, published, source, read, bookmarked, note, url = row
     return ArticleSummary(
         id=id_,
         title=title,
@@ -103,6 +103,8 @@ def row_to_summary(row: sqlite3.Row | tuple[Any, ...]) -> ArticleSummary:
         source=source,
         read=bool(read),
         bookmarked=bool(bookmarked),
+        note=note or None,
+        url=url if isinstance(url, str) else None,
     )
 
 

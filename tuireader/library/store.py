@@ -441,6 +441,15 @@ class Library:
             [],
         )
 
+    def set_note(self, article_id: int, note: str | None) -> bool:
+        """Set or clear (None, "") the note of a bookmark; an article not bookmarked is bookmarked."""
+        return self._update_state(
+            article_id,
+            "UPDATE articles SET bookmarked = 1, bookmark_note = ?, "
+            "bookmarked_at = coalesce(bookmarked_at, ?) WHERE id = ?",
+            [note or None, _now()],
+        )
+
     def set_read(self, article_id: int, on: bool) -> bool:
         return self._update_state(
             article_id,

@@ -63,6 +63,7 @@ from textual.worker import get_current_worker
 from tuireader.model import Article, Teaser
 from tuireader.ui.failures import ReportsFailedWorkers
 from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
+from tuireader.ui.screens.marks import Marks
 from tuireader.ui.screens.search import SearchScreen
 from tuireader.ui.sources import VIEWS, LibraryView
 from tuireader.ui.text import clean_line
@@ -111,6 +112,8 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="search", tooltip="Full-text search (live results; escape leaves)"),
         Binding("b", "toggle_bookmark", "Bookmark", id="article.bookmark", tooltip="Bookmark / remove the bookmark"),
+        Binding("B", "edit_note", "Note", show=False, id="article.note", tooltip="Write or edit the bookmark's note"),
+        Binding("z", "undo", "Undo", show=False, id="undo", tooltip="Undo the last change of marks, bookmarks, notes"),
         Binding("u", "toggle_read", "Read/unread", show=False, id="article.read", tooltip="Mark read / unread"),
         Binding("n", "next_article", "Next", id="article.next", tooltip="Next article (while reading)"),
         Binding("p", "previous_article", "Prev", id="article.previous", tooltip="Previous article (while reading)"),
@@ -195,6 +198,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         self._preview_timer: asyncio.TimerHandle | None = None
         self._refreshing = False  # a re-read after another process's change is running
         self._refresh_again = False  # and another change came meanwhile
+        self.marks = Marks(self)  # b, B, z: bookmarks with notes, undo
 
     @property
     def reader(self) -> ReaderApp:
@@ -403,6 +407,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         self._positions[event.article_id] = event.position
         article.read = self._read_state(article)
         article.bookmarked = self._bookmark_state(article)
+        self.marks.apply_to(article)
         self._show(article, event.position)
 
     @work(exclusive=True, group="show", exit_on_error=False)
@@ -521,7 +526,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             return self.reading and shown is not None and bool(shown.related)
         if action == "open_url":
             return self.reading and shown is not None and bool(shown.url)
-        if action in ("toggle_bookmark", "toggle_read"):
+        if action in ("toggle_bookmark", "toggle_read", "edit_note"):
             return self._target() is not None
         return True
 
@@ -549,14 +554,16 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
 
     def action_toggle_bookmark(self) -> None:
         target = self._target()
-        if target is None:
-            return
-        row = self.article_list.cached(target)
-        article = self.story.article
-        was = row.bookmarked if row is not None else bool(article and article.id == target and article.bookmarked)
-        self._mark(target, bookmarked=not was)
-        title = row.title if row is not None else (article.title if article is not None else "")
-        self.notify(("Bookmarked: " if not was else "Bookmark removed: ") + clean_line(title), markup=False, timeout=2)
+        if target is not None:
+            self.marks.toggle_bookmark(target)
+
+    def action_edit_note(self) -> None:
+        target = self._target()
+        if target is not None:
+            self.marks.edit_note(target)
+
+    def action_undo(self) -> None:
+        self.marks.undo()
 
     def action_toggle_read(self) -> None:
         target = self._target()
@@ -566,6 +573,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         article = self.story.article
         was = row.read if row is not None else bool(article and article.id == target and article.read)
         self._mark(target, read=not was)
+        self.marks.remember_read(target, was)
         self.notify("Marked unread" if was else "Marked read", timeout=2)
 
     def _step(self, delta: int) -> None:
