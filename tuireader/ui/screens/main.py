@@ -63,6 +63,7 @@ from textual.worker import get_current_worker
 from tuireader.model import Article, Teaser
 from tuireader.ui.failures import ReportsFailedWorkers
 from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
+from tuireader.ui.screens.history import History, Place
 from tuireader.ui.screens.marks import Marks
 from tuireader.ui.screens.search import SearchScreen
 from tuireader.ui.sources import VIEWS, LibraryView
@@ -125,7 +126,13 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             id="article.browser",
             tooltip="Open the article's web address in the browser (asks first)",
         ),
-        Binding("escape", "back", "Back", id="back", tooltip="Back: teasers → story → list"),
+        Binding(
+            "escape,backspace",
+            "back",
+            "Back",
+            id="back",
+            tooltip="Back: teasers → story → the article before (at its place) → list",
+        ),
         Binding("1", "view('all')", "All", show=False, id="view.all", tooltip="Show all articles"),
         Binding("2", "view('unread')", "Unread", show=False, id="view.unread", tooltip="Show unread articles"),
         Binding("3", "view('bookmarks')", "Bookmarks", show=False, id="view.bookmarks", tooltip="Show bookmarks"),
@@ -199,6 +206,9 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         self._refreshing = False  # a re-read after another process's change is running
         self._refresh_again = False  # and another change came meanwhile
         self.marks = Marks(self)  # b, B, z: bookmarks with notes, undo
+        self.history = History()  # the articles jumped from, for escape
+        self._returning: Place | None = None  # going back: the place to show the article at
+        self._before_teasers: float | None = None  # where the story was when the teasers took the focus
 
     @property
     def reader(self) -> ReaderApp:
@@ -359,6 +369,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         elif mode is Mode.READING:
             self.story.focus()
         elif mode is Mode.TEASERS:
+            self._before_teasers = self.story.reading_position
             self.teaser_panel.teaser_list.focus()
             self.story.forget_pending_position()
             self.story.scroll_to_widget(self.teaser_panel, animate=False, top=True)
@@ -404,11 +415,13 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
                 self._set_mode(Mode.LIST)
             return
         self._save_position()
-        self._positions[event.article_id] = event.position
+        returning, self._returning = self._returning, None
+        position = returning.position if returning and returning.article_id == event.article_id else event.position
+        self._positions[event.article_id] = position
         article.read = self._read_state(article)
         article.bookmarked = self._bookmark_state(article)
         self.marks.apply_to(article)
-        self._show(article, event.position)
+        self._show(article, position)
 
     @work(exclusive=True, group="show", exit_on_error=False)
     async def _show(self, article: Article, position: float) -> None:
@@ -512,6 +525,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
+        self.history.clear()  # opened from the list: escape goes back to the list
         self._open(event.article_id, focus=True, mark_read=True)
 
     # -- actions ------------------------------------------------------------
@@ -606,6 +620,12 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
     def action_back(self) -> None:
         if self.mode is Mode.TEASERS:
             self._set_mode(Mode.READING)
+            if self._before_teasers is not None:
+                self.story.scroll_to(y=self._before_teasers, animate=False, immediate=True)
+            return
+        place = self.history.pop(self.article_id)
+        if place is not None:
+            self._go_back(place)
             return
         self._set_mode(Mode.LIST)
         current = self.article_id
@@ -613,6 +633,26 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             index = self.article_list.cached_index(current)
             if index is not None:
                 self.article_list.cursor = index
+
+    def _go_back(self, place: Place) -> None:
+        """Show the article jumped from, at the place it was left."""
+        index = self.article_list.cached_index(place.article_id)
+        if index is not None:
+            self.article_list.cursor = index
+        self._returning = place
+        self._open(place.article_id, focus=True, mark_read=False)
+        if self.shown is not None:  # it is still the one on screen
+            self._returning = None
+            self.story.scroll_to(y=place.position, animate=False, immediate=True)
+
+    def _jumped_from_here(self, target: int) -> None:
+        """Before a jump to ``target`` while reading: remember where the reader was."""
+        shown = self.shown
+        if self.reading and shown is not None and shown.id is not None and shown.id != target:
+            position = self.story.reading_position
+            if self.mode is Mode.TEASERS and self._before_teasers is not None:
+                position = self._before_teasers  # the place in the story the teasers were reached from
+            self.history.push(shown.id, position)
 
     def action_cycle_focus(self, direction: int) -> None:
         """Tab: list → story → teasers (the story parts only once an article is shown)."""
@@ -697,6 +737,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             else:
                 self.notify("That article is no longer in the library.", severity="warning")
             return
+        self._jumped_from_here(event.article_id)
         if event.source is not None:  # hidden by the view shown: show all articles
             self._save_view("all", None)
             self._source = event.source
