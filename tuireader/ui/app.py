@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
 from tuireader.config import Config, load_config
+from tuireader.ui import browser as browsers
 from tuireader.ui.commands import ArticleCommands
 from tuireader.ui.failures import ReportsFailedWorkers
 from tuireader.ui.protocols import LibraryAPI
@@ -178,11 +179,32 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
         if not self.unsaved:
             self.unsaved = self.writer.close(QUIT_WAIT)  # left without q (ctrl+c): still bounded
 
-    def open_in_browser(self, url: str) -> bool:
-        """Open a URL in the user's browser (called from a worker thread)."""
+    def browser(self) -> browsers.BrowserCommand | None:
+        return browsers.browser_command(self.config.browser, self.config.terminal_browser)
+
+    def open_in_terminal(self, url: str) -> bool:
+        """Open a URL in a terminal browser with the reader suspended; False when the browser is not one."""
+        command = self.browser()
+        if command is None or not command.terminal:
+            return False
         try:
-            return webbrowser.open(url)
-        except webbrowser.Error:
+            with self.suspend():
+                browsers.run_in_terminal(command.argv(url))
+        except SuspendNotSupported:
+            self.notify("A terminal browser cannot run here (the reader cannot step aside).", severity="error")
+        except OSError as exc:
+            self.notify(f"The browser could not be started: {exc.strerror or exc}", severity="error", markup=False)
+        return True
+
+    def open_in_browser(self, url: str) -> bool:
+        """Open a URL in a graphical browser, detached (called from a worker thread)."""
+        command = self.browser()
+        try:
+            if command is None:
+                return webbrowser.open(url)
+            browsers.start_detached(command.argv(url))
+            return True
+        except (webbrowser.Error, OSError):
             return False
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

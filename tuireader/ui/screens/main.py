@@ -733,7 +733,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         teaser, self._last_teaser = self._last_teaser, None
         if event.index is None:
             if teaser is not None:
-                self.app.push_screen(TeaserInfoScreen(teaser))
+                self._teaser_info(teaser)
             else:
                 self.notify("That article is no longer in the library.", severity="warning")
             return
@@ -759,7 +759,16 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         if teaser.article_id is not None:
             self.go_to_article(teaser.article_id, teaser)
         else:
-            self.app.push_screen(TeaserInfoScreen(teaser))
+            self._teaser_info(teaser)
+
+    def _teaser_info(self, teaser: Teaser) -> None:
+        """What the page said about an article not stored; o there offers to open its address."""
+
+        def closed(open_address: bool | None) -> None:
+            if open_address and teaser.url:
+                self.confirm_open_url(teaser.url)
+
+        self.app.push_screen(TeaserInfoScreen(teaser), closed)
 
     def action_open_url(self) -> None:
         article = self.shown
@@ -778,7 +787,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes:
+            if yes and not self.reader.open_in_terminal(url):
                 self._open_in_browser(url)
 
         self.app.push_screen(ConfirmScreen("Open this address in your web browser?", url), answered)
