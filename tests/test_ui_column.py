@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import run_reader
+from textual.widget import Widget
 from ui_helpers import opened
 
 from tuireader.config import Config
@@ -36,3 +38,27 @@ async def test_reading_width_comes_from_the_config_and_zero_means_the_whole_pane
             await reader.press("enter")
             await reader.settle()
             assert reader.app.query_one(StoryView).query_one(".story-body").region.width == 60
+
+
+@pytest.mark.parametrize("width", [80, 64])
+async def test_help_stays_in_the_footer_when_narrow(lib_path: Path, width: int) -> None:
+    from textual.widgets import Footer
+
+    from tuireader.ui.textual_adapter import footer_key_action
+
+    def help_key(app: object) -> Widget | None:
+        footer = reader.app.screen.query_one(Footer)
+        return next((w for w in footer.walk_children() if footer_key_action(w) == "help"), None)
+
+    with opened(lib_path) as library:
+        async with run_reader(library, (width, 24)) as reader:
+            for keys in ((), ("enter",)):
+                await reader.press(*keys)
+                await reader.settle()
+                for _ in range(100):  # the footer is rebuilt a moment after the keys change
+                    key = help_key(reader.app)
+                    if key is not None and key.region.width:
+                        break
+                    await reader.pilot.pause(0.01)
+                assert key is not None
+                assert key.region.width and key.region.right <= width and key.region.y == 23

@@ -81,6 +81,7 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
         self.library = library
         self.writer = LibraryWriter(library, self._write_failed, self._library_changed)
         self.unsaved: list[str] = []  # what quitting could not save
+        self.welcome: str | None = None  # first start: said where the story goes (a toast would cover it)
         self.config = config if config is not None else load_config()
         self.keymap: dict[str, str] = dict(self.config.keymap)
         # (message, severity) shown as notifications once the app runs.
@@ -233,14 +234,13 @@ def run_app(library: str | Path | None = None, paths: list[str] | None = None) -
         return 1
     try:
         messages: list[tuple[str, str]] = []
+        welcome = None
         to_import = list(paths or [])
         if not to_import and lib.is_empty() and samples_dir().is_dir():
             to_import = [str(samples_dir())]
-            messages.append(
-                (
-                    "Welcome! Your library was empty, so it now holds the sample articles. Press ? for keys.",
-                    "information",
-                )
+            welcome = (
+                "Welcome! Your library was empty, so it now holds the sample articles.\n\n"
+                "Choose one with j/k and press enter to read it; ? shows every key."
             )
         if to_import:
             report = lib.import_paths(to_import)
@@ -258,6 +258,7 @@ def run_app(library: str | Path | None = None, paths: list[str] | None = None) -
                 messages.append((f"… and {len(report.failed) - 5} more files not imported.", "warning"))
         app = ReaderApp(lib)
         app.startup_messages += messages
+        app.welcome = welcome
         app.run()
         if app.unsaved:
             print("tuireader: not saved: " + "; ".join(app.unsaved), file=sys.stderr)

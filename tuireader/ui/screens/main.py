@@ -264,6 +264,8 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
     def on_mount(self) -> None:
         self.set_class(self.size.width < WIDE_MIN_WIDTH, "-narrow")
         self.story.set_reading_width(self.reader.config.reading_width)
+        if self.reader.welcome:  # where the story will be, not in a toast over it
+            self.query_one("#story-placeholder", Static).update(Content(self.reader.welcome))
         self.article_list.focus()
         self._update_status()
         self._start()
