@@ -587,6 +587,19 @@ class Library:
             r[0] for r in self._query(f"SELECT id FROM articles WHERE {where} ORDER BY sort_key DESC, id DESC", params)
         ]
 
+    def ids_by_url(self, urls: Iterable[str]) -> dict[str, int]:
+        """The stored articles with these web addresses (the newest, when several share one)."""
+        wanted = sorted({u for u in urls if u})[:500]
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        rows = self._query(
+            f"SELECT json_extract(extra, '$.url'), id FROM articles WHERE json_extract(extra, '$.url') IN ({marks}) "
+            "ORDER BY sort_key, id",
+            wanted,
+        )
+        return {url: article_id for url, article_id in rows}
+
     def bookmarked_at(self, article_id: int) -> str | None:
         rows = self._query("SELECT bookmarked_at FROM articles WHERE id = ?", [article_id])
         return rows[0][0] if rows else None

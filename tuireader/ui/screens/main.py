@@ -62,12 +62,14 @@ from textual.worker import get_current_worker
 
 from tuireader.model import Article, Teaser
 from tuireader.ui.failures import ReportsFailedWorkers
+from tuireader.ui.links import SCHEMES, Link, story_links
 from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
 from tuireader.ui.screens.history import History, Place
+from tuireader.ui.screens.links import LinkAction, LinkScreen
 from tuireader.ui.screens.marks import Marks
 from tuireader.ui.screens.search import SearchScreen
 from tuireader.ui.sources import VIEWS, LibraryView
-from tuireader.ui.text import clean_line
+from tuireader.ui.text import clean_block, clean_line
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.key_footer import KeyFooter
 from tuireader.ui.widgets.story_view import StoryView
@@ -114,6 +116,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         Binding("slash", "search", "Search", id="search", tooltip="Full-text search (live results; escape leaves)"),
         Binding("b", "toggle_bookmark", "Bookmark", id="article.bookmark", tooltip="Bookmark / remove the bookmark"),
         Binding("B", "edit_note", "Note", show=False, id="article.note", tooltip="Write or edit the bookmark's note"),
+        Binding("l", "links", "Links", show=False, id="article.links", tooltip="The story's links: open, copy, read"),
         Binding("z", "undo", "Undo", show=False, id="undo", tooltip="Undo the last change of marks, bookmarks, notes"),
         Binding("u", "toggle_read", "Read/unread", show=False, id="article.read", tooltip="Mark read / unread"),
         Binding("n", "next_article", "Next", id="article.next", tooltip="Next article (while reading)"),
@@ -542,6 +545,8 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             return self.reading and shown is not None and bool(shown.related)
         if action == "open_url":
             return self.reading and shown is not None and bool(shown.url)
+        if action == "links":
+            return self.reading and shown is not None
         if action in ("toggle_bookmark", "toggle_read", "edit_note"):
             return self._target() is not None
         return True
@@ -763,6 +768,29 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         else:
             self._teaser_info(teaser)
 
+    def action_links(self) -> None:
+        article = self.shown
+        if article is None:
+            return
+        links = story_links(clean_block(article.body))
+        if not links:
+            self.notify("This story has no links.", timeout=2)
+            return
+
+        def chosen(choice: tuple[LinkAction, Link, int | None] | None) -> None:
+            if choice is None:
+                return
+            action, link, stored_id = choice
+            if action == "read" and stored_id is not None:
+                self.go_to_article(stored_id)
+            elif action == "copy":
+                self.app.copy_to_clipboard(link.url)
+                self.notify(f"Copied: {link.url}", markup=False, timeout=3)
+            else:
+                self.confirm_open_url(link.url)
+
+        self.app.push_screen(LinkScreen(links, self.library), chosen)
+
     def _teaser_info(self, teaser: Teaser) -> None:
         """What the page said about an article not stored; o there offers to open its address."""
 
@@ -784,8 +812,8 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
 
     def confirm_open_url(self, url: str) -> None:
         url = clean_line(url)
-        if not url.lower().startswith(("http://", "https://")):
-            self.notify("Only web links (http, https) can be opened.", severity="warning", markup=False)
+        if not url.lower().startswith(SCHEMES):
+            self.notify("Only web and file links (http, https, file) can be opened.", severity="warning", markup=False)
             return
 
         def answered(yes: bool | None) -> None:
