@@ -71,6 +71,7 @@ from tuireader.ui.screens.search import SearchScreen
 from tuireader.ui.sources import VIEWS, LibraryView
 from tuireader.ui.text import clean_block, clean_line
 from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.find_bar import FindBar, StoryFinder
 from tuireader.ui.widgets.key_footer import KeyFooter
 from tuireader.ui.widgets.story_view import StoryView
 from tuireader.ui.widgets.teaser_panel import TeaserList, TeaserPanel
@@ -116,6 +117,12 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         Binding("slash", "search", "Search", id="search", tooltip="Full-text search (live results; escape leaves)"),
         Binding("b", "toggle_bookmark", "Bookmark", id="article.bookmark", tooltip="Bookmark / remove the bookmark"),
         Binding("B", "edit_note", "Note", show=False, id="article.note", tooltip="Write or edit the bookmark's note"),
+        Binding(
+            "ctrl+f", "find", "Find", show=False, id="article.find", tooltip="Find in the article (n/N: next/previous)"
+        ),
+        Binding(
+            "N", "find_previous", "Previous match", show=False, id="find.previous", tooltip="Previous match (find)"
+        ),
         Binding("l", "links", "Links", show=False, id="article.links", tooltip="The story's links: open, copy, read"),
         Binding("z", "undo", "Undo", show=False, id="undo", tooltip="Undo the last change of marks, bookmarks, notes"),
         Binding("u", "toggle_read", "Read/unread", show=False, id="article.read", tooltip="Mark read / unread"),
@@ -212,6 +219,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         self.history = History()  # the articles jumped from, for escape
         self._returning: Place | None = None  # going back: the place to show the article at
         self._before_teasers: float | None = None  # where the story was when the teasers took the focus
+        self._finder: StoryFinder | None = None  # ctrl+f: the matches in the story
 
     @property
     def reader(self) -> ReaderApp:
@@ -434,6 +442,8 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             await self._show_now(article, position)
 
     async def _show_now(self, article: Article, position: float) -> None:
+        if self._finder is not None and self._finder.active:
+            self._close_find()  # the matches were in the story shown before
         self.query_one("#story-placeholder").display = False
         if self._focus_on_arrival and self.mode is Mode.LOADING:
             self._set_mode(Mode.READING)
@@ -545,6 +555,10 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             return self.reading and shown is not None and bool(shown.related)
         if action == "open_url":
             return self.reading and shown is not None and bool(shown.url)
+        if action == "find":
+            return self.reading and shown is not None
+        if action == "find_previous":
+            return self._finder is not None and self._finder.active
         if action == "links":
             return self.reading and shown is not None
         if action in ("toggle_bookmark", "toggle_read", "edit_note"):
@@ -615,6 +629,9 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             self._open(article_id, focus=True, mark_read=True)
 
     def action_next_article(self) -> None:
+        if self._finder is not None and self._finder.active:
+            self._find_step(1)  # n while find is active: the next match
+            return
         self._step(1)
 
     def action_previous_article(self) -> None:
@@ -625,6 +642,9 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             self._set_mode(Mode.TEASERS)
 
     def action_back(self) -> None:
+        if self._finder is not None and self._finder.active:
+            self._close_find()
+            return
         if self.mode is Mode.TEASERS:
             self._set_mode(Mode.READING)
             if self._before_teasers is not None:
@@ -767,6 +787,47 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             self.go_to_article(teaser.article_id, teaser)
         else:
             self._teaser_info(teaser)
+
+    # -- find in the article (ctrl+f) ----------------------------------------
+
+    def action_find(self) -> None:
+        if self.shown is None:
+            return
+        with contextlib.suppress(NoMatches):
+            self.query_one(FindBar).focus()
+            return
+        bar = FindBar(self._finder.query if self._finder else "")
+        self.query_one("#reader-pane").mount(bar)
+        bar.focus()
+
+    @on(FindBar.Find)
+    def _find(self, event: FindBar.Find) -> None:
+        self._finder = self._finder or StoryFinder(self.story)
+        count = self._finder.find(event.query)
+        bar = self.query_one(FindBar)
+        bar.border_title = self._finder.status
+        if count:
+            self._set_mode(Mode.READING)
+        self.refresh_bindings()
+
+    def action_find_previous(self) -> None:
+        self._find_step(-1)
+
+    def _find_step(self, delta: int) -> None:
+        if self._finder is not None:
+            self._finder.step(delta)
+            with contextlib.suppress(NoMatches):
+                self.query_one(FindBar).border_title = self._finder.status
+
+    @on(FindBar.Closed)
+    def _close_find(self) -> None:
+        if self._finder is not None:
+            self._finder.clear()
+        for bar in self.query(FindBar):
+            bar.remove()
+        if self.shown is not None and self.mode is not Mode.LIST:
+            self._set_mode(Mode.READING)
+        self.refresh_bindings()
 
     def action_links(self) -> None:
         article = self.shown
