@@ -23,10 +23,10 @@ def test_missing_file_gives_defaults_without_problems(home: Path) -> None:
 
 
 def test_theme_and_keys_are_read(home: Path) -> None:
-    write(home, 'theme = "newspaper"\n[keys]\n"article.bookmark" = "B"\n"list.down" = ["j", "ctrl+n"]\n')
+    write(home, 'theme = "newspaper"\n[keys]\n"article.bookmark" = "m"\n"list.down" = ["j", "ctrl+n"]\n')
     config = load_config()
     assert config.theme == "newspaper"
-    assert config.keymap == {"article.bookmark": "B", "list.down": "j,ctrl+n"}
+    assert config.keymap == {"article.bookmark": "m", "list.down": "j,ctrl+n"}
     assert config.problems == []
 
 
@@ -56,17 +56,17 @@ def test_non_utf8_file_is_reported(home: Path) -> None:
 
 
 def test_an_unknown_binding_id_is_reported_and_ignored(home: Path) -> None:
-    write(home, '[keys]\n"article.bookmrk" = "B"\n"article.bookmark" = "B"\n')
+    write(home, '[keys]\n"article.bookmrk" = "B"\n"article.bookmark" = "m"\n')
     config = load_config()
-    assert config.keymap == {"article.bookmark": "B"}
+    assert config.keymap == {"article.bookmark": "m"}
     assert len(config.problems) == 1 and "keys.article.bookmrk: no binding has this id" in config.problems[0]
 
 
 @pytest.mark.parametrize("key", ["ctrl+p", "ctrl+c", "ctrl+q", "ctrl+P"])
 def test_keys_textual_reserves_are_refused(home: Path, key: str) -> None:
-    write(home, f'[keys]\n"article.bookmark" = "{key},B"\n')
+    write(home, f'[keys]\n"article.bookmark" = "{key},m"\n')
     config = load_config()
-    assert config.keymap == {"article.bookmark": "B"}
+    assert config.keymap == {"article.bookmark": "m"}
     assert len(config.problems) == 1 and "reserved by Textual" in config.problems[0]
 
 
@@ -124,7 +124,7 @@ async def test_the_reader_reports_key_problems_and_keeps_a_key(home: Path, tmp_p
     from tuireader.library import Library
     from tuireader.ui.app import ReaderApp
 
-    write(home, '[keys]\n"app.help" = "ctrl+c"\n"article.bookmark" = "B"\n')
+    write(home, '[keys]\n"app.help" = "ctrl+c"\n"article.bookmark" = "m"\n')
     with Library(tmp_path / "library.db") as lib:
         app = ReaderApp(lib)
         async with app.run_test() as pilot:

@@ -14,7 +14,7 @@ browser = "w3m %u"           # how o opens an address (%u: the address)
 terminal_browser = true      # it runs in the terminal: the reader steps aside
 
 [keys]                       # binding id = "key" or "key1,key2"
-"article.bookmark" = "B"
+"article.bookmark" = "m"
 "list.down" = "j,down,ctrl+n"
 ```
 """
