@@ -104,7 +104,6 @@ class ArticleSummary:
     read: bool = False
     bookmarked: bool = False
     note: str | None = None  # the bookmark's note
-    url: str | None = None
 
 
 @dataclass(frozen=True)

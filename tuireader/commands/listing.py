@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=run)
 
 
-def summary_dict(s: ArticleSummary) -> dict:
+def summary_dict(s: ArticleSummary, url: str | None = None) -> dict:
     return {
         "id": s.id,
         "title": s.title,
@@ -39,7 +39,7 @@ def summary_dict(s: ArticleSummary) -> dict:
         "read": s.read,
         "bookmarked": s.bookmarked,
         "note": s.note,
-        "url": s.url,
+        "url": url,
     }
 
 
@@ -58,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
         total = lib.count(view, section=args.section, unread=args.unread)
         limit = args.limit if args.limit else total
         rows = lib.summaries(view=view, unread=args.unread, section=args.section, offset=args.offset, limit=limit)
+        urls = lib.urls([s.id for s in rows]) if args.json else {}
     if args.json:
-        print_json({"total": total, "offset": args.offset, "articles": [summary_dict(s) for s in rows]})
+        articles = [summary_dict(s, urls.get(s.id)) for s in rows]
+        print_json({"total": total, "offset": args.offset, "articles": articles})
         return 0
     for s in rows:
         print(summary_line(s))

@@ -587,6 +587,17 @@ class Library:
             r[0] for r in self._query(f"SELECT id FROM articles WHERE {where} ORDER BY sort_key DESC, id DESC", params)
         ]
 
+    def urls(self, article_ids: Iterable[int]) -> dict[int, str]:
+        """The web addresses of these articles (those that have one)."""
+        found: dict[int, str] = {}
+        ids = [i for i in article_ids if _storable_id(i)]
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            rows = self._query(f"SELECT id, json_extract(extra, '$.url') FROM articles WHERE id IN ({marks})", part)
+            found.update({i: url for i, url in rows if isinstance(url, str) and url})
+        return found
+
     def ids_by_url(self, urls: Iterable[str]) -> dict[str, int]:
         """The stored articles with these web addresses (the newest, when several share one)."""
         wanted = sorted({u for u in urls if u})[:500]
