@@ -79,3 +79,19 @@ async def test_the_third_link_by_number_opens_after_a_yes_and_a_stored_one_opens
             await reader.settle()
             assert story.article.id == links_id
             assert opened_urls == ["https://three.example/x"]
+
+
+async def test_a_story_without_links_says_so(lib_path: Path) -> None:
+    from textual.widgets import Static
+
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            await reader.press("j", "enter")
+            await reader.settle()
+            await reader.press("l")
+            await reader.settle()
+            screen = reader.app.screen
+            assert isinstance(screen, LinkScreen)
+            assert "no links" in str(screen.query_one("#links-title", Static).render())
+            await reader.press("escape")
+            assert not isinstance(reader.app.screen, LinkScreen)

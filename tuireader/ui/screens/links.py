@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tuireader.ui.failures import ReportsFailedWorkers
-from tuireader.ui.links import Link
+from tuireader.ui.links import Link, story_links
 from tuireader.ui.protocols import LibraryAPI
 
 LinkAction = Literal["read", "browser", "copy"]
@@ -37,24 +37,28 @@ class LinkScreen(ReportsFailedWorkers, ModalScreen[tuple[LinkAction, Link, int |
         Binding("c", "choose('copy')", "Copy", id="links.copy", tooltip="Copy the address (OSC 52)"),
     ]
 
-    class Stored(Message):
+    class Read(Message):
+        """The story's links and which of them the library holds."""
+
         bubble = False
 
-        def __init__(self, ids: dict[str, int]) -> None:
+        def __init__(self, links: list[Link], stored: dict[str, int]) -> None:
             super().__init__()
-            self.ids = ids
+            self.links = links
+            self.stored = stored
 
-    def __init__(self, links: list[Link], library: LibraryAPI) -> None:
+    def __init__(self, story: str, library: LibraryAPI) -> None:
         super().__init__()
-        self.links = links
+        self.story = story  # markdown, sanitised
         self.library = library
+        self.links: list[Link] = []
         self.stored: dict[str, int] = {}
         self._typed = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="links-dialog"):
-            yield Static(Content(f"Links in this story ({len(self.links)})"), classes="dialog-title")
-            yield OptionList(*[Option(self._prompt(link), id=str(link.number)) for link in self.links], id="link-list")
+            yield Static(Content("Links in this story: reading…"), classes="dialog-title", id="links-title")
+            yield OptionList(id="link-list")
             yield Static(
                 Content("number: go to · enter: read / open · o: browser · c: copy · escape: close"),
                 classes="dialog-note",
@@ -71,24 +75,26 @@ class LinkScreen(ReportsFailedWorkers, ModalScreen[tuple[LinkAction, Link, int |
         )
 
     def on_mount(self) -> None:
-        option_list = self.query_one(OptionList)
-        option_list.highlighted = 0 if self.links else None
-        option_list.focus()
-        self._find_stored([link.url for link in self.links])
+        self.query_one(OptionList).focus()
+        self._read_links(self.story)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _find_stored(self, urls: list[str]) -> None:
-        ids = self.library.ids_by_url(urls)
-        if ids and not get_current_worker().is_cancelled:
-            self.post_message(self.Stored(ids))
+    def _read_links(self, story: str) -> None:
+        """Off the event loop: a long story's links take a while to parse (0.13 s for 270,000 characters)."""
+        links = story_links(story)
+        stored = self.library.ids_by_url([link.url for link in links]) if links else {}
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Read(links, stored))
 
-    @on(Stored)
-    def _stored(self, event: Stored) -> None:
-        self.stored = event.ids
+    @on(Read)
+    def _read(self, event: Read) -> None:
+        self.links, self.stored = event.links, event.stored
+        count = len(self.links)
+        title = f"Links in this story ({count})" if count else "This story has no links."
+        self.query_one("#links-title", Static).update(Content(title))
         option_list = self.query_one(OptionList)
-        for index, link in enumerate(self.links):
-            if link.url in self.stored:
-                option_list.replace_option_prompt_at_index(index, self._prompt(link))
+        option_list.set_options(Option(self._prompt(link), id=str(link.number)) for link in self.links)
+        option_list.highlighted = 0 if self.links else None
 
     def _current(self) -> Link | None:
         index = self.query_one(OptionList).highlighted

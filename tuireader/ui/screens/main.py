@@ -62,7 +62,7 @@ from textual.worker import get_current_worker
 
 from tuireader.model import Article, Teaser
 from tuireader.ui.failures import ReportsFailedWorkers
-from tuireader.ui.links import SCHEMES, Link, story_links
+from tuireader.ui.links import SCHEMES, Link
 from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
 from tuireader.ui.screens.history import History, Place
 from tuireader.ui.screens.links import LinkAction, LinkScreen
@@ -833,10 +833,6 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         article = self.shown
         if article is None:
             return
-        links = story_links(clean_block(article.body))
-        if not links:
-            self.notify("This story has no links.", timeout=2)
-            return
 
         def chosen(choice: tuple[LinkAction, Link, int | None] | None) -> None:
             if choice is None:
@@ -850,7 +846,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             else:
                 self.confirm_open_url(link.url)
 
-        self.app.push_screen(LinkScreen(links, self.library), chosen)
+        self.app.push_screen(LinkScreen(clean_block(article.body), self.library), chosen)
 
     def _teaser_info(self, teaser: Teaser) -> None:
         """What the page said about an article not stored; o there offers to open its address."""
