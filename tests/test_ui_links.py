@@ -95,3 +95,23 @@ async def test_a_story_without_links_says_so(lib_path: Path) -> None:
             assert "no links" in str(screen.query_one("#links-title", Static).render())
             await reader.press("escape")
             assert not isinstance(reader.app.screen, LinkScreen)
+
+
+async def test_web_links_are_terminal_hyperlinks_and_nothing_else_is(lib_path: Path) -> None:
+    from test_ui_data import article
+    from textual.style import Style
+    from textual.widgets.markdown import MarkdownBlock
+
+    with opened(lib_path) as library:
+        library.add(article(981, title="Linked", published="2040-01-01T00:00", body=BODY), b"l")
+        async with run_reader(library) as reader:
+            await reader.press("enter")
+            await reader.settle()
+            story = reader.app.query_one(StoryView)
+            links = {
+                span.style.link
+                for block in story.query(MarkdownBlock)
+                for span in block.render().spans
+                if isinstance(span.style, Style) and span.style.link
+            }
+            assert links == {"https://one.example/", "https://gazette.example/festival", "https://three.example/x"}

@@ -26,6 +26,7 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from tuireader.model import Article
+from tuireader.ui.hyperlinks import add_hyperlinks
 from tuireader.ui.text import clean_block, clean_line, long_date
 from tuireader.ui.widgets.teaser_panel import TeaserPanel
 
@@ -241,6 +242,7 @@ class StoryView(VerticalScroll):
                     first = Markdown(open_links=False)
                     await fresh.mount(first)
                 await first.update(chunks[0])
+                add_hyperlinks(first)
             self.chunks_shown = 1
             self._pending_position = position if position > 0 else None
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -264,6 +266,7 @@ class StoryView(VerticalScroll):
             markdown = Markdown(open_links=False)
             await self._body().mount(markdown)
             await markdown.update(chunk)
+            add_hyperlinks(markdown)
             self.chunks_shown += 1
             self.call_after_refresh(self._restore_position)
             if self._follow_end:
