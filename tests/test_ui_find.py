@@ -60,3 +60,29 @@ async def test_ctrl_f_finds_highlights_and_n_moves_between_matches(lib_path: Pat
             await reader.press("n")
             await reader.settle()
             assert story.article.id != found_id
+
+
+async def test_find_says_when_the_story_is_still_rendering(lib_path: Path) -> None:
+    from test_ui_data import article, story
+
+    with opened(lib_path) as library:
+        long_id, _ = library.add(
+            article(991, title="Long", published="2041-01-02T00:00", body=story(900, "Long")), b"x"
+        )
+        async with run_reader(library) as reader:
+            await reader.press("enter")
+            await reader.wait_for(StoryView.Rendered, lambda m: m.article_id == long_id)
+            await reader.press("ctrl+f", *"council", "enter")
+            await reader.pilot.pause()
+            bar = reader.app.screen.query_one(FindBar)
+            story_view = reader.app.query_one(StoryView)
+            assert not story_view.fully_rendered  # 50 chunks of 4,000 characters take seconds
+            assert "still rendering" in str(bar.border_title)
+            await reader.settle(60)
+            assert story_view.fully_rendered
+            first_count = len(reader.main._finder.hits)
+            await reader.press("ctrl+f", "enter")
+            await reader.settle()
+            assert len(reader.main._finder.hits) >= first_count
+            assert "still rendering" not in str(reader.app.screen.query_one(FindBar).border_title)
+            assert len(reader.main._finder.hits) >= 900  # every paragraph names the council

@@ -1,7 +1,8 @@
 """Find in the article (``ctrl+f``): a one-line bar under the story, matches highlighted, n/N between them.
 
 The bar asks for the words; ``enter`` highlights every match in the story as
-rendered so far (case ignored) and scrolls to the first after the reading
+rendered so far (case ignored; the status says when the story is still
+rendering, and ``enter`` again finds the rest) and scrolls to the first after the reading
 position; while find is active ``n``/``N`` go to the next/previous match and
 ``escape`` ends it (then ``n``/``p`` are next/previous article again).
 """
@@ -135,6 +136,8 @@ class StoryFinder:
 
     @property
     def status(self) -> str:
+        partial = "" if self.story.fully_rendered else " so far (the story is still rendering; enter again finds all)"
         if not self.hits:
-            return f"“{self.query}”: not found" if self.query else ""
-        return f"“{self.query}”: {self.current + 1} of {len(self.hits)} (n/N: next/previous, escape: end)"
+            return f"“{self.query}”: not found{partial}" if self.query else ""
+        where = f"{self.current + 1} of {len(self.hits)}{partial}"
+        return f"“{self.query}”: {where} (n/N: next/previous, escape: end)"
