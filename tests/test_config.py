@@ -23,10 +23,10 @@ def test_missing_file_gives_defaults_without_problems(home: Path) -> None:
 
 
 def test_theme_and_keys_are_read(home: Path) -> None:
-    write(home, 'theme = "newspaper"\n[keys]\n"article.bookmark" = "B"\n"list.down" = ["j", "ctrl+n"]\n')
+    write(home, 'theme = "newspaper"\n[keys]\n"article.bookmark" = "m"\n"list.down" = ["j", "ctrl+n"]\n')
     config = load_config()
     assert config.theme == "newspaper"
-    assert config.keymap == {"article.bookmark": "B", "list.down": "j,ctrl+n"}
+    assert config.keymap == {"article.bookmark": "m", "list.down": "j,ctrl+n"}
     assert config.problems == []
 
 
@@ -56,17 +56,17 @@ def test_non_utf8_file_is_reported(home: Path) -> None:
 
 
 def test_an_unknown_binding_id_is_reported_and_ignored(home: Path) -> None:
-    write(home, '[keys]\n"article.bookmrk" = "B"\n"article.bookmark" = "B"\n')
+    write(home, '[keys]\n"article.bookmrk" = "B"\n"article.bookmark" = "m"\n')
     config = load_config()
-    assert config.keymap == {"article.bookmark": "B"}
+    assert config.keymap == {"article.bookmark": "m"}
     assert len(config.problems) == 1 and "keys.article.bookmrk: no binding has this id" in config.problems[0]
 
 
 @pytest.mark.parametrize("key", ["ctrl+p", "ctrl+c", "ctrl+q", "ctrl+P"])
 def test_keys_textual_reserves_are_refused(home: Path, key: str) -> None:
-    write(home, f'[keys]\n"article.bookmark" = "{key},B"\n')
+    write(home, f'[keys]\n"article.bookmark" = "{key},m"\n')
     config = load_config()
-    assert config.keymap == {"article.bookmark": "B"}
+    assert config.keymap == {"article.bookmark": "m"}
     assert len(config.problems) == 1 and "reserved by Textual" in config.problems[0]
 
 
@@ -124,7 +124,7 @@ async def test_the_reader_reports_key_problems_and_keeps_a_key(home: Path, tmp_p
     from tuireader.library import Library
     from tuireader.ui.app import ReaderApp
 
-    write(home, '[keys]\n"app.help" = "ctrl+c"\n"article.bookmark" = "B"\n')
+    write(home, '[keys]\n"app.help" = "ctrl+c"\n"article.bookmark" = "m"\n')
     with Library(tmp_path / "library.db") as lib:
         app = ReaderApp(lib)
         async with app.run_test() as pilot:
@@ -143,3 +143,14 @@ def test_config_check_reports_a_theme_that_does_not_exist(home: Path, capsys: py
     problems = [line for line in capsys.readouterr().out.splitlines() if line.startswith("problem: ")]
     assert len(problems) == 2
     assert "theme = sepiaa: no such theme" in problems[1] and "broken.toml" in problems[0]
+
+
+def test_reading_width_and_browser_are_read_and_checked(home: Path) -> None:
+    write(home, 'reading_width = 72\nbrowser = "w3m %u"\nterminal_browser = true\n')
+    config = load_config()
+    assert (config.reading_width, config.browser, config.terminal_browser) == (72, "w3m %u", True)
+    assert config.problems == []
+    write(home, 'reading_width = "wide"\nbrowser = 3\nterminal_browser = "yes"\n')
+    config = load_config()
+    assert (config.reading_width, config.browser, config.terminal_browser) == (80, None, None)
+    assert len(config.problems) == 3

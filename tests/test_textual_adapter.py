@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
-from tuireader.ui.textual_adapter import mark_footer_ready, option_span
+from tuireader.ui.textual_adapter import footer_key_action, mark_footer_ready, option_span
 
 
 class _Options(App[None]):
@@ -39,3 +39,15 @@ async def test_footer_ready_flag_is_the_one_footer_compose_reads() -> None:
         await footer.recompose()
         await pilot.pause()
         assert footer.children, "a ready footer shows its keys"
+
+
+async def test_footer_keys_name_their_action() -> None:
+    app = _Options()
+    async with app.run_test() as pilot:
+        footer = app.query_one(Footer)
+        mark_footer_ready(footer)
+        await footer.recompose()
+        await pilot.pause()
+        actions = {footer_key_action(child) for child in footer.children}
+        assert "command_palette" in actions or any(a and "quit" in a for a in actions), actions
+        assert footer_key_action(app.query_one(OptionList)) is None

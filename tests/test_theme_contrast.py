@@ -34,7 +34,7 @@ ROLES = [
     ("bookmark marks in the list", "text-accent", LIST_ROWS, MUTED),
     ("search matches", "text-accent", ("surface",), BODY),
     ("story and help titles", "text-primary", ("background", "surface"), BODY),
-    ("the story-cut warning", "text-warning", ("background",), BODY),
+    ("a bookmark's note in the story header", "text-accent", ("background",), BODY),
     ("the sponsored mark", "sponsored", ("teaser-background",), MUTED),
 ]
 # Drawn as partial component styles by the article list (Line API): the style

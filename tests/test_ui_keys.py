@@ -110,7 +110,7 @@ async def test_keys_can_be_remapped_in_the_config_file(lib_path: Path, home: Pat
             await pilot.press("b")
             await reader.settle()
             assert not library.get(first).bookmarked
-            await pilot.press("x")
+            await pilot.press("x", "enter")  # bookmarked; enter: no note
             await reader.settle()
             assert library.get(first).bookmarked
             await pilot.press("question_mark")

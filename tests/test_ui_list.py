@@ -112,7 +112,7 @@ async def test_bookmark_persists_across_a_restart(lib_path: Path) -> None:
     with opened(lib_path) as library:
         async with run_reader(library) as reader:
             app, pilot = reader.app, reader.pilot
-            await pilot.press("j", "j", "b")
+            await pilot.press("j", "j", "b", "enter")  # enter: no note
             await reader.settle()
             target = library.summaries()[2]
             assert "★" in row_text(app.query_one(ArticleList), 2)

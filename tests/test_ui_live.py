@@ -83,7 +83,7 @@ async def test_a_failed_write_is_reported_by_name_and_the_reader_goes_on(
         await reader.press("b")
         failed = await reader.wait_for(ReaderApp.WriteFailed)
         assert failed.what == f"the bookmark of “{title}”"
-        await reader.press("j", "enter")  # the reader goes on working
+        await reader.press("escape", "j", "enter")  # no note; the reader goes on working
         await reader.settle()
         assert reader.app.query_one(StoryView).article is not None
         await reader.press("q")
@@ -93,7 +93,7 @@ async def test_a_failed_write_is_reported_by_name_and_the_reader_goes_on(
 async def test_changes_are_written_in_the_order_of_the_keys(library: Library) -> None:
     first, _ = library.add(article(950, title="Long one", published="2030-01-02T00:00", body=story(60, "L")), b"l1")
     async with run_reader(library) as reader:
-        await reader.press("enter", "u", "u", "u", "b", "b", "b")  # no waiting between keys
+        await reader.press("enter", "u", "u", "u", "b", "enter", "b", "b", "enter")  # no waiting between keys
         await reader.settle()
         assert not library.get(first).read  # opened (read), unread, read, unread
         assert library.get(first).bookmarked

@@ -19,16 +19,19 @@ async def test_first_start_imports_the_samples(monkeypatch: pytest.MonkeyPatch) 
     def fake_run(self: ReaderApp) -> None:
         seen["count"] = self.library.count()
         seen["messages"] = list(self.startup_messages)
+        seen["welcome"] = self.welcome
 
     monkeypatch.setattr(app_module.ReaderApp, "run", fake_run)
     assert app_module.run_app() == 0
     samples = [p for p in samples_dir().iterdir() if p.is_file()]
     assert seen["count"] >= 1 and seen["count"] <= len(samples)
-    assert any("sample" in m for m, _ in seen["messages"])  # type: ignore[union-attr]
+    # The welcome is said where the story goes, not in a toast over the story.
+    assert not any("sample" in m for m, _ in seen["messages"])  # type: ignore[union-attr]
+    assert "sample" in str(seen["welcome"])
     assert library_file().exists()
     # A second start does not import them again.
     assert app_module.run_app() == 0
-    assert not any("sample" in m for m, _ in seen["messages"])  # type: ignore[union-attr]
+    assert seen["welcome"] is None
 
 
 async def test_paths_given_on_the_command_line_are_imported_first(
@@ -49,3 +52,20 @@ async def test_paths_given_on_the_command_line_are_imported_first(
     assert len(seen["titles"]) == 1 and "Kasachstan" in seen["titles"][0]  # type: ignore[index]
     assert any(m.startswith("Imported 1 article") for m in seen["messages"])  # type: ignore[union-attr]
     assert not any("sample" in m for m in seen["messages"])  # type: ignore[union-attr]
+
+
+async def test_the_welcome_shows_where_the_story_goes_and_no_toast_covers_it(
+    lib_path: Path, notifications: list[str]
+) -> None:
+    from textual.widgets import Static
+    from ui_helpers import opened
+
+    with opened(lib_path) as library:
+        app = ReaderApp(library)
+        app.welcome = "Welcome! Sample articles."
+        async with app.run_test(size=(120, 30)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            text = str(app.screen.query_one("#story-placeholder", Static).render())
+            assert "Welcome! Sample articles." in text
+            assert notifications == []

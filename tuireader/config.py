@@ -9,9 +9,12 @@ has is reported and not used, and no binding is left without a key.
 
 ```toml
 theme = "newspaper"          # used until a theme is chosen in the app
+reading_width = 80           # the story's column in cells (0: the whole pane)
+browser = "w3m %u"           # how o opens an address (%u: the address)
+terminal_browser = true      # it runs in the terminal: the reader steps aside
 
 [keys]                       # binding id = "key" or "key1,key2"
-"article.bookmark" = "B"
+"article.bookmark" = "m"
 "list.down" = "j,down,ctrl+n"
 ```
 """
@@ -29,6 +32,9 @@ from tuireader.paths import config_file
 @dataclass
 class Config:
     theme: str | None = None
+    reading_width: int = 80
+    browser: str | None = None
+    terminal_browser: bool | None = None  # None: told from the program's name
     keymap: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
@@ -47,6 +53,28 @@ def _keys_value(value: object) -> str | None:
     if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
         return ",".join(v.strip() for v in value)
     return None
+
+
+READER_SETTINGS = ("reading_width", "browser", "terminal_browser")
+
+
+def _reader_settings(data: dict, config: Config, path: Path) -> None:
+    """The reading column and the browser; a wrong value is reported and the default kept."""
+    width = data.get("reading_width", config.reading_width)
+    if isinstance(width, int) and not isinstance(width, bool) and 0 <= width <= 1000:
+        config.reading_width = width
+    else:
+        config.problems.append(f"{path}: 'reading_width' must be a number of columns (0: no limit)")
+    browser = data.get("browser")
+    if isinstance(browser, str) and browser.strip():
+        config.browser = browser.strip()
+    elif browser is not None:
+        config.problems.append(f"{path}: 'browser' must be a command like \"w3m %u\"")
+    terminal = data.get("terminal_browser")
+    if isinstance(terminal, bool):
+        config.terminal_browser = terminal
+    elif terminal is not None:
+        config.problems.append(f"{path}: 'terminal_browser' must be true or false")
 
 
 def load_config(path: Path | None = None, bindings: BindingTable | None = None) -> Config:
@@ -78,6 +106,8 @@ def load_config(path: Path | None = None, bindings: BindingTable | None = None) 
     elif theme is not None:
         config.problems.append(f"{path}: 'theme' must be a theme name")
 
+    _reader_settings(data, config, path)
+
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         config.problems.append(f'{path}: [keys] must be a table of binding id = "key"')
@@ -90,7 +120,7 @@ def load_config(path: Path | None = None, bindings: BindingTable | None = None) 
         config.keymap[str(binding_id)] = keys_string
 
     for name in data:
-        if name not in ("theme", "keys"):
+        if name not in ("theme", "keys", *READER_SETTINGS):
             config.problems.append(f"{path}: unknown setting '{name}' ignored")
     if config.keymap:
         config.keymap, key_problems = check_keymap(config.keymap, bindings or reader_bindings())

@@ -110,6 +110,7 @@ class ArticleSummary:
     source: str | None = None
     read: bool = False
     bookmarked: bool = False
+    note: str | None = None  # the bookmark's note
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=run)
 
 
-def summary_dict(s: ArticleSummary) -> dict:
+def summary_dict(s: ArticleSummary, url: str | None = None) -> dict:
     return {
         "id": s.id,
         "title": s.title,
@@ -38,6 +38,8 @@ def summary_dict(s: ArticleSummary) -> dict:
         "source": s.source,
         "read": s.read,
         "bookmarked": s.bookmarked,
+        "note": s.note,
+        "url": url,
     }
 
 
@@ -45,7 +47,8 @@ def summary_line(s: ArticleSummary) -> str:
     flags = ("*" if s.bookmarked else " ") + (" " if s.read else "u")
     date = safe(s.published).replace("T", " ")
     section = f"[{safe(s.section)}] " if s.section else ""
-    return f"{s.id:>6} {flags} {date:<16}  {section}{safe(s.title)}"
+    note = f"  — {safe(s.note)}" if s.bookmarked and s.note else ""
+    return f"{s.id:>6} {flags} {date:<16}  {section}{safe(s.title)}{note}"
 
 
 @library_errors
@@ -55,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
         total = lib.count(view, section=args.section, unread=args.unread)
         limit = args.limit if args.limit else total
         rows = lib.summaries(view=view, unread=args.unread, section=args.section, offset=args.offset, limit=limit)
+        urls = lib.urls([s.id for s in rows]) if args.json else {}
     if args.json:
-        print_json({"total": total, "offset": args.offset, "articles": [summary_dict(s) for s in rows]})
+        articles = [summary_dict(s, urls.get(s.id)) for s in rows]
+        print_json({"total": total, "offset": args.offset, "articles": articles})
         return 0
     for s in rows:
         print(summary_line(s))

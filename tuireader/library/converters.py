@@ -15,7 +15,12 @@ from typing import Any
 from tuireader.ingest.crawl_lines import is_normal
 from tuireader.model import Article, ArticleSummary, Teaser
 
-SUMMARY_COLUMNS = "id, title, section, published, source, read, bookmarked"
+# The note is read (by a subquery) only for bookmarked rows, so the list's page
+# query stays answered by the articles_list index alone, never reading a row.
+SUMMARY_COLUMNS = (
+    "id, title, section, published, source, read, bookmarked, "
+    "CASE WHEN bookmarked THEN (SELECT n.bookmark_note FROM articles AS n WHERE n.id = articles.id) END"
+)
 ARTICLE_COLUMNS = "id, title, section, lead, body, published, source, extra, format, bookmarked, bookmark_note, read"
 TEASER_COLUMNS = "title, source, section, date, summary, sponsored, url"
 
@@ -94,7 +99,7 @@ def teaser_values(position: int, teaser: Teaser) -> tuple[Any, ...]:
 
 
 def row_to_summary(row: sqlite3.Row | tuple[Any, ...]) -> ArticleSummary:
-    id_, title, section, published, source, read, bookmarked = row
+    id_, title, section, published, source, read, bookmarked, note = row
     return ArticleSummary(
         id=id_,
         title=_text(title) or "",
@@ -103,6 +108,7 @@ def row_to_summary(row: sqlite3.Row | tuple[Any, ...]) -> ArticleSummary:
         source=_text(source),
         read=bool(read),
         bookmarked=bool(bookmarked),
+        note=note or None,
     )
 
 

@@ -442,6 +442,15 @@ class Library(FeedsMixin):
             [],
         )
 
+    def set_note(self, article_id: int, note: str | None) -> bool:
+        """Set or clear (None, "") the note of a bookmark; an article not bookmarked is bookmarked."""
+        return self._update_state(
+            article_id,
+            "UPDATE articles SET bookmarked = 1, bookmark_note = ?, "
+            "bookmarked_at = coalesce(bookmarked_at, ?) WHERE id = ?",
+            [note or None, _now()],
+        )
+
     def set_read(self, article_id: int, on: bool) -> bool:
         return self._update_state(
             article_id,
@@ -578,6 +587,30 @@ class Library(FeedsMixin):
         return [
             r[0] for r in self._query(f"SELECT id FROM articles WHERE {where} ORDER BY sort_key DESC, id DESC", params)
         ]
+
+    def urls(self, article_ids: Iterable[int]) -> dict[int, str]:
+        """The web addresses of these articles (those that have one)."""
+        found: dict[int, str] = {}
+        ids = [i for i in article_ids if _storable_id(i)]
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            rows = self._query(f"SELECT id, json_extract(extra, '$.url') FROM articles WHERE id IN ({marks})", part)
+            found.update({i: url for i, url in rows if isinstance(url, str) and url})
+        return found
+
+    def ids_by_url(self, urls: Iterable[str]) -> dict[str, int]:
+        """The stored articles with these web addresses (the newest, when several share one)."""
+        wanted = sorted({u for u in urls if u})[:500]
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        rows = self._query(
+            f"SELECT json_extract(extra, '$.url'), id FROM articles WHERE json_extract(extra, '$.url') IN ({marks}) "
+            "ORDER BY sort_key, id",
+            wanted,
+        )
+        return {url: article_id for url, article_id in rows}
 
     def bookmarked_at(self, article_id: int) -> str | None:
         rows = self._query("SELECT bookmarked_at FROM articles WHERE id = ?", [article_id])

@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
 from tuireader.config import Config, load_config
+from tuireader.ui import browser as browsers
 from tuireader.ui.commands import ArticleCommands
 from tuireader.ui.failures import ReportsFailedWorkers
 from tuireader.ui.protocols import LibraryAPI
@@ -80,6 +81,7 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
         self.library = library
         self.writer = LibraryWriter(library, self._write_failed, self._library_changed)
         self.unsaved: list[str] = []  # what quitting could not save
+        self.welcome: str | None = None  # first start: said where the story goes (a toast would cover it)
         self.config = config if config is not None else load_config()
         self.keymap: dict[str, str] = dict(self.config.keymap)
         # (message, severity) shown as notifications once the app runs.
@@ -178,11 +180,32 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
         if not self.unsaved:
             self.unsaved = self.writer.close(QUIT_WAIT)  # left without q (ctrl+c): still bounded
 
-    def open_in_browser(self, url: str) -> bool:
-        """Open a URL in the user's browser (called from a worker thread)."""
+    def browser(self) -> browsers.BrowserCommand | None:
+        return browsers.browser_command(self.config.browser, self.config.terminal_browser)
+
+    def open_in_terminal(self, url: str) -> bool:
+        """Open a URL in a terminal browser with the reader suspended; False when the browser is not one."""
+        command = self.browser()
+        if command is None or not command.terminal:
+            return False
         try:
-            return webbrowser.open(url)
-        except webbrowser.Error:
+            with self.suspend():
+                browsers.run_in_terminal(command.argv(url))
+        except SuspendNotSupported:
+            self.notify("A terminal browser cannot run here (the reader cannot step aside).", severity="error")
+        except OSError as exc:
+            self.notify(f"The browser could not be started: {exc.strerror or exc}", severity="error", markup=False)
+        return True
+
+    def open_in_browser(self, url: str) -> bool:
+        """Open a URL in a graphical browser, detached (called from a worker thread)."""
+        command = self.browser()
+        try:
+            if command is None:
+                return webbrowser.open(url)
+            browsers.start_detached(command.argv(url))
+            return True
+        except (webbrowser.Error, OSError):
             return False
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -211,14 +234,13 @@ def run_app(library: str | Path | None = None, paths: list[str] | None = None) -
         return 1
     try:
         messages: list[tuple[str, str]] = []
+        welcome = None
         to_import = list(paths or [])
         if not to_import and lib.is_empty() and samples_dir().is_dir():
             to_import = [str(samples_dir())]
-            messages.append(
-                (
-                    "Welcome! Your library was empty, so it now holds the sample articles. Press ? for keys.",
-                    "information",
-                )
+            welcome = (
+                "Welcome! Your library was empty, so it now holds the sample articles.\n\n"
+                "Choose one with j/k and press enter to read it; ? shows every key."
             )
         if to_import:
             report = lib.import_paths(to_import)
@@ -236,6 +258,7 @@ def run_app(library: str | Path | None = None, paths: list[str] | None = None) -
                 messages.append((f"… and {len(report.failed) - 5} more files not imported.", "warning"))
         app = ReaderApp(lib)
         app.startup_messages += messages
+        app.welcome = welcome
         app.run()
         if app.unsaved:
             print("tuireader: not saved: " + "; ".join(app.unsaved), file=sys.stderr)

@@ -7,6 +7,7 @@ fails loudly there instead of quietly breaking the screen.
 
 from __future__ import annotations
 
+from textual.widget import Widget
 from textual.widgets import Footer, OptionList
 
 
@@ -30,3 +31,14 @@ def mark_footer_ready(footer: Footer) -> None:
     rebuild only when the keys shown change).
     """
     footer._bindings_ready = True
+
+
+def footer_key_action(widget: Widget) -> str | None:
+    """The action of one key a ``Footer`` shows (None for anything else the footer holds).
+
+    Needed to pin ``? Help`` to the footer's right end: its keys are
+    ``FooterKey`` widgets, which Textual does not export.
+    """
+    from textual.widgets._footer import FooterKey
+
+    return widget.action if isinstance(widget, FooterKey) else None

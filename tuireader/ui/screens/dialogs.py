@@ -89,11 +89,12 @@ class SectionScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class TeaserInfoScreen(ModalScreen[None]):
-    """What the page said about an article the library does not hold."""
+class TeaserInfoScreen(ModalScreen[bool]):
+    """What the page said about an article the library does not hold; dismisses True to open its address."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "close", "Close", id="teaser_info.close"),
+        Binding("o", "open", "Open the address", id="teaser_info.open"),
     ]
 
     def __init__(self, teaser: Teaser) -> None:
@@ -111,12 +112,14 @@ class TeaserInfoScreen(ModalScreen[None]):
                 yield Static(Content(meta), classes="dialog-detail")
             yield Static(Content(clean_line(t.summary) or "The page gave no summary."), classes="dialog-body")
             if t.url:
-                yield Static(Content(clean_line(t.url)), classes="dialog-detail")
+                yield Static(Content.assemble(("Address: ", "bold"), clean_line(t.url)), classes="dialog-detail")
             yield Static(
                 Content("This article is not in your library; this is what the page said about it."),
                 classes="dialog-note",
             )
             with Horizontal(classes="dialog-buttons"):
+                if t.url:
+                    yield Button("Open in the browser… (o)", id="open")
                 yield Button("Close", id="close", variant="primary")
 
     def on_mount(self) -> None:
@@ -124,7 +127,11 @@ class TeaserInfoScreen(ModalScreen[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(None)
+        self.dismiss(event.button.id == "open")
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss(False)
+
+    def action_open(self) -> None:
+        if self.teaser.url:
+            self.dismiss(True)

@@ -72,7 +72,7 @@ class HelpScreen(ModalScreen[None]):
                             yield Static(Content.styled(binding_id, "$text-muted"), classes="help-id")
             yield Static(
                 Content.styled(
-                    'Remap a key in config.toml: [keys] "article.bookmark" = "B" (names in grey).  escape closes.',
+                    'Remap a key in config.toml: [keys] "article.bookmark" = "m" (names in grey).  escape closes.',
                     "$text-muted",
                 ),
                 id="help-footer",

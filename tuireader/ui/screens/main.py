@@ -62,11 +62,16 @@ from textual.worker import get_current_worker
 
 from tuireader.model import Article, Teaser
 from tuireader.ui.failures import ReportsFailedWorkers
+from tuireader.ui.links import SCHEMES, Link
 from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
+from tuireader.ui.screens.history import History, Place
+from tuireader.ui.screens.links import LinkAction, LinkScreen
+from tuireader.ui.screens.marks import Marks
 from tuireader.ui.screens.search import SearchScreen
 from tuireader.ui.sources import VIEWS, LibraryView
-from tuireader.ui.text import clean_line
+from tuireader.ui.text import clean_block, clean_line
 from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.find_bar import FindBar, StoryFinder
 from tuireader.ui.widgets.key_footer import KeyFooter
 from tuireader.ui.widgets.story_view import StoryView
 from tuireader.ui.widgets.teaser_panel import TeaserList, TeaserPanel
@@ -111,6 +116,15 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="search", tooltip="Full-text search (live results; escape leaves)"),
         Binding("b", "toggle_bookmark", "Bookmark", id="article.bookmark", tooltip="Bookmark / remove the bookmark"),
+        Binding("B", "edit_note", "Note", show=False, id="article.note", tooltip="Write or edit the bookmark's note"),
+        Binding(
+            "ctrl+f", "find", "Find", show=False, id="article.find", tooltip="Find in the article (n/N: next/previous)"
+        ),
+        Binding(
+            "N", "find_previous", "Previous match", show=False, id="find.previous", tooltip="Previous match (find)"
+        ),
+        Binding("l", "links", "Links", show=False, id="article.links", tooltip="The story's links: open, copy, read"),
+        Binding("z", "undo", "Undo", show=False, id="undo", tooltip="Undo the last change of marks, bookmarks, notes"),
         Binding("u", "toggle_read", "Read/unread", show=False, id="article.read", tooltip="Mark read / unread"),
         Binding("n", "next_article", "Next", id="article.next", tooltip="Next article (while reading)"),
         Binding("p", "previous_article", "Prev", id="article.previous", tooltip="Previous article (while reading)"),
@@ -122,7 +136,13 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             id="article.browser",
             tooltip="Open the article's web address in the browser (asks first)",
         ),
-        Binding("escape", "back", "Back", id="back", tooltip="Back: teasers → story → list"),
+        Binding(
+            "escape,backspace",
+            "back",
+            "Back",
+            id="back",
+            tooltip="Back: teasers → story → the article before (at its place) → list",
+        ),
         Binding("1", "view('all')", "All", show=False, id="view.all", tooltip="Show all articles"),
         Binding("2", "view('unread')", "Unread", show=False, id="view.unread", tooltip="Show unread articles"),
         Binding("3", "view('bookmarks')", "Bookmarks", show=False, id="view.bookmarks", tooltip="Show bookmarks"),
@@ -195,6 +215,11 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         self._preview_timer: asyncio.TimerHandle | None = None
         self._refreshing = False  # a re-read after another process's change is running
         self._refresh_again = False  # and another change came meanwhile
+        self.marks = Marks(self)  # b, B, z: bookmarks with notes, undo
+        self.history = History()  # the articles jumped from, for escape
+        self._returning: Place | None = None  # going back: the place to show the article at
+        self._before_teasers: float | None = None  # where the story was when the teasers took the focus
+        self._finder: StoryFinder | None = None  # ctrl+f: the matches in the story
 
     @property
     def reader(self) -> ReaderApp:
@@ -249,6 +274,9 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
 
     def on_mount(self) -> None:
         self.set_class(self.size.width < WIDE_MIN_WIDTH, "-narrow")
+        self.story.set_reading_width(self.reader.config.reading_width)
+        if self.reader.welcome:  # where the story will be, not in a toast over it
+            self.query_one("#story-placeholder", Static).update(Content(self.reader.welcome))
         self.article_list.focus()
         self._update_status()
         self._start()
@@ -354,6 +382,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         elif mode is Mode.READING:
             self.story.focus()
         elif mode is Mode.TEASERS:
+            self._before_teasers = self.story.reading_position
             self.teaser_panel.teaser_list.focus()
             self.story.forget_pending_position()
             self.story.scroll_to_widget(self.teaser_panel, animate=False, top=True)
@@ -399,10 +428,13 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
                 self._set_mode(Mode.LIST)
             return
         self._save_position()
-        self._positions[event.article_id] = event.position
+        returning, self._returning = self._returning, None
+        position = returning.position if returning and returning.article_id == event.article_id else event.position
+        self._positions[event.article_id] = position
         article.read = self._read_state(article)
         article.bookmarked = self._bookmark_state(article)
-        self._show(article, event.position)
+        self.marks.apply_to(article)
+        self._show(article, position)
 
     @work(exclusive=True, group="show", exit_on_error=False)
     async def _show(self, article: Article, position: float) -> None:
@@ -410,6 +442,8 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             await self._show_now(article, position)
 
     async def _show_now(self, article: Article, position: float) -> None:
+        if self._finder is not None and self._finder.active:
+            self._close_find()  # the matches were in the story shown before
         self.query_one("#story-placeholder").display = False
         if self._focus_on_arrival and self.mode is Mode.LOADING:
             self._set_mode(Mode.READING)
@@ -506,6 +540,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
+        self.history.clear()  # opened from the list: escape goes back to the list
         self._open(event.article_id, focus=True, mark_read=True)
 
     # -- actions ------------------------------------------------------------
@@ -520,7 +555,13 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             return self.reading and shown is not None and bool(shown.related)
         if action == "open_url":
             return self.reading and shown is not None and bool(shown.url)
-        if action in ("toggle_bookmark", "toggle_read"):
+        if action == "find":
+            return self.reading and shown is not None
+        if action == "find_previous":
+            return self._finder is not None and self._finder.active
+        if action == "links":
+            return self.reading and shown is not None
+        if action in ("toggle_bookmark", "toggle_read", "edit_note"):
             return self._target() is not None
         return True
 
@@ -548,14 +589,16 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
 
     def action_toggle_bookmark(self) -> None:
         target = self._target()
-        if target is None:
-            return
-        row = self.article_list.cached(target)
-        article = self.story.article
-        was = row.bookmarked if row is not None else bool(article and article.id == target and article.bookmarked)
-        self._mark(target, bookmarked=not was)
-        title = row.title if row is not None else (article.title if article is not None else "")
-        self.notify(("Bookmarked: " if not was else "Bookmark removed: ") + clean_line(title), markup=False, timeout=2)
+        if target is not None:
+            self.marks.toggle_bookmark(target)
+
+    def action_edit_note(self) -> None:
+        target = self._target()
+        if target is not None:
+            self.marks.edit_note(target)
+
+    def action_undo(self) -> None:
+        self.marks.undo()
 
     def action_toggle_read(self) -> None:
         target = self._target()
@@ -565,6 +608,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         article = self.story.article
         was = row.read if row is not None else bool(article and article.id == target and article.read)
         self._mark(target, read=not was)
+        self.marks.remember_read(target, was)
         self.notify("Marked unread" if was else "Marked read", timeout=2)
 
     def _step(self, delta: int) -> None:
@@ -585,6 +629,9 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             self._open(article_id, focus=True, mark_read=True)
 
     def action_next_article(self) -> None:
+        if self._finder is not None and self._finder.active:
+            self._find_step(1)  # n while find is active: the next match
+            return
         self._step(1)
 
     def action_previous_article(self) -> None:
@@ -595,8 +642,17 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             self._set_mode(Mode.TEASERS)
 
     def action_back(self) -> None:
+        if self._finder is not None and self._finder.active:
+            self._close_find()
+            return
         if self.mode is Mode.TEASERS:
             self._set_mode(Mode.READING)
+            if self._before_teasers is not None:
+                self.story.scroll_to(y=self._before_teasers, animate=False, immediate=True)
+            return
+        place = self.history.pop(self.article_id)
+        if place is not None:
+            self._go_back(place)
             return
         self._set_mode(Mode.LIST)
         current = self.article_id
@@ -604,6 +660,26 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             index = self.article_list.cached_index(current)
             if index is not None:
                 self.article_list.cursor = index
+
+    def _go_back(self, place: Place) -> None:
+        """Show the article jumped from, at the place it was left."""
+        index = self.article_list.cached_index(place.article_id)
+        if index is not None:
+            self.article_list.cursor = index
+        self._returning = place
+        self._open(place.article_id, focus=True, mark_read=False)
+        if self.shown is not None:  # it is still the one on screen
+            self._returning = None
+            self.story.scroll_to(y=place.position, animate=False, immediate=True)
+
+    def _jumped_from_here(self, target: int) -> None:
+        """Before a jump to ``target`` while reading: remember where the reader was."""
+        shown = self.shown
+        if self.reading and shown is not None and shown.id is not None and shown.id != target:
+            position = self.story.reading_position
+            if self.mode is Mode.TEASERS and self._before_teasers is not None:
+                position = self._before_teasers  # the place in the story the teasers were reached from
+            self.history.push(shown.id, position)
 
     def action_cycle_focus(self, direction: int) -> None:
         """Tab: list → story → teasers (the story parts only once an article is shown)."""
@@ -684,10 +760,11 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         teaser, self._last_teaser = self._last_teaser, None
         if event.index is None:
             if teaser is not None:
-                self.app.push_screen(TeaserInfoScreen(teaser))
+                self._teaser_info(teaser)
             else:
                 self.notify("That article is no longer in the library.", severity="warning")
             return
+        self._jumped_from_here(event.article_id)
         if event.source is not None:  # hidden by the view shown: show all articles
             self._save_view("all", None)
             self._source = event.source
@@ -709,7 +786,76 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         if teaser.article_id is not None:
             self.go_to_article(teaser.article_id, teaser)
         else:
-            self.app.push_screen(TeaserInfoScreen(teaser))
+            self._teaser_info(teaser)
+
+    # -- find in the article (ctrl+f) ----------------------------------------
+
+    def action_find(self) -> None:
+        if self.shown is None:
+            return
+        with contextlib.suppress(NoMatches):
+            self.query_one(FindBar).focus()
+            return
+        bar = FindBar(self._finder.query if self._finder else "")
+        self.query_one("#reader-pane").mount(bar)
+        bar.focus()
+
+    @on(FindBar.Find)
+    def _find(self, event: FindBar.Find) -> None:
+        self._finder = self._finder or StoryFinder(self.story)
+        count = self._finder.find(event.query)
+        bar = self.query_one(FindBar)
+        bar.border_title = self._finder.status
+        if count:
+            self._set_mode(Mode.READING)
+        self.refresh_bindings()
+
+    def action_find_previous(self) -> None:
+        self._find_step(-1)
+
+    def _find_step(self, delta: int) -> None:
+        if self._finder is not None:
+            self._finder.step(delta)
+            with contextlib.suppress(NoMatches):
+                self.query_one(FindBar).border_title = self._finder.status
+
+    @on(FindBar.Closed)
+    def _close_find(self) -> None:
+        if self._finder is not None:
+            self._finder.clear()
+        for bar in self.query(FindBar):
+            bar.remove()
+        if self.shown is not None and self.mode is not Mode.LIST:
+            self._set_mode(Mode.READING)
+        self.refresh_bindings()
+
+    def action_links(self) -> None:
+        article = self.shown
+        if article is None:
+            return
+
+        def chosen(choice: tuple[LinkAction, Link, int | None] | None) -> None:
+            if choice is None:
+                return
+            action, link, stored_id = choice
+            if action == "read" and stored_id is not None:
+                self.go_to_article(stored_id)
+            elif action == "copy":
+                self.app.copy_to_clipboard(link.url)
+                self.notify(f"Copied: {link.url}", markup=False, timeout=3)
+            else:
+                self.confirm_open_url(link.url)
+
+        self.app.push_screen(LinkScreen(clean_block(article.body), self.library), chosen)
+
+    def _teaser_info(self, teaser: Teaser) -> None:
+        """What the page said about an article not stored; o there offers to open its address."""
+
+        def closed(open_address: bool | None) -> None:
+            if open_address and teaser.url:
+                self.confirm_open_url(teaser.url)
+
+        self.app.push_screen(TeaserInfoScreen(teaser), closed)
 
     def action_open_url(self) -> None:
         article = self.shown
@@ -723,12 +869,12 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
 
     def confirm_open_url(self, url: str) -> None:
         url = clean_line(url)
-        if not url.lower().startswith(("http://", "https://")):
-            self.notify("Only web links (http, https) can be opened.", severity="warning", markup=False)
+        if not url.lower().startswith(SCHEMES):
+            self.notify("Only web and file links (http, https, file) can be opened.", severity="warning", markup=False)
             return
 
         def answered(yes: bool | None) -> None:
-            if yes:
+            if yes and not self.reader.open_in_terminal(url):
                 self._open_in_browser(url)
 
         self.app.push_screen(ConfirmScreen("Open this address in your web browser?", url), answered)

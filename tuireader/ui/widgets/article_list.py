@@ -138,7 +138,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
         self._where: dict[int, int] = {}  # article id -> row, for the rows fetched
         # Marks changed on screen whose writes may not be in the library yet: they win over fetched rows.
-        self._overrides: dict[int, dict[str, bool]] = {}
+        self._overrides: dict[int, dict[str, bool | str | None]] = {}
         self.empty_message = empty_message
         self.fetches = 0  # pages fetched from the source, for tests and benchmarks
 
@@ -208,8 +208,8 @@ class ArticleList(ScrollView, can_focus=True):
         """Where ``article_id`` is, if its row has been fetched."""
         return self._where.get(article_id) if self.cached(article_id) is not None else None
 
-    def update_article(self, article_id: int, **changes: bool) -> None:
-        """Change the marks (read, bookmarked) of one article on screen and redraw."""
+    def update_article(self, article_id: int, **changes: bool | str | None) -> None:
+        """Change the marks (read, bookmarked, note) of one article on screen and redraw."""
         self._overrides.setdefault(article_id, {}).update(changes)
         for page in self._pages.values():
             for i, summary in enumerate(page):
@@ -326,6 +326,15 @@ class ArticleList(ScrollView, can_focus=True):
         if section_width:
             section = fit(clean_line(summary.section), section_width)
             segments.append(Segment(" " + section, base + component("article-list--section")))
-        segments.append(Segment(" " + fit(clean_line(summary.title) or "(untitled)", title_width), base + read_style))
+        title = clean_line(summary.title) or "(untitled)"
+        note = clean_line(summary.note) if summary.bookmarked else ""
+        # A bookmark's note follows its title (the title keeps at least 3/5 of the room).
+        shown = min(cell_len(title), max(title_width * 3 // 5, title_width - cell_len(note) - 3))
+        if note and title_width - shown >= 8:
+            segments.append(Segment(" " + fit(title, shown), base + read_style))
+            note_style = base + component("article-list--date")
+            segments.append(Segment(fit(" — " + note, title_width - shown), note_style))
+        else:
+            segments.append(Segment(" " + fit(title, title_width), base + read_style))
         segments.append(Segment(" ", base))
         return Strip(segments).adjust_cell_length(width, base)

@@ -3,7 +3,11 @@
 The body is rendered by Textual's ``Markdown`` widget, whose cost grows with
 the number of blocks, so a long body is split into chunks: the first chunk is
 rendered at once, the rest are appended a chunk at a time in the background
-(the app stays responsive), and a very long body is cut at ``MAX_CHARS``.
+(the app stays responsive between chunks), to the story's end however long it
+is. ``G`` pressed while the rest renders follows the story to its real end.
+
+The text keeps to a reading column (``reading_width`` cells, centred; 0: the
+whole pane).
 """
 
 from __future__ import annotations
@@ -18,15 +22,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from tuireader.model import Article
+from tuireader.ui.hyperlinks import add_hyperlinks
 from tuireader.ui.text import clean_block, clean_line, long_date
 from tuireader.ui.widgets.teaser_panel import TeaserPanel
 
 FIRST_CHUNK_CHARS = 4_000
 CHUNK_CHARS = 4_000
-MAX_CHARS = 200_000
+# The reading column's width when config.toml says nothing (0: no limit).
+READING_WIDTH = 80
 
 
 def split_body(body: str, first: int = FIRST_CHUNK_CHARS, size: int = CHUNK_CHARS) -> list[str]:
@@ -92,6 +99,7 @@ class StoryHeader(Vertical):
         yield Static(id="story-lead", markup=False)
         yield Static(id="story-caption", markup=False)
         yield Static(id="story-byline", markup=False)
+        yield Static(id="story-note", markup=False)
 
     def _set(self, widget_id: str, content: Content | str) -> None:
         widget = self.query_one(f"#{widget_id}", Static)
@@ -109,6 +117,8 @@ class StoryHeader(Vertical):
         self._set("story-caption", f"Image: {clean_line(article.image_caption)}" if article.image_caption else "")
         byline = ", ".join(clean_line(a) for a in article.authors if clean_line(a))
         self._set("story-byline", f"By {byline}" if byline else "")
+        note = clean_line(article.bookmark_note) if article.bookmarked else ""
+        self._set("story-note", Content.assemble(("Note: ", "bold"), note) if note else "")
 
 
 class StoryView(VerticalScroll):
@@ -124,10 +134,9 @@ class StoryView(VerticalScroll):
     ]
 
     DEFAULT_CSS = """
-    StoryView { height: 1fr; }
+    StoryView { height: 1fr; align-horizontal: center; }
     StoryView > .story-body { height: auto; }
     StoryView > .story-body > Markdown { margin: 0; padding: 0; }
-    StoryView #story-cut { height: auto; }
     """
 
     class Rendered(Message):
@@ -145,12 +154,25 @@ class StoryView(VerticalScroll):
         self.chunks_shown = 0
         self._current_body = Vertical(classes="story-body")
         self._replacing = asyncio.Lock()  # one change of the story's widgets at a time
+        self._follow_end = False  # G while the story renders: stay at its end until it is all there
+        self._reading_width = READING_WIDTH
 
     def compose(self) -> ComposeResult:
         yield StoryHeader(id="story-header")
         yield self._current_body
-        yield Static(id="story-cut", markup=False, classes="-empty")
         yield TeaserPanel(id="teasers")
+
+    def on_mount(self) -> None:
+        self.set_reading_width(self._reading_width)
+
+    def set_reading_width(self, width: int) -> None:
+        """Keep the header, the story and the teasers to ``width`` cells, centred (0: no limit)."""
+        self._reading_width = max(0, width)
+        for child in self.children:
+            self._fit_column(child)
+
+    def _fit_column(self, widget: Widget) -> None:
+        widget.styles.max_width = self._reading_width or None
 
     @property
     def teaser_panel(self) -> TeaserPanel:
@@ -179,6 +201,7 @@ class StoryView(VerticalScroll):
         self.workers.cancel_group(self, "chunks")
         self.article = article
         self.chunks_shown = 0
+        self._follow_end = False
         # Until the new story is on screen, its reading position is the one asked for.
         self._pending_position = position
         await _uninterrupted(self._replace(article, position))
@@ -188,12 +211,6 @@ class StoryView(VerticalScroll):
             if self.article is not article:
                 return  # a newer article was asked for meanwhile
             body = clean_block(article.body)
-            cut = ""
-            if len(body) > MAX_CHARS:
-                cut_at = body.rfind("\n\n", 0, MAX_CHARS)
-                cut_at = cut_at if cut_at > MAX_CHARS // 2 else MAX_CHARS
-                cut = f"The story goes on for another {len(body) - cut_at:,} characters, too long to show here."
-                body = body[:cut_at]
             chunks = (
                 split_body(body, FIRST_CHUNK_CHARS, CHUNK_CHARS)
                 if body.strip()
@@ -203,9 +220,6 @@ class StoryView(VerticalScroll):
                 self.chunks_total = len(chunks)
                 self.chunks_shown = 0
                 self.query_one(StoryHeader).show(article)
-                cut_note = self.query_one("#story-cut", Static)
-                cut_note.update(cut)
-                cut_note.set_class(not cut, "-empty")
                 self.teaser_panel.show(article.related, article.related_label)
                 container = self._body()
                 parts = list(container.query_children(Markdown))
@@ -220,6 +234,7 @@ class StoryView(VerticalScroll):
                     # A long story's many blocks take a while to remove: hide them and let
                     # them go in the background while the new story shows.
                     fresh = Vertical(classes="story-body")
+                    self._fit_column(fresh)
                     self._current_body = fresh
                     container.display = False
                     await self.mount(fresh, before=container)
@@ -227,6 +242,7 @@ class StoryView(VerticalScroll):
                     first = Markdown(open_links=False)
                     await fresh.mount(first)
                 await first.update(chunks[0])
+                add_hyperlinks(first)
             self.chunks_shown = 1
             self._pending_position = position if position > 0 else None
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -250,8 +266,17 @@ class StoryView(VerticalScroll):
             markdown = Markdown(open_links=False)
             await self._body().mount(markdown)
             await markdown.update(chunk)
+            add_hyperlinks(markdown)
             self.chunks_shown += 1
             self.call_after_refresh(self._restore_position)
+            if self._follow_end:
+                self.call_after_refresh(self._to_end)
+
+    def _to_end(self) -> None:
+        if self._follow_end:
+            self.scroll_end(animate=False, immediate=True)
+            if self.fully_rendered:
+                self._follow_end = False
 
     def _restore_position(self) -> None:
         if self._pending_position is None:
@@ -277,32 +302,41 @@ class StoryView(VerticalScroll):
     def forget_pending_position(self) -> None:
         self._pending_position = None
 
-    def on_mouse_scroll_down(self) -> None:
+    def _user_scrolled(self) -> None:
         self._pending_position = None
+        self._follow_end = False
+
+    def on_mouse_scroll_down(self) -> None:
+        self._user_scrolled()
 
     def on_mouse_scroll_up(self) -> None:
-        self._pending_position = None
+        self._user_scrolled()
+
+    # Every key counts: Textual's scroll_down defers the scroll to the next refresh
+    # and measures from the target of the last one, so keys arriving together
+    # (a burst over slow SSH, a paste) moved one line. These scroll at once.
 
     def action_scroll_down(self) -> None:
-        self._pending_position = None
-        super().action_scroll_down()
+        self._user_scrolled()
+        self.scroll_to(y=self.scroll_target_y + 1, immediate=True)
 
     def action_scroll_up(self) -> None:
-        self._pending_position = None
-        super().action_scroll_up()
+        self._user_scrolled()
+        self.scroll_to(y=self.scroll_target_y - 1, immediate=True)
 
     def action_page_down(self) -> None:
-        self._pending_position = None
-        super().action_page_down()
+        self._user_scrolled()
+        self.scroll_to(y=self.scroll_target_y + self.scrollable_content_region.height, immediate=True)
 
     def action_page_up(self) -> None:
-        self._pending_position = None
-        super().action_page_up()
+        self._user_scrolled()
+        self.scroll_to(y=self.scroll_target_y - self.scrollable_content_region.height, immediate=True)
 
     def action_scroll_home(self) -> None:
-        self._pending_position = None
-        super().action_scroll_home()
+        self._user_scrolled()
+        self.scroll_to(y=0, immediate=True)
 
     def action_scroll_end(self) -> None:
-        self._pending_position = None
-        super().action_scroll_end()
+        self._user_scrolled()
+        self._follow_end = not self.fully_rendered
+        self.scroll_end(immediate=True)

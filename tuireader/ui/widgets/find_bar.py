@@ -1,0 +1,143 @@
+"""Find in the article (``ctrl+f``): a one-line bar under the story, matches highlighted, n/N between them.
+
+The bar asks for the words; ``enter`` highlights every match in the story as
+rendered so far (case ignored; the status says when the story is still
+rendering, and ``enter`` again finds the rest) and scrolls to the first after the reading
+position; while find is active ``n``/``N`` go to the next/previous match and
+``escape`` ends it (then ``n``/``p`` are next/previous article again).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Markdown
+from textual.widgets.markdown import MarkdownBlock
+
+from tuireader.ui.widgets.story_view import StoryView
+
+MATCH_STYLE = "reverse"
+CURRENT_STYLE = "bold reverse $accent"
+
+
+@dataclass
+class Hit:
+    block: MarkdownBlock
+    start: int
+    end: int
+
+
+class FindBar(Input):
+    """The words to find; posts ``Find`` on enter and ``Closed`` on escape."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", show=False, id="find.close"),
+    ]
+
+    DEFAULT_CSS = """
+    FindBar { dock: bottom; height: 3; }
+    """
+
+    class Find(Message):
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Closed(Message):
+        pass
+
+    def __init__(self, value: str = "") -> None:
+        super().__init__(value, placeholder="Find in the article (enter: find, escape: close)", id="find-bar")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Find(event.value))
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
+
+
+class StoryFinder:
+    """The matches of one query in a story view, highlighted in place."""
+
+    def __init__(self, story: StoryView) -> None:
+        self.story = story
+        self.query = ""
+        self.hits: list[Hit] = []
+        self.current = -1
+        self._originals: dict[MarkdownBlock, Content] = {}
+
+    @property
+    def active(self) -> bool:
+        return bool(self.query)
+
+    def find(self, query: str) -> int:
+        """Highlight every match of ``query``; go to the first one below the reading position. How many."""
+        self.clear()
+        self.query = query.strip()
+        if not self.query:
+            return 0
+        pattern = re.compile(re.escape(self.query), re.IGNORECASE)
+        for markdown in self.story.query(Markdown):
+            for block in markdown.query(MarkdownBlock):
+                content = block.render()
+                if not isinstance(content, Content):
+                    continue
+                spans = [(m.start(), m.end()) for m in pattern.finditer(content.plain)]
+                if not spans:
+                    continue
+                self._originals[block] = content
+                self.hits += [Hit(block, start, end) for start, end in spans]
+        if self.hits:
+            top = self.story.scroll_y
+            # The first at or below the line being read.
+            self.current = next((i for i, hit in enumerate(self.hits) if hit.block.virtual_region.y >= top), 0)
+            for block in self._originals:
+                self._paint(block)
+            self.go_to(self.current)
+        return len(self.hits)
+
+    def step(self, delta: int) -> None:
+        if self.hits:
+            self.go_to((self.current + delta) % len(self.hits))
+
+    def go_to(self, index: int) -> None:
+        previous = self.hits[self.current].block if 0 <= self.current < len(self.hits) else None
+        self.current = index
+        hit = self.hits[index]
+        self._paint(hit.block)
+        if previous is not None and previous is not hit.block:
+            self._paint(previous)
+        self.story.scroll_to_widget(hit.block, animate=False, center=True, immediate=True)
+
+    def _paint(self, block: MarkdownBlock) -> None:
+        content = self._originals[block]
+        current = self.hits[self.current]
+        for hit in self.hits:
+            if hit.block is block:
+                style = CURRENT_STYLE if hit is current else MATCH_STYLE
+                content = content.stylize(style, hit.start, hit.end)
+        block.update(content)
+
+    def clear(self) -> None:
+        """Take the highlights away."""
+        for block, content in self._originals.items():
+            if block.is_attached:
+                block.update(content)
+        self._originals.clear()
+        self.hits = []
+        self.current = -1
+        self.query = ""
+
+    @property
+    def status(self) -> str:
+        partial = "" if self.story.fully_rendered else " so far (the story is still rendering; enter again finds all)"
+        if not self.hits:
+            return f"“{self.query}”: not found{partial}" if self.query else ""
+        where = f"{self.current + 1} of {len(self.hits)}{partial}"
+        return f"“{self.query}”: {where} (n/N: next/previous, escape: end)"
