@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from tuireader.model import Article, ArticleSummary, SearchHit
+from tuireader.model import Article, ArticleSummary, SearchHit, SearchResults
 
 
 class LibraryAPI(Protocol):
@@ -43,6 +43,8 @@ class LibraryAPI(Protocol):
     def get_setting(self, key: str, default: str | None = None) -> str | None: ...
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]: ...
+
+    def search_page(self, query: str, limit: int = 50, offset: int = 0) -> SearchResults: ...
 
     def data_version(self) -> int: ...
 

@@ -63,7 +63,7 @@ from textual.worker import get_current_worker
 from tuireader.model import Article, Teaser
 from tuireader.ui.failures import ReportsFailedWorkers
 from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
-from tuireader.ui.screens.search import SearchScreen
+from tuireader.ui.screens.search import SearchChoice, SearchScreen
 from tuireader.ui.sources import VIEWS, LibraryView
 from tuireader.ui.text import clean_line
 from tuireader.ui.widgets.article_list import ArticleList
@@ -195,6 +195,8 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         self._preview_timer: asyncio.TimerHandle | None = None
         self._refreshing = False  # a re-read after another process's change is running
         self._refresh_again = False  # and another change came meanwhile
+        self.last_query = ""  # what / searched for last (offered again)
+        self._from_search: SearchChoice | None = None  # the result being read: escape goes back to it
 
     @property
     def reader(self) -> ReaderApp:
@@ -595,6 +597,8 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             self._set_mode(Mode.TEASERS)
 
     def action_back(self) -> None:
+        if self._back_to_search():
+            return
         if self.mode is Mode.TEASERS:
             self._set_mode(Mode.READING)
             return
@@ -655,11 +659,30 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         self.app.push_screen(SectionScreen(event.sections, self.section), chosen)
 
     def action_search(self) -> None:
-        def chosen(article_id: int | None) -> None:
-            if article_id is not None:
-                self.go_to_article(article_id)
+        self._push_search(SearchScreen(self.library, self.last_query))
 
-        self.app.push_screen(SearchScreen(self.library), chosen)
+    def _push_search(self, screen: SearchScreen) -> None:
+        def chosen(choice: SearchChoice | None) -> None:
+            self._from_search = choice
+            if choice is not None:
+                self.last_query = choice.query
+                self.go_to_article(choice.article_id)
+            else:
+                self.last_query = screen.typed
+
+        self.app.push_screen(screen, chosen)
+
+    def _back_to_search(self) -> bool:
+        """Escape while reading a search result: the same results again, the cursor on it."""
+        choice = self._from_search
+        if choice is not None and choice.article_id != self.article_id:
+            choice = self._from_search = None  # another article since (n, p, a teaser)
+        if choice is None or self.mode not in (Mode.READING, Mode.LOADING):
+            return False
+        self._from_search = None
+        self._set_mode(Mode.LIST)
+        self._push_search(SearchScreen(self.library, choice.query, choice.index))
+        return True
 
     def go_to_article(self, article_id: int, teaser: Teaser | None = None) -> None:
         """Select an article in the list (leaving a view that hides it) and open it."""
