@@ -75,6 +75,16 @@ def _where(view: str, section: list[str] | None, *, unread: bool = False) -> tup
     return clause, params
 
 
+def _counted(
+    items: Iterable[list[Prepared] | Failure], total: int, progress: Callable[[int, int], None]
+) -> Iterator[list[Prepared] | Failure]:
+    """``items``, calling ``progress(done, total)`` as each file is read (not only once a batch is stored)."""
+    for done, item in enumerate(items, 1):
+        if done < total:
+            progress(done, total)
+        yield item
+
+
 def _batches(items: Iterable[list[Prepared] | Failure]) -> Iterator[list[list[Prepared] | Failure]]:
     """``FIRST_BATCH_SIZE`` items, then ``BATCH_SIZE`` at a time."""
     batch: list[list[Prepared] | Failure] = []
@@ -520,13 +530,10 @@ class Library:
         total = len(files)
         if progress:
             progress(0, total)
-        done = 0
+        parsed = prepare_many(files, ahead=READ_AHEAD)
         with self._bulk(total >= BULK_MIN_FILES):
-            for batch in _batches(prepare_many(files, ahead=READ_AHEAD)):
+            for batch in _batches(_counted(parsed, total, progress) if progress else parsed):
                 self._import_batch(batch, report)
-                done += len(batch)
-                if progress and done < total:
-                    progress(done, total)
         if progress:
             progress(total, total)
         return report
