@@ -47,7 +47,7 @@ async def test_section_filter(lib_path: Path) -> None:
     with opened(lib_path) as library:
         async with run_reader(library) as reader:
             app, pilot = reader.app, reader.pilot
-            await pilot.press("s")
+            await pilot.press("f")
             assert isinstance(app.screen, SectionScreen)
             sections = library.sections()
             await pilot.press(*["down"] * (sections.index("Wirtschaft") + 1), "enter")
@@ -57,7 +57,7 @@ async def test_section_filter(lib_path: Path) -> None:
             assert article_list.row_count == library.count("all", "Wirtschaft") == 4
             assert all(library.summaries("all", "Wirtschaft")[i].section == "Wirtschaft" for i in range(4))
             assert "section: Wirtschaft" in static_text(app, "#status")
-            await pilot.press("s", "home", "enter")
+            await pilot.press("f", "home", "enter")
             await reader.settle()
             assert article_list.row_count == 15
 

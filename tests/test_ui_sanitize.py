@@ -142,7 +142,7 @@ async def test_command_palette_hits(evil_reader: Reader) -> None:
 
 
 async def test_section_picker_browser_question_and_notifications(evil_reader: Reader, notifications: list[str]) -> None:
-    await evil_reader.press("s")
+    await evil_reader.press("f")
     await evil_reader.settle()
     assert isinstance(evil_reader.app.screen, SectionScreen)
     sections = evil_reader.app.screen.query_one(OptionList)

@@ -24,6 +24,7 @@ from tuireader.ingest import exportformat
 from tuireader.library.errors import LibraryError
 from tuireader.library.store import Library
 from tuireader.model import Article
+from tuireader.paths import documents_dir
 
 FORMATS = ("json", "md", "html")
 
@@ -256,3 +257,44 @@ def export_reading_list(lib: Library, dest: Path, bookmarked: bool = False) -> E
                 report.written += 1
     report.files.append(str(dest))
     return report
+
+
+# What a save path template may name ({date}-{title}.md); each a safe file name part.
+SAVE_FIELDS = ("date", "title", "id", "source", "section")
+DEFAULT_SAVE_NAME = "{date}-{title}.md"
+
+
+def save_target(template: str | None, article: Article) -> Path:
+    """Where ``s`` saves ``article``: the template filled with safe file name parts (a-z, 0-9, '-').
+
+    No template: ``documents_dir()/{date}-{title}.md``; a relative one is taken
+    inside ``documents_dir()``; ``~`` is the home directory.
+    """
+    published = article.published or ""
+    values = {
+        "date": published[:10] if _DATE_NAME.fullmatch(published[:10]) else "undated",
+        "title": slug(article.title),
+        "id": str(article.id if isinstance(article.id, int) else 0),
+        "source": slug(article.source or "unknown"),
+        "section": slug(article.section or "none"),
+    }
+    try:
+        filled = (template or DEFAULT_SAVE_NAME).format_map(values)
+    except (KeyError, ValueError, IndexError, AttributeError) as exc:
+        raise LibraryError(f"save_path {template!r} cannot be filled in ({exc}); it may name {SAVE_FIELDS}") from None
+    path = Path(filled).expanduser()
+    return path if path.is_absolute() else documents_dir() / path
+
+
+_DATE_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def save_article(article: Article, template: str | None) -> Path:
+    """Write ``article`` as markdown with front matter (as the md export) where the template says."""
+    target = save_target(template, article)
+    try:
+        with _atomic_text(target) as fh:
+            fh.write(exportformat.to_markdown(article))
+    except OSError as exc:
+        raise LibraryError(f"{target}: cannot save: {exc.strerror or exc}") from None
+    return target

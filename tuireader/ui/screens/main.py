@@ -62,6 +62,7 @@ from textual.worker import get_current_worker
 
 from tuireader.model import Article, Teaser
 from tuireader.ui.failures import ReportsFailedWorkers
+from tuireader.ui.screens.article_files import ArticleFiles
 from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
 from tuireader.ui.screens.search import SearchChoice, SearchScreen
 from tuireader.ui.sources import VIEWS, LibraryView
@@ -107,7 +108,7 @@ class Mode(Enum):
     TEASERS = "teasers"  # the teaser cards have the focus
 
 
-class MainScreen(ReportsFailedWorkers, Screen[None]):
+class MainScreen(ArticleFiles, ReportsFailedWorkers, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="search", tooltip="Full-text search (live results; escape leaves)"),
         Binding("b", "toggle_bookmark", "Bookmark", id="article.bookmark", tooltip="Bookmark / remove the bookmark"),
@@ -126,7 +127,17 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         Binding("1", "view('all')", "All", show=False, id="view.all", tooltip="Show all articles"),
         Binding("2", "view('unread')", "Unread", show=False, id="view.unread", tooltip="Show unread articles"),
         Binding("3", "view('bookmarks')", "Bookmarks", show=False, id="view.bookmarks", tooltip="Show bookmarks"),
-        Binding("s", "pick_section", "Section", show=False, id="section", tooltip="Show only one section"),
+        Binding("f", "pick_section", "Section", show=False, id="section", tooltip="Show only one section"),
+        Binding("s", "save_article", "Save", show=False, id="article.save", tooltip="Save as markdown (save_path)"),
+        Binding(
+            "vertical_line",
+            "pipe_article",
+            "Pipe",
+            show=False,
+            id="article.pipe",
+            key_display="|",
+            tooltip="Pipe the article (markdown) to a command",
+        ),
         Binding(
             "tab", "cycle_focus(1)", "Next pane", show=False, id="focus.next", tooltip="Cycle list, story, teasers"
         ),

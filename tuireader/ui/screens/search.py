@@ -110,6 +110,7 @@ class SearchScreen(ReportsFailedWorkers, ModalScreen[SearchChoice | None]):
             super().__init__()
             self.query = query
             self.results = results
+            self.hits = results.hits
             self.error = error
             self.cursor = cursor
 
