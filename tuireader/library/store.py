@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from tuireader.library import converters as conv
+from tuireader.library import listing as listing_sql
 from tuireader.library.checkpoints import BackgroundCheckpoints
 from tuireader.library.compression import unpack
 from tuireader.library.connection import PerThread, is_busy, retry
 from tuireader.library.errors import ArticleNotFound, BadQuery, LibraryError
 from tuireader.library.importer import Failure, ImportReport, Prepared, expand_paths, prepare_many
+from tuireader.library.listing import Listing
 from tuireader.library.reparse import ReparseReport, reparse_all
 from tuireader.library.search import build_fts_query, clean_snippet, plain_words_query
 from tuireader.library.writer import ArticleWriter
@@ -601,3 +603,75 @@ class Library:
         whose own commits should not count) sees only the others' changes.
         """
         return self._query("PRAGMA data_version")[0][0]
+
+    # -- the list as the reader browses it (tuireader.library.listing) --------
+
+    def _listing_where(self, listing: Listing) -> tuple[str, list[Any]]:
+        return listing_sql.where(listing, self._section_spellings(listing.section))
+
+    def listing_count(self, listing: Listing) -> int:
+        where, params = self._listing_where(listing)
+        return self._query(f"SELECT count(*) FROM articles WHERE {where}", params)[0][0]
+
+    def listing_rows(self, listing: Listing, offset: int = 0, limit: int = 100) -> list[ArticleSummary]:
+        where, params = self._listing_where(listing)
+        rows = self._query(
+            f"SELECT {conv.SUMMARY_COLUMNS} FROM articles WHERE {where} {listing_sql.order(listing)} LIMIT ? OFFSET ?",
+            [*params, max(0, int(limit)), max(0, int(offset))],
+        )
+        return [conv.row_to_summary(r) for r in rows]
+
+    def listing_index(self, listing: Listing, article_id: int, *, or_next: bool = False) -> int | None:
+        """The article's row in the listing; ``or_next``: for a stored article it leaves out, the row after it."""
+        if not _storable_id(article_id):
+            return None
+        where, params = self._listing_where(listing)
+        keys = f"{listing_sql.SOURCE_KEY}, sort_key"
+        with self._reading() as conn:
+            row = conn.execute(
+                f"SELECT {keys} FROM articles WHERE id = ? AND {where}", [article_id, *params]
+            ).fetchone()
+            if row is None and or_next:
+                row = conn.execute(f"SELECT {keys} FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
+                return None
+            condition, _ = listing_sql.before(listing)
+            return conn.execute(
+                f"SELECT count(*) FROM articles WHERE {where} AND {condition}",
+                [*params, *listing_sql.before_params(listing, row[0], row[1], article_id)],
+            ).fetchone()[0]
+
+    def listing_next_unread(self, listing: Listing, after_id: int | None) -> int | None:
+        """The first unread article listed after ``after_id`` (from the top when None); None: none after it."""
+        where, params = self._listing_where(listing.but(hide_read=True))
+        with self._reading() as conn:
+            row = None
+            if after_id is not None and _storable_id(after_id):
+                row = conn.execute(
+                    f"SELECT {listing_sql.SOURCE_KEY}, sort_key FROM articles WHERE id = ?", [after_id]
+                ).fetchone()
+            if row is not None:
+                where += f" AND {listing_sql.after(listing)}"
+                params += listing_sql.before_params(listing, row[0], row[1], after_id or 0)
+            found = conn.execute(
+                f"SELECT id FROM articles WHERE {where} {listing_sql.order(listing)} LIMIT 1", params
+            ).fetchone()
+            return found[0] if found else None
+
+    def listing_facets(self, kind: str, listing: Listing) -> list[tuple[str, int]]:
+        """Sections (``kind`` "section", tag soup left out) or sources in the listing, with their counts.
+
+        Counted in the listing without its own filter of that kind (the source
+        picker counts every source of the section shown, and the other way round).
+        """
+        if kind not in ("section", "source"):
+            raise ValueError(f"unknown facet {kind!r}")
+        where, params = self._listing_where(listing.but(**{kind: None}))
+        rows = self._query(f"SELECT {kind}, count(*) FROM articles WHERE {where} GROUP BY {kind}", params)
+        return listing_sql.facet_counts(rows, sections=kind == "section")
+
+    def mark_listing_read(self, listing: Listing) -> int:
+        """Mark every unread article of the listing read (one transaction); how many were."""
+        where, params = self._listing_where(listing.but(hide_read=True))
+        with self._writing() as conn:
+            return conn.execute(f"UPDATE articles SET read = 1, read_at = ? WHERE {where}", [_now(), *params]).rowcount
