@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,7 @@ def test_hide_read_and_order_by_source(lib: Library) -> None:
     rows = lib.listing_rows(by_source, 0, 100)
     keys = [((r.source or "").casefold(), r.published) for r in rows]
     assert [k[0] for k in keys] == sorted(k[0] for k in keys)
-    for a, b in zip(keys, keys[1:], strict=False):
+    for a, b in itertools.pairwise(keys):
         if a[0] == b[0]:
             assert a[1] >= b[1]  # newest first within a source
 

@@ -63,7 +63,8 @@ from textual.worker import get_current_worker
 from tuireader.model import Article, Teaser
 from tuireader.ui.failures import ReportsFailedWorkers
 from tuireader.ui.screens.article_files import ArticleFiles
-from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
+from tuireader.ui.screens.browsing import Browsing, browsing_status, restored_view
+from tuireader.ui.screens.dialogs import ConfirmScreen, TeaserInfoScreen
 from tuireader.ui.screens.search import SearchChoice, SearchScreen
 from tuireader.ui.sources import VIEWS, LibraryView
 from tuireader.ui.text import clean_line
@@ -108,7 +109,7 @@ class Mode(Enum):
     TEASERS = "teasers"  # the teaser cards have the focus
 
 
-class MainScreen(ArticleFiles, ReportsFailedWorkers, Screen[None]):
+class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="search", tooltip="Full-text search (live results; escape leaves)"),
         Binding("b", "toggle_bookmark", "Bookmark", id="article.bookmark", tooltip="Bookmark / remove the bookmark"),
@@ -128,6 +129,11 @@ class MainScreen(ArticleFiles, ReportsFailedWorkers, Screen[None]):
         Binding("2", "view('unread')", "Unread", show=False, id="view.unread", tooltip="Show unread articles"),
         Binding("3", "view('bookmarks')", "Bookmarks", show=False, id="view.bookmarks", tooltip="Show bookmarks"),
         Binding("f", "pick_section", "Section", show=False, id="section", tooltip="Show only one section"),
+        Binding("F", "pick_source", "Source", show=False, id="source", tooltip="Show only one source (site)"),
+        Binding("h", "toggle_hide_read", "Hide read", show=False, id="view.hide_read", tooltip="Hide / show read"),
+        Binding("S", "toggle_sort", "Sort", show=False, id="view.sort", tooltip="Sort by date / by source"),
+        Binding("A", "mark_all_read", "All read", show=False, id="view.mark_read", tooltip="Mark all in view read"),
+        Binding("J", "next_unread", "Next unread", show=False, id="article.next_unread", tooltip="Next unread article"),
         Binding("s", "save_article", "Save", show=False, id="article.save", tooltip="Save as markdown (save_path)"),
         Binding(
             "vertical_line",
@@ -185,13 +191,6 @@ class MainScreen(ArticleFiles, ReportsFailedWorkers, Screen[None]):
             self.source = source
             self.count = count
             self.index = index
-
-    class SectionsRead(Message):
-        bubble = False
-
-        def __init__(self, sections: list[str]) -> None:
-            super().__init__()
-            self.sections = sections
 
     def __init__(self) -> None:
         super().__init__()
@@ -277,7 +276,7 @@ class MainScreen(ArticleFiles, ReportsFailedWorkers, Screen[None]):
             section = None
         last = library.get_setting("last_article")
         last_id = int(last) if last and last.isdigit() else None
-        self._post_list(LibraryView(library, view, section), last_id)
+        self._post_list(restored_view(library, view, section), last_id)
 
     def _post_list(self, source: LibraryView, keep_id: int | None, refresh: bool = False) -> None:
         """In a worker: count ``source`` and find ``keep_id`` in it; post the result."""
@@ -353,6 +352,7 @@ class MainScreen(ArticleFiles, ReportsFailedWorkers, Screen[None]):
         parts += ["   ", (f"{count:,} article{'s' if count != 1 else ''}", "$text-muted")]
         if self.section:
             parts += ["  ", ("section: ", "$text-muted"), (clean_line(self.section), "bold")]
+        parts += browsing_status(self._source)
         self.query_one("#status", Static).update(Content.assemble(*parts))
 
     # -- transitions --------------------------------------------------------
@@ -645,29 +645,13 @@ class MainScreen(ArticleFiles, ReportsFailedWorkers, Screen[None]):
     def set_view(self, view: str, section: str | None) -> None:
         self._save_view(view, section)
         keep_id = self.article_id if self.article_id is not None else self.article_list.current_id
-        self._reload_list(keep_id, LibraryView(self.library, view, section))
+        self._reload_list(keep_id, self.shown_view.but(view=view, section=section))
         if not self.reading:
             self._set_mode(Mode.LIST)
 
     def _save_view(self, view: str, section: str | None) -> None:
         self.reader.save("the view", lambda library: library.set_setting("view", view))
         self.reader.save("the section filter", lambda library: library.set_setting("section", section))
-
-    def action_pick_section(self) -> None:
-        self._read_sections()
-
-    @work(thread=True, exclusive=True, group="sections", exit_on_error=False)
-    def _read_sections(self) -> None:
-        self.post_message(self.SectionsRead(self.library.sections()))
-
-    @on(SectionsRead)
-    @_while_shown
-    def _sections_read(self, event: SectionsRead) -> None:
-        def chosen(section: str | None) -> None:
-            if section is not None:
-                self.set_view(self.view, None if section == ALL_SECTIONS else section)
-
-        self.app.push_screen(SectionScreen(event.sections, self.section), chosen)
 
     def action_search(self) -> None:
         self._push_search(SearchScreen(self.library, self.last_query))

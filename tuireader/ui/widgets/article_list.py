@@ -219,6 +219,13 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- cursor -------------------------------------------------------------
 
+    def forget_overrides(self) -> None:
+        """Marks changed on screen are in the library now (a change to many rows at once): read them again."""
+        self._overrides.clear()
+        self._pages.clear()
+        self._where.clear()
+        self.refresh()
+
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, self._count - 1)) if self._count else 0
 
