@@ -67,11 +67,11 @@ class FacetPicker(ModalScreen[str | None]):
         needle = folded(typed.strip())
         option_list = self.query_one(OptionList)
         option_list.clear_options()
-        width = max((len(f"{count:,}") for _, count in self.items), default=1)
+        total = sum(count for _, count in self.items)
+        width = len(f"{total:,}")
         options = []
         self.shown = []
         if not needle:
-            total = sum(count for _, count in self.items)
             options.append(Option(Content.assemble(f"{total:>{width},}  ", (self.all_label, "italic")), id=ALL))
             self.shown.append(ALL)
         for name, count in self.items:
