@@ -158,9 +158,12 @@ class PerThread:
 
     def get(self) -> sqlite3.Connection:
         """This thread's connection."""
-        if self._closed:
-            raise LibraryError(f"{self.path}: library is closed")
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if self._closed:
+            if conn is not None:  # left open by ``close`` while this thread was alive: closed here, by its owner
+                self._local.conn = None
+                conn.close()
+            raise LibraryError(f"{self.path}: library is closed")
         if conn is not None:
             return conn
         conn = _open(self.path)
@@ -187,9 +190,17 @@ class PerThread:
         conn.close()
 
     def close(self) -> None:
+        """Close this thread's connection and those of threads that have ended.
+
+        A connection of a thread still running may be in use right now: closing
+        it from here could pull it out from under a query. Its thread closes it
+        on its next use (or when it ends).
+        """
         self._closed = True
-        self._local.conn = None
+        me = threading.current_thread()
         with self._guard:
-            connections, self._all = self._all, []
-        for _, conn in connections:
+            mine = [(t, c) for t, c in self._all if t is me or not t.is_alive()]
+            self._all = [(t, c) for t, c in self._all if not (t is me or not t.is_alive())]
+        self._local.conn = None
+        for _, conn in mine:
             conn.close()

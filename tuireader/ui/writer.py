@@ -78,6 +78,7 @@ class LibraryWriter:
         self.attempts = 0  # +1 as a change starts, +1 as it ends: odd while one is being written
         self._watcher = threading.Thread(target=self._watch, name="tuireader-watcher", daemon=True)
         self._watching = threading.Event()
+        self._wake = threading.Event()  # ends the watcher's wait at once on close
 
     def start(self) -> None:
         self._thread.start()
@@ -120,7 +121,10 @@ class LibraryWriter:
         unsaved = self.flush(timeout) if self._thread.is_alive() else self.unsaved()
         self._stopping = True
         self._watching.clear()
+        self._wake.set()
         self._queue.put(_STOP)
+        if self._watcher.is_alive():
+            self._watcher.join(timeout)  # it closes its own connection as it ends
         if not unsaved:
             self._thread.join(timeout)
         return unsaved
@@ -187,7 +191,9 @@ class LibraryWriter:
             return
         try:
             while self._watching.is_set():
-                time.sleep(self._poll)
+                self._wake.wait(self._poll)
+                if not self._watching.is_set():
+                    return
                 before = self.attempts
                 try:
                     version = library.data_version()
