@@ -195,6 +195,17 @@ async def test_next_unread_opens_the_next_unread_article(browse: Reader) -> None
     assert again.article_id == next(r.id for r in rows if not r.read and r.id != expected)  # type: ignore[union-attr]
 
 
+async def test_next_unread_in_the_list_opens_the_highlighted_row_when_unread(browse: Reader) -> None:
+    screen = main(browse.app)
+    await browse.press("escape", "j")
+    await browse.settle()
+    row = screen.article_list.current
+    assert row is not None and not row.read
+    await browse.press("J")
+    await browse.settle()
+    assert screen.article_id == row.id and screen.mode is Mode.READING
+
+
 async def test_next_unread_says_when_there_is_none(browse: Reader, notifications: list[str]) -> None:
     browse.library.mark_listing_read(Listing())
     await browse.press("escape", "J")

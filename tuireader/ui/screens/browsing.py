@@ -189,6 +189,10 @@ class Browsing(MessagePump):
     # -- J: next unread -----------------------------------------------------
 
     def action_next_unread(self) -> None:
+        row = self.article_list.current
+        if self.article_list.has_focus and row is not None and not row.read:
+            self.go_to_article(row.id)  # in the list: the row highlighted, when it is unread
+            return
         current = self.article_id if self.article_id is not None else self.article_list.current_id
         self._find_next_unread(self.shown_view.listing, current)
 
