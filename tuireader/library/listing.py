@@ -86,21 +86,24 @@ def order(listing: Listing) -> str:
     return _ORDER[listing.sort]
 
 
-def before(listing: Listing) -> tuple[str, int]:
-    """A condition for rows listed before a row, and how many of its values to bind (the row's keys)."""
+def before(listing: Listing, source: str, sort_key: Any, article_id: int) -> list[tuple[str, list[Any]]]:
+    """Conditions (with their values) for the rows listed before a row: one range of the order each."""
     if listing.sort == "source":
-        return f"({SOURCE_KEY} < ? OR ({SOURCE_KEY} = ? AND (sort_key, id) > (?, ?)))", 4
-    return "(sort_key, id) > (?, ?)", 2
+        return [
+            (f"{SOURCE_KEY} < ?", [source]),
+            (f"{SOURCE_KEY} = ? AND (sort_key, id) > (?, ?)", [source, sort_key, article_id]),
+        ]
+    return [("(sort_key, id) > (?, ?)", [sort_key, article_id])]
 
 
-def before_params(listing: Listing, source: str, sort_key: Any, article_id: int) -> list[Any]:
+def after_params(listing: Listing, source: str, sort_key: Any, article_id: int) -> list[Any]:
     if listing.sort == "source":
         return [source, source, sort_key, article_id]
     return [sort_key, article_id]
 
 
 def after(listing: Listing) -> str:
-    """A condition for rows listed after a row (bind ``before_params``)."""
+    """A condition for rows listed after a row (bind ``after_params``)."""
     if listing.sort == "source":
         return f"({SOURCE_KEY} > ? OR ({SOURCE_KEY} = ? AND (sort_key, id) < (?, ?)))"
     return "(sort_key, id) < (?, ?)"

@@ -635,11 +635,13 @@ class Library:
                 row = conn.execute(f"SELECT {keys} FROM articles WHERE id = ?", [article_id]).fetchone()
             if row is None:
                 return None
-            condition, _ = listing_sql.before(listing)
-            return conn.execute(
-                f"SELECT count(*) FROM articles WHERE {where} AND {condition}",
-                [*params, *listing_sql.before_params(listing, row[0], row[1], article_id)],
-            ).fetchone()[0]
+            # One count a range of the order index (an OR of ranges would scan).
+            return sum(
+                conn.execute(
+                    f"SELECT count(*) FROM articles WHERE {where} AND {condition}", [*params, *keys]
+                ).fetchone()[0]
+                for condition, keys in listing_sql.before(listing, row[0], row[1], article_id)
+            )
 
     def listing_next_unread(self, listing: Listing, after_id: int | None) -> int | None:
         """The first unread article listed after ``after_id`` (from the top when None); None: none after it."""
@@ -652,7 +654,7 @@ class Library:
                 ).fetchone()
             if row is not None:
                 where += f" AND {listing_sql.after(listing)}"
-                params += listing_sql.before_params(listing, row[0], row[1], after_id or 0)
+                params += listing_sql.after_params(listing, row[0], row[1], after_id or 0)
             found = conn.execute(
                 f"SELECT id FROM articles WHERE {where} {listing_sql.order(listing)} LIMIT 1", params
             ).fetchone()
@@ -667,7 +669,8 @@ class Library:
         if kind not in ("section", "source"):
             raise ValueError(f"unknown facet {kind!r}")
         where, params = self._listing_where(listing.but(**{kind: None}))
-        rows = self._query(f"SELECT {kind}, count(*) FROM articles WHERE {where} GROUP BY {kind}", params)
+        group = listing_sql.SOURCE_KEY if kind == "source" else "section"  # as an index holds it
+        rows = self._query(f"SELECT min({kind}), count(*) FROM articles WHERE {where} GROUP BY {group}", params)
         return listing_sql.facet_counts(rows, sections=kind == "section")
 
     def mark_listing_read(self, listing: Listing) -> int:
