@@ -669,8 +669,9 @@ class Library:
         if kind not in ("section", "source"):
             raise ValueError(f"unknown facet {kind!r}")
         where, params = self._listing_where(listing.but(**{kind: None}))
-        group = listing_sql.SOURCE_KEY if kind == "source" else "section"  # as an index holds it
-        rows = self._query(f"SELECT min({kind}), count(*) FROM articles WHERE {where} GROUP BY {group}", params)
+        # Grouped and named as an index holds them (for sources: one stored spelling of each, case aside).
+        group = listing_sql.SOURCE_KEY if kind == "source" else "section"
+        rows = self._query(f"SELECT {group}, count(*) FROM articles WHERE {where} GROUP BY {group}", params)
         return listing_sql.facet_counts(rows, sections=kind == "section")
 
     def mark_listing_read(self, listing: Listing) -> int:

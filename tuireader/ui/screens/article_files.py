@@ -13,22 +13,20 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.message import Message
-from textual.message_pump import MessagePump
 
 from tuireader.ingest.exportformat import to_markdown
 from tuireader.library.errors import LibraryError
 from tuireader.library.exporters import save_article
 from tuireader.ui.piping import PipeResult, run_captured, run_in_terminal
 from tuireader.ui.screens.pipe import PipeScreen
+from tuireader.ui.screens.screen_part import MainScreenPart
 from tuireader.ui.text import clean_line
 
 if TYPE_CHECKING:
     from tuireader.model import Article
-    from tuireader.ui.app import ReaderApp
-    from tuireader.ui.protocols import LibraryAPI
 
 
-class ArticleFiles(MessagePump):
+class ArticleFiles(MainScreenPart):
     """Mixed into ``MainScreen``: ``s`` saves, ``|`` pipes."""
 
     last_command = ""  # what | ran last (offered again)
@@ -56,18 +54,6 @@ class ArticleFiles(MessagePump):
         def __init__(self, result: PipeResult) -> None:
             super().__init__()
             self.result = result
-
-    # Provided by MainScreen.
-    @property
-    def library(self) -> LibraryAPI:
-        raise NotImplementedError
-
-    @property
-    def reader(self) -> ReaderApp:
-        raise NotImplementedError
-
-    def _target(self) -> int | None:
-        raise NotImplementedError
 
     def _article_for_file(self, article_id: int) -> Article:
         article = self.library.get(article_id)

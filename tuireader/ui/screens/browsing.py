@@ -14,18 +14,17 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.message import Message
-from textual.message_pump import MessagePump
 
 from tuireader.library.listing import Listing
 from tuireader.ui.screens.dialogs import ConfirmScreen
 from tuireader.ui.screens.picker import ALL, FacetPicker
+from tuireader.ui.screens.screen_part import MainScreenPart
 from tuireader.ui.sources import SORTS, LibraryView
 from tuireader.ui.text import clean_line
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from tuireader.ui.app import ReaderApp
     from tuireader.ui.protocols import LibraryAPI
     from tuireader.ui.widgets.article_list import ArticleList
 
@@ -60,7 +59,7 @@ def browsing_status(view: LibraryView | None) -> list[tuple[str, str] | str]:
     return parts
 
 
-class Browsing(MessagePump):
+class Browsing(MainScreenPart):
     """Mixed into ``MainScreen``: f, F, h, S, A, J."""
 
     class FacetsRead(Message):
@@ -91,14 +90,6 @@ class Browsing(MessagePump):
     # Provided by MainScreen.
     _source: LibraryView | None
     article_id: int | None
-
-    @property
-    def library(self) -> LibraryAPI:
-        raise NotImplementedError
-
-    @property
-    def reader(self) -> ReaderApp:
-        raise NotImplementedError
 
     @property
     def article_list(self) -> ArticleList:
