@@ -229,3 +229,11 @@ async def test_the_source_filter_and_order_are_kept_for_the_next_start(tmp_path:
             assert main(reader.app).article_list.row_count == 6
     finally:
         library.close()
+
+
+async def test_the_command_palette_offers_the_browsing_actions(browse: Reader) -> None:
+    await browse.press("escape", "ctrl+p", *"Filter by source")
+    await browse.settle()
+    await browse.press("enter")
+    await browse.wait_for(Browsing.FacetsRead)
+    assert isinstance(browse.app.screen, FacetPicker)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import on, work
+from textual.app import SystemCommand
 from textual.message import Message
 
 from tuireader.library.listing import Listing
@@ -23,7 +24,7 @@ from tuireader.ui.sources import SORTS, LibraryView
 from tuireader.ui.text import clean_line
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from tuireader.ui.protocols import LibraryAPI
     from tuireader.ui.widgets.article_list import ArticleList
@@ -115,6 +116,22 @@ class Browsing(MainScreenPart):
                 self.reader.save(f"the {name.replace('_', ' ')} setting", _setting(name, stored))
         keep = self.article_id if self.article_id is not None else self.article_list.current_id
         self._reload_list(keep, source)
+
+    def browsing_commands(self) -> Iterator[SystemCommand]:
+        """The command palette's entries for what this part does (and s, |)."""
+        yield SystemCommand("Filter by source", "Show only one source (site)", self.action_pick_source)
+        yield SystemCommand("Hide / show read", "Hide read articles, or show them again", self.action_toggle_hide_read)
+        yield SystemCommand("Sort by date / source", "Change the order of the list", self.action_toggle_sort)
+        yield SystemCommand("Mark all read", "Mark every article in this view read", self.action_mark_all_read)
+        yield SystemCommand("Next unread", "Open the next unread article", self.action_next_unread)
+        yield SystemCommand("Save as markdown", "Save the current article (save_path)", self.action_save_article)
+        yield SystemCommand("Pipe to a command", "The current article as markdown", self.action_pipe_article)
+
+    def action_save_article(self) -> None:
+        raise NotImplementedError
+
+    def action_pipe_article(self) -> None:
+        raise NotImplementedError
 
     # -- f, F: pick a section or a source ----------------------------------
 
