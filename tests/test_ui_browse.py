@@ -237,3 +237,21 @@ async def test_the_command_palette_offers_the_browsing_actions(browse: Reader) -
     await browse.press("enter")
     await browse.wait_for(Browsing.FacetsRead)
     assert isinstance(browse.app.screen, FacetPicker)
+
+
+async def test_opening_an_article_the_filters_hide_shows_all_and_keeps_the_order(browse: Reader) -> None:
+    screen = main(browse.app)
+    await browse.press("escape", "F")
+    await browse.wait_for(Browsing.FacetsRead)
+    await browse.press(*"alpine", "enter", "h", "S")
+    await browse.settle()
+    hidden = next(
+        s for s in browse.library.summaries(limit=100) if s.read and s.source == "Harbour Gazette"
+    )  # another source, and read
+    screen.go_to_article(hidden.id)
+    await browse.settle()
+    assert screen.article_id == hidden.id and screen.article_list.current_id == hidden.id
+    view = screen.shown_view
+    assert (view.view, view.source, view.hide_read, view.sort) == ("all", None, False, "source")
+    assert browse.library.get_setting("source") is None and browse.library.get_setting("hide_read") is None
+    assert browse.library.get_setting("sort") == "source"

@@ -24,11 +24,12 @@ from tuireader.ui.sources import SORTS, LibraryView
 from tuireader.ui.text import clean_line
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from tuireader.ui.protocols import LibraryAPI
     from tuireader.ui.widgets.article_list import ArticleList
 
+SAVED = ("view", "section", "source", "hide_read", "sort")  # kept in the library's settings
 FACETS = {"section": ("Show only one section", "All sections"), "source": ("Show only one source", "All sources")}
 
 
@@ -102,18 +103,25 @@ class Browsing(MainScreenPart):
     def go_to_article(self, article_id: int) -> None:
         raise NotImplementedError
 
+    _asked_view: LibraryView | None = None  # asked for by a key, not shown yet
+
     @property
     def shown_view(self) -> LibraryView:
+        """The view shown, or the one a key asked for and that is on its way (keys pressed fast build on it)."""
+        if self._asked_view is not None and self._asked_view != self._source:
+            return self._asked_view
+        self._asked_view = None
         return self._source or LibraryView(self.library)
+
+    def view_shown(self, view: LibraryView) -> None:
+        """The screen shows ``view`` by itself (an article the filters hid was opened): keep it."""
+        self._asked_view = None
+        self.save_view_settings(view)
 
     def change_view(self, **changes: object) -> None:
         """Show the current view with ``changes`` (section, source, hide_read, sort); saved for the next start."""
-        source = self.shown_view.but(**changes)
-        for name in ("section", "source", "hide_read", "sort"):
-            if name in changes:
-                value = getattr(source, name)
-                stored = ("1" if value else None) if isinstance(value, bool) else value
-                self.reader.save(f"the {name.replace('_', ' ')} setting", _setting(name, stored))
+        source = self._asked_view = self.shown_view.but(**changes)
+        self.save_view_settings(source, changes)
         keep = self.article_id if self.article_id is not None else self.article_list.current_id
         self._reload_list(keep, source)
 
@@ -132,6 +140,13 @@ class Browsing(MainScreenPart):
 
     def action_pipe_article(self) -> None:
         raise NotImplementedError
+
+    def save_view_settings(self, view: LibraryView, names: Iterable[str] = SAVED) -> None:
+        """Keep ``view`` (the settings ``names`` of it) for the next start."""
+        for name in names:
+            value = getattr(view, name)
+            stored = ("1" if value else None) if isinstance(value, bool) else value
+            self.reader.save(f"the {name.replace('_', ' ')} setting", _setting(name, stored))
 
     # -- f, F: pick a section or a source ----------------------------------
 

@@ -300,7 +300,7 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             if again:
                 self.library_changed()  # changed again meanwhile: show this one, read again
         elif not first and moved:
-            self._reload_list(article_list.current_id)  # the cursor moved meanwhile: follow it
+            self._reload_list(article_list.current_id, event.source)  # the cursor moved meanwhile: follow it
             return
         self._source = event.source
         self.view, self.section = event.source.view, event.source.section
@@ -643,15 +643,9 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             self.set_view(view, self.section)
 
     def set_view(self, view: str, section: str | None) -> None:
-        self._save_view(view, section)
-        keep_id = self.article_id if self.article_id is not None else self.article_list.current_id
-        self._reload_list(keep_id, self.shown_view.but(view=view, section=section))
+        self.change_view(view=view, section=section)
         if not self.reading:
             self._set_mode(Mode.LIST)
-
-    def _save_view(self, view: str, section: str | None) -> None:
-        self.reader.save("the view", lambda library: library.set_setting("view", view))
-        self.reader.save("the section filter", lambda library: library.set_setting("section", section))
 
     def action_search(self) -> None:
         self._push_search(SearchScreen(self.library, self.last_query))
@@ -690,7 +684,7 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         if index is not None:
             self.post_message(self.Located(article_id, None, 0, index))
             return
-        everything = LibraryView(source.library, "all", None)
+        everything = source.but(view="all", section=None, source=None, hide_read=False)  # the order stays
         index = everything.index_of(article_id)
         count = everything.count() if index is not None else 0
         if not get_current_worker().is_cancelled:
@@ -707,7 +701,7 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
                 self.notify("That article is no longer in the library.", severity="warning")
             return
         if event.source is not None:  # hidden by the view shown: show all articles
-            self._save_view("all", None)
+            self.view_shown(event.source)
             self._source = event.source
             self.view, self.section = "all", None
             self.article_list.empty_message = EMPTY_MESSAGES["all"]
