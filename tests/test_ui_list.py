@@ -7,7 +7,8 @@ from pathlib import Path
 from conftest import run_reader
 from ui_helpers import main, opened, row_text, static_text
 
-from tuireader.ui.screens.dialogs import SectionScreen
+from tuireader.ui.screens.browsing import Browsing
+from tuireader.ui.screens.picker import FacetPicker
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
 
@@ -47,8 +48,9 @@ async def test_section_filter(lib_path: Path) -> None:
     with opened(lib_path) as library:
         async with run_reader(library) as reader:
             app, pilot = reader.app, reader.pilot
-            await pilot.press("s")
-            assert isinstance(app.screen, SectionScreen)
+            await pilot.press("f")
+            await reader.wait_for(Browsing.FacetsRead)
+            assert isinstance(app.screen, FacetPicker)
             sections = library.sections()
             await pilot.press(*["down"] * (sections.index("Wirtschaft") + 1), "enter")
             await reader.settle()
@@ -57,7 +59,10 @@ async def test_section_filter(lib_path: Path) -> None:
             assert article_list.row_count == library.count("all", "Wirtschaft") == 4
             assert all(library.summaries("all", "Wirtschaft")[i].section == "Wirtschaft" for i in range(4))
             assert "section: Wirtschaft" in static_text(app, "#status")
-            await pilot.press("s", "home", "enter")
+            await pilot.press("f")
+            await reader.wait_for(Browsing.FacetsRead, lambda m: m is not reader.seen[0] and len(reader.seen) > 0)
+            await reader.settle()
+            await pilot.press("pageup", "enter")
             await reader.settle()
             assert article_list.row_count == 15
 

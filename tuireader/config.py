@@ -21,11 +21,13 @@ terminal_browser = true      # it runs in the terminal: the reader steps aside
 
 from __future__ import annotations
 
+import string
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tuireader.keymap import BindingTable, check_keymap
+from tuireader.library.exporters import SAVE_FIELDS
 from tuireader.paths import config_file
 
 
@@ -38,6 +40,7 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
+    save_path: str | None = None  # where s saves an article (a template, see tuireader.library.exporters)
 
 
 def reader_bindings() -> BindingTable:
@@ -119,10 +122,33 @@ def load_config(path: Path | None = None, bindings: BindingTable | None = None) 
             continue
         config.keymap[str(binding_id)] = keys_string
 
+    _read_save_path(data, path, config)
     for name in data:
-        if name not in ("theme", "keys", *READER_SETTINGS):
+        if name not in ("theme", "keys", "save_path", *READER_SETTINGS):
             config.problems.append(f"{path}: unknown setting '{name}' ignored")
     if config.keymap:
         config.keymap, key_problems = check_keymap(config.keymap, bindings or reader_bindings())
         config.problems += [f"{path}: {problem}" for problem in key_problems]
     return config
+
+
+def _read_save_path(data: dict[str, object], path: Path, config: Config) -> None:
+    value = data.get("save_path")
+    if value is None:
+        return
+    if not isinstance(value, str) or not value.strip():
+        config.problems.append(f'{path}: save_path must be a path like "~/Documents/tuireader/{{date}}-{{title}}.md"')
+        return
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    except ValueError as exc:
+        config.problems.append(f"{path}: save_path: {exc}")
+        return
+    unknown = sorted(names - set(SAVE_FIELDS))
+    if unknown:
+        config.problems.append(
+            f"{path}: save_path names {', '.join('{' + n + '}' for n in unknown)}; "
+            f"it may name {', '.join('{' + n + '}' for n in SAVE_FIELDS)}"
+        )
+        return
+    config.save_path = value.strip()

@@ -55,3 +55,9 @@ def bundled_themes_dir() -> Path:
 
 def samples_dir() -> Path:
     return _resource_dir("samples")
+
+
+def documents_dir() -> Path:
+    """Where the reader saves articles by default (``s``): the user's documents, or $TUIREADER_HOME/saved."""
+    home = _home_override()
+    return home / "saved" if home else platformdirs.user_documents_path() / APP_NAME

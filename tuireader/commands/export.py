@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from tuireader.commands.libcmd import json_flag, library_errors, open_library, print_json, safe
 from tuireader.commands.opml import export_opml
-from tuireader.library.exporters import FORMATS, export
+from tuireader.library import Library
+from tuireader.library.errors import LibraryError
+from tuireader.library.exporters import FORMATS, ExportReport, export, export_reading_list
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,6 +27,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("dest", metavar="DEST", help="file (json, html) or directory (md)")
     p.add_argument("--format", "-f", required=True, choices=(*FORMATS, "opml"))
     p.add_argument("--bookmarked", action="store_true", help="only bookmarked articles")
+    p.add_argument(
+        "--one-file",
+        action="store_true",
+        help="with --format md: one reading-list file (DEST.md: contents, then every article) instead of a folder",
+    )
     json_flag(p)
     p.set_defaults(func=run)
 
@@ -36,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"exported {count} subscriptions to {safe(args.dest)}")
         return 0
     with open_library(args) as lib:
-        report = export(lib, args.format, args.dest, args.bookmarked)
+        report = reading_list(lib, args) if args.one_file else export(lib, args.format, args.dest, args.bookmarked)
     if args.json:
         print_json(
             {
@@ -54,3 +62,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"note on {i}: {safe(note)}")
         print(f"exported {report.written} articles to {safe(report.dest)}")
     return 0
+
+
+def reading_list(lib: Library, args: argparse.Namespace) -> ExportReport:
+    if args.format != "md":
+        raise LibraryError("--one-file goes with --format md (a reading list in one markdown file)")
+    try:
+        return export_reading_list(lib, Path(args.dest), args.bookmarked)
+    except OSError as exc:
+        raise LibraryError(f"{args.dest}: cannot write export: {exc.strerror or exc}") from None

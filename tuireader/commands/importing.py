@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
+from typing import TextIO
 
 from tuireader.commands.libcmd import json_flag, library_errors, open_library, print_json, safe
 from tuireader.commands.opml import import_opml, print_opml_import, split_opml
@@ -29,22 +31,52 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 class ProgressBar:
-    """A one-line progress bar on stderr, drawn at most ten times a second."""
+    """A one-line progress bar on stderr, drawn at most ten times a second, with the rate and the time left."""
 
-    def __init__(self) -> None:
-        self._last = 0.0
+    WIDTH = 30
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, out: TextIO | None = None) -> None:
+        self._clock = clock
+        self._out = out
+        self._start: float | None = None
+        self._last = -1.0
+        self._drawn = 0
 
     def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
+        now = self._clock()
+        if self._start is None:
+            self._start = now
         if done < total and now - self._last < 0.1:
             return
         self._last = now
-        width = 30
-        filled = width * done // total if total else width
-        sys.stderr.write(f"\rimporting [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        out = self._out or sys.stderr
         if done >= total:
-            sys.stderr.write("\r" + " " * (width + 40) + "\r")
-        sys.stderr.flush()
+            out.write("\r" + " " * self._drawn + "\r")
+            out.flush()
+            return
+        line = self.line(done, total, now - self._start)
+        out.write("\r" + line.ljust(self._drawn))
+        self._drawn = len(line)
+        out.flush()
+
+    def line(self, done: int, total: int, elapsed: float) -> str:
+        filled = self.WIDTH * done // total if total else self.WIDTH
+        bar = f"importing [{'#' * filled}{'.' * (self.WIDTH - filled)}] {done:,}/{total:,}"
+        if done and elapsed >= 0.5:
+            rate = done / elapsed
+            bar += f"  {rate:,.0f} files/s  {_duration((total - done) / rate)} left"
+        return bar
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes}:{seconds:02d} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d} h"
 
 
 def _report_json(report: ImportReport) -> dict:

@@ -8,6 +8,9 @@ never rows. The API a reader uses::
     lib.summaries(view, section, offset=0, limit=100, unread=False)   # newest first -> [ArticleSummary]
     lib.index_of(article_id, view, section)             # row position in that order, or None
     lib.sections(); lib.is_empty()
+    lib.listing_count(Listing(view, section, source, hide_read, sort)); lib.listing_rows(listing, offset, limit)
+    lib.listing_index(listing, id, or_next=False); lib.listing_next_unread(listing, after_id)
+    lib.listing_facets("section"|"source", listing) -> [(name, count)]; lib.mark_listing_read(listing) -> int
     lib.get(article_id)                   # Article (teasers linked by title) or None
     lib.search(query, limit=50)           # [SearchHit], never raises for user input
     lib.search_page(query, limit, offset) # SearchResults(hits, total, ...); BadQuery with a reason

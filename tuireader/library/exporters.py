@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,10 +18,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from tuireader import sanitize
 from tuireader.ingest import exportformat
 from tuireader.library.errors import LibraryError
 from tuireader.library.store import Library
 from tuireader.model import Article
+from tuireader.paths import documents_dir
 from tuireader.sanitize import clean_line, dumps_json
 
 FORMATS = ("json", "md", "html")
@@ -50,7 +52,7 @@ def _articles(lib: Library, bookmarked: bool, report: ExportReport) -> Iterator[
 def _atomic_text(dest: Path) -> Iterator[IO[str]]:
     """Write to a temporary file next to ``dest`` and move it into place when done."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+    fd, tmp = _new_temp(dest)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             yield fh
@@ -160,6 +162,7 @@ def export_html(lib: Library, dest: Path, bookmarked: bool = False) -> ExportRep
         return html.escape(clean_line(text), quote=True)
 
     with _atomic_text(dest) as fh:
+        copies = StoredCopies(lib, dest)
         fh.write(
             "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n"
             '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">\n'
@@ -168,6 +171,7 @@ def export_html(lib: Library, dest: Path, bookmarked: bool = False) -> ExportRep
         )
         for article in _articles(lib, bookmarked, report):
             href = _href(article)
+            href = href if article.url else copies.href(article) or href
             if href is None:
                 why = "its URL is not a web address" if article.url else "no URL and no stored file path"
                 report.skipped.append((article.id or 0, why))
@@ -200,3 +204,140 @@ def export(lib: Library, fmt: str, dest: str | Path, bookmarked: bool = False) -
         return EXPORTERS[fmt](lib, Path(dest), bookmarked)
     except OSError as exc:
         raise LibraryError(f"{dest}: cannot write export: {exc.strerror or exc}") from None
+
+
+def _new_temp(dest: Path) -> tuple[int, str]:
+    """A new temporary file next to ``dest``, with the permissions the umask gives new files (not 0600)."""
+    for _ in range(100):
+        tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), str(tmp)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{dest.parent}: no free temporary file name")
+
+
+class StoredCopies:
+    """The stored originals of articles without a web address, copied next to a bookmark file.
+
+    ``DEST.html`` gets a folder ``DEST-files/`` holding one copy an article, so
+    the bookmarks point at the copy exported with them, not at the path an
+    article was once imported from (which may be gone, or another machine's).
+    """
+
+    def __init__(self, lib: Library, dest: Path) -> None:
+        self.lib = lib
+        self.folder = dest.with_name(f"{dest.stem}-files")
+
+    def href(self, article: Article) -> str | None:
+        if article.id is None:
+            return None
+        originals = self.lib.originals(article.id)
+        if not originals:
+            return None
+        path, raw = originals[-1]  # the copy imported last
+        suffix = Path(path).suffix.lower() if path else ""
+        suffix = suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else ".txt"
+        name = markdown_name(article).removesuffix(".md") + suffix
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / name
+        with _atomic_bytes(target) as fh:
+            fh.write(raw)
+        return target.resolve().as_uri()
+
+
+@contextmanager
+def _atomic_bytes(dest: Path) -> Iterator[IO[bytes]]:
+    fd, tmp = _new_temp(dest)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+        os.replace(tmp, dest)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+_HEADING = re.compile(r"^(#{1,4}) ", re.MULTILINE)
+
+
+def reading_list_entry(article: Article, number: int) -> str:
+    """One article of a reading list: a numbered heading, its details, the note, the lead and the story."""
+    line = sanitize.clean_line
+    title = line(article.title) or "(untitled)"
+    details = " · ".join(x for x in (line(article.source), line(article.section), line(article.published)[:10]) if x)
+    parts = [f"## {number}. {title}", ""]
+    if details:
+        parts += [f"*{details}*", ""]
+    if article.url:
+        parts += [f"<{line(article.url)}>", ""]
+    if article.bookmark_note:
+        parts += [f"> Note: {line(article.bookmark_note)}", ""]
+    if article.lead:
+        parts += [line(article.lead), ""]
+    # The story's own headings go below the article's heading.
+    body = _HEADING.sub(lambda m: "##" + m.group(1) + " ", sanitize.clean_block(article.body).strip())
+    parts += [body, ""]
+    return "\n".join(parts)
+
+
+def export_reading_list(lib: Library, dest: Path, bookmarked: bool = False) -> ExportReport:
+    """Articles (or the bookmarked ones) in one markdown file: front matter, contents, then each story."""
+    if dest.is_dir():
+        raise LibraryError(f"{dest}: is a directory (a reading list is one file)")
+    report = ExportReport(str(dest), "reading-list")
+    summaries = [s for s in map(lib.summary, lib.article_ids("bookmarks" if bookmarked else "all")) if s]
+    title = "Bookmarks" if bookmarked else "Reading list"
+    exported = datetime.now().isoformat(timespec="seconds")
+    with _atomic_text(dest) as fh:
+        fh.write(f"---\ntitle: {title}\narticles: {len(summaries)}\nexported: {exported}\n---\n\n# {title}\n\n")
+        for number, summary in enumerate(summaries, 1):
+            fh.write(f"{number}. {sanitize.clean_line(summary.title) or '(untitled)'}\n")
+        for number, summary in enumerate(summaries, 1):
+            article = lib.get(summary.id)
+            if article is not None:
+                fh.write("\n---\n\n" + reading_list_entry(article, number))
+                report.written += 1
+    report.files.append(str(dest))
+    return report
+
+
+# What a save path template may name ({date}-{title}.md); each a safe file name part.
+SAVE_FIELDS = ("date", "title", "id", "source", "section")
+DEFAULT_SAVE_NAME = "{date}-{title}.md"
+
+
+def save_target(template: str | None, article: Article) -> Path:
+    """Where ``s`` saves ``article``: the template filled with safe file name parts (a-z, 0-9, '-').
+
+    No template: ``documents_dir()/{date}-{title}.md``; a relative one is taken
+    inside ``documents_dir()``; ``~`` is the home directory.
+    """
+    published = article.published or ""
+    values = {
+        "date": published[:10] if _DATE_NAME.fullmatch(published[:10]) else "undated",
+        "title": slug(article.title),
+        "id": str(article.id if isinstance(article.id, int) else 0),
+        "source": slug(article.source or "unknown"),
+        "section": slug(article.section or "none"),
+    }
+    try:
+        filled = (template or DEFAULT_SAVE_NAME).format_map(values)
+    except (KeyError, ValueError, IndexError, AttributeError) as exc:
+        raise LibraryError(f"save_path {template!r} cannot be filled in ({exc}); it may name {SAVE_FIELDS}") from None
+    path = Path(filled).expanduser()
+    return path if path.is_absolute() else documents_dir() / path
+
+
+_DATE_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def save_article(article: Article, template: str | None) -> Path:
+    """Write ``article`` as markdown with front matter (as the md export) where the template says."""
+    target = save_target(template, article)
+    try:
+        with _atomic_text(target) as fh:
+            fh.write(exportformat.to_markdown(article))
+    except OSError as exc:
+        raise LibraryError(f"{target}: cannot save: {exc.strerror or exc}") from None
+    return target

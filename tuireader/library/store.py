@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from tuireader.library import converters as conv
+from tuireader.library import listing as listing_sql
 from tuireader.library.checkpoints import BackgroundCheckpoints
 from tuireader.library.compression import unpack
 from tuireader.library.connection import PerThread, is_busy, retry
 from tuireader.library.errors import ArticleNotFound, BadQuery, LibraryError
 from tuireader.library.feeds import FeedsMixin
 from tuireader.library.importer import Failure, ImportReport, Prepared, expand_paths, prepare_many
+from tuireader.library.listing import Listing
 from tuireader.library.reparse import ReparseReport, reparse_all
 from tuireader.library.search import build_fts_query, clean_snippet, plain_words_query
 from tuireader.library.writer import ArticleWriter
@@ -74,6 +76,16 @@ def _where(view: str, section: list[str] | None, *, unread: bool = False) -> tup
         clause += f" AND section IN ({','.join('?' * len(section))})"
         params.extend(section)
     return clause, params
+
+
+def _counted(
+    items: Iterable[list[Prepared] | Failure], total: int, progress: Callable[[int, int], None]
+) -> Iterator[list[Prepared] | Failure]:
+    """``items``, calling ``progress(done, total)`` as each file is read (not only once a batch is stored)."""
+    for done, item in enumerate(items, 1):
+        if done < total:
+            progress(done, total)
+        yield item
 
 
 def _batches(items: Iterable[list[Prepared] | Failure]) -> Iterator[list[list[Prepared] | Failure]]:
@@ -530,13 +542,10 @@ class Library(FeedsMixin):
         total = len(files)
         if progress:
             progress(0, total)
-        done = 0
+        parsed = prepare_many(files, ahead=READ_AHEAD)
         with self._bulk(total >= BULK_MIN_FILES):
-            for batch in _batches(prepare_many(files, ahead=READ_AHEAD)):
+            for batch in _batches(_counted(parsed, total, progress) if progress else parsed):
                 self._import_batch(batch, report)
-                done += len(batch)
-                if progress and done < total:
-                    progress(done, total)
         if progress:
             progress(total, total)
         return report
@@ -628,3 +637,79 @@ class Library(FeedsMixin):
         whose own commits should not count) sees only the others' changes.
         """
         return self._query("PRAGMA data_version")[0][0]
+
+    # -- the list as the reader browses it (tuireader.library.listing) --------
+
+    def _listing_where(self, listing: Listing) -> tuple[str, list[Any]]:
+        return listing_sql.where(listing, self._section_spellings(listing.section))
+
+    def listing_count(self, listing: Listing) -> int:
+        where, params = self._listing_where(listing)
+        return self._query(f"SELECT count(*) FROM articles WHERE {where}", params)[0][0]
+
+    def listing_rows(self, listing: Listing, offset: int = 0, limit: int = 100) -> list[ArticleSummary]:
+        where, params = self._listing_where(listing)
+        rows = self._query(
+            f"SELECT {conv.SUMMARY_COLUMNS} FROM articles WHERE {where} {listing_sql.order(listing)} LIMIT ? OFFSET ?",
+            [*params, max(0, int(limit)), max(0, int(offset))],
+        )
+        return [conv.row_to_summary(r) for r in rows]
+
+    def listing_index(self, listing: Listing, article_id: int, *, or_next: bool = False) -> int | None:
+        """The article's row in the listing; ``or_next``: for a stored article it leaves out, the row after it."""
+        if not _storable_id(article_id):
+            return None
+        where, params = self._listing_where(listing)
+        keys = f"{listing_sql.SOURCE_KEY}, sort_key"
+        with self._reading() as conn:
+            row = conn.execute(
+                f"SELECT {keys} FROM articles WHERE id = ? AND {where}", [article_id, *params]
+            ).fetchone()
+            if row is None and or_next:
+                row = conn.execute(f"SELECT {keys} FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
+                return None
+            # One count a range of the order index (an OR of ranges would scan).
+            return sum(
+                conn.execute(
+                    f"SELECT count(*) FROM articles WHERE {where} AND {condition}", [*params, *keys]
+                ).fetchone()[0]
+                for condition, keys in listing_sql.before(listing, row[0], row[1], article_id)
+            )
+
+    def listing_next_unread(self, listing: Listing, after_id: int | None) -> int | None:
+        """The first unread article listed after ``after_id`` (from the top when None); None: none after it."""
+        where, params = self._listing_where(listing.but(hide_read=True))
+        with self._reading() as conn:
+            row = None
+            if after_id is not None and _storable_id(after_id):
+                row = conn.execute(
+                    f"SELECT {listing_sql.SOURCE_KEY}, sort_key FROM articles WHERE id = ?", [after_id]
+                ).fetchone()
+            if row is not None:
+                where += f" AND {listing_sql.after(listing)}"
+                params += listing_sql.after_params(listing, row[0], row[1], after_id or 0)
+            found = conn.execute(
+                f"SELECT id FROM articles WHERE {where} {listing_sql.order(listing)} LIMIT 1", params
+            ).fetchone()
+            return found[0] if found else None
+
+    def listing_facets(self, kind: str, listing: Listing) -> list[tuple[str, int]]:
+        """Sections (``kind`` "section", tag soup left out) or sources in the listing, with their counts.
+
+        Counted in the listing without its own filter of that kind (the source
+        picker counts every source of the section shown, and the other way round).
+        """
+        if kind not in ("section", "source"):
+            raise ValueError(f"unknown facet {kind!r}")
+        where, params = self._listing_where(listing.but(**{kind: None}))
+        # Grouped and named as an index holds them (for sources: one stored spelling of each, case aside).
+        group = listing_sql.SOURCE_KEY if kind == "source" else "section"
+        rows = self._query(f"SELECT {group}, count(*) FROM articles WHERE {where} GROUP BY {group}", params)
+        return listing_sql.facet_counts(rows, sections=kind == "section")
+
+    def mark_listing_read(self, listing: Listing) -> int:
+        """Mark every unread article of the listing read (one transaction); how many were."""
+        where, params = self._listing_where(listing.but(hide_read=True))
+        with self._writing() as conn:
+            return conn.execute(f"UPDATE articles SET read = 1, read_at = ? WHERE {where}", [_now(), *params]).rowcount

@@ -220,6 +220,7 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
         yield SystemCommand("Bookmark", "Toggle the bookmark of the current article", main.action_toggle_bookmark)
         yield SystemCommand("Read / unread", "Toggle the read mark of the current article", main.action_toggle_read)
         yield SystemCommand("Keys", "Show every key", self.action_help)
+        yield from main.browsing_commands()
 
 
 def run_app(library: str | Path | None = None, paths: list[str] | None = None) -> int:

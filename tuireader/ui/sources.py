@@ -2,31 +2,44 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from tuireader.library.listing import Listing
 from tuireader.model import ArticleSummary
 from tuireader.ui.protocols import LibraryAPI
 
 VIEWS: dict[str, str] = {"all": "All", "unread": "Unread", "bookmarks": "Bookmarks"}
+SORTS: dict[str, str] = {"date": "by date", "source": "by source"}
 
 
 @dataclass
 class LibraryView:
-    """The library's articles in one view (all, unread, bookmarks), optionally one section."""
+    """The library's articles in one view (all, unread, bookmarks), optionally one section and one source,
+    read articles hidden or not, by date or by source."""
 
-    library: LibraryAPI
+    library: LibraryAPI = field(compare=False)
     view: str = "all"
     section: str | None = None
+    source: str | None = None
+    hide_read: bool = False
+    sort: str = "date"
+
+    @property
+    def listing(self) -> Listing:
+        return Listing(self.view, self.section, self.source, self.hide_read, self.sort)
+
+    def but(self, **changes: object) -> LibraryView:
+        return replace(self, **changes)  # type: ignore[arg-type]
 
     def count(self) -> int:
-        return self.library.count(self.view, self.section)
+        return self.library.listing_count(self.listing)
 
     def fetch(self, offset: int, limit: int) -> list[ArticleSummary]:
-        return self.library.summaries(self.view, self.section, offset=offset, limit=limit)
+        return self.library.listing_rows(self.listing, offset, limit)
 
     def index_of(self, article_id: int) -> int | None:
-        return self.library.index_of(article_id, self.view, self.section)
+        return self.library.listing_index(self.listing, article_id)
 
     def index_or_next(self, article_id: int) -> int | None:
         """Where the article is, or (left out of this view) the row of the one after it."""
-        return self.library.index_of(article_id, self.view, self.section, or_next=True)
+        return self.library.listing_index(self.listing, article_id, or_next=True)

@@ -1,4 +1,4 @@
-"""Small modal dialogs: confirm, pick a section, a teaser's details."""
+"""Small modal dialogs: confirm, a teaser's details."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Static
 
 from tuireader.model import Teaser
 from tuireader.ui.text import clean_line
@@ -48,45 +47,6 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
-
-
-ALL_SECTIONS = "\x00all"
-
-
-class SectionScreen(ModalScreen[str | None]):
-    """Choose a section to filter the list by; dismisses with the section, ALL_SECTIONS, or None."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="section.cancel"),
-    ]
-
-    def __init__(self, sections: list[str], current: str | None) -> None:
-        super().__init__()
-        self.sections = sections
-        self.current = current
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static("Show only one section", classes="dialog-title", markup=False)
-            options = [Option(Content("All sections"), id=ALL_SECTIONS)]
-            options += [Option(Content(clean_line(s) or "(none)"), id=f"s:{s}") for s in self.sections]
-            yield OptionList(*options, id="section-list")
-
-    def on_mount(self) -> None:
-        option_list = self.query_one(OptionList)
-        if self.current in self.sections:
-            option_list.highlighted = self.sections.index(self.current) + 1
-        else:
-            option_list.highlighted = 0
-        option_list.focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        option_id = event.option.id or ALL_SECTIONS
-        self.dismiss(ALL_SECTIONS if option_id == ALL_SECTIONS else option_id[2:])
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class TeaserInfoScreen(ModalScreen[bool]):

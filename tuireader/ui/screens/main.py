@@ -63,11 +63,13 @@ from textual.worker import get_current_worker
 from tuireader.model import Article, Teaser
 from tuireader.ui.failures import ReportsFailedWorkers
 from tuireader.ui.links import SCHEMES, Link
-from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
+from tuireader.ui.screens.article_files import ArticleFiles
+from tuireader.ui.screens.browsing import Browsing, browsing_status, restored_view
+from tuireader.ui.screens.dialogs import ConfirmScreen, TeaserInfoScreen
 from tuireader.ui.screens.history import History, Place
 from tuireader.ui.screens.links import LinkAction, LinkScreen
 from tuireader.ui.screens.marks import Marks
-from tuireader.ui.screens.search import SearchScreen
+from tuireader.ui.screens.search import SearchChoice, SearchScreen
 from tuireader.ui.sources import VIEWS, LibraryView
 from tuireader.ui.text import clean_block, clean_line
 from tuireader.ui.widgets.article_list import ArticleList
@@ -112,7 +114,7 @@ class Mode(Enum):
     TEASERS = "teasers"  # the teaser cards have the focus
 
 
-class MainScreen(ReportsFailedWorkers, Screen[None]):
+class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="search", tooltip="Full-text search (live results; escape leaves)"),
         Binding("b", "toggle_bookmark", "Bookmark", id="article.bookmark", tooltip="Bookmark / remove the bookmark"),
@@ -146,7 +148,22 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         Binding("1", "view('all')", "All", show=False, id="view.all", tooltip="Show all articles"),
         Binding("2", "view('unread')", "Unread", show=False, id="view.unread", tooltip="Show unread articles"),
         Binding("3", "view('bookmarks')", "Bookmarks", show=False, id="view.bookmarks", tooltip="Show bookmarks"),
-        Binding("s", "pick_section", "Section", show=False, id="section", tooltip="Show only one section"),
+        Binding("f", "pick_section", "Section", show=False, id="section", tooltip="Show only one section"),
+        Binding("F", "pick_source", "Source", show=False, id="source", tooltip="Show only one source (site)"),
+        Binding("h", "toggle_hide_read", "Hide read", show=False, id="view.hide_read", tooltip="Hide / show read"),
+        Binding("S", "toggle_sort", "Sort", show=False, id="view.sort", tooltip="Sort by date / by source"),
+        Binding("A", "mark_all_read", "All read", show=False, id="view.mark_read", tooltip="Mark all in view read"),
+        Binding("J", "next_unread", "Next unread", show=False, id="article.next_unread", tooltip="Next unread article"),
+        Binding("s", "save_article", "Save", show=False, id="article.save", tooltip="Save as markdown (save_path)"),
+        Binding(
+            "vertical_line",
+            "pipe_article",
+            "Pipe",
+            show=False,
+            id="article.pipe",
+            key_display="|",
+            tooltip="Pipe the article (markdown) to a command",
+        ),
         Binding(
             "tab", "cycle_focus(1)", "Next pane", show=False, id="focus.next", tooltip="Cycle list, story, teasers"
         ),
@@ -195,13 +212,6 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             self.count = count
             self.index = index
 
-    class SectionsRead(Message):
-        bubble = False
-
-        def __init__(self, sections: list[str]) -> None:
-            super().__init__()
-            self.sections = sections
-
     def __init__(self) -> None:
         super().__init__()
         self.view = "all"
@@ -220,6 +230,8 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         self._returning: Place | None = None  # going back: the place to show the article at
         self._before_teasers: float | None = None  # where the story was when the teasers took the focus
         self._finder: StoryFinder | None = None  # ctrl+f: the matches in the story
+        self.last_query = ""  # what / searched for last (offered again)
+        self._from_search: SearchChoice | None = None  # the result being read: escape goes back to it
 
     @property
     def reader(self) -> ReaderApp:
@@ -292,7 +304,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             section = None
         last = library.get_setting("last_article")
         last_id = int(last) if last and last.isdigit() else None
-        self._post_list(LibraryView(library, view, section), last_id)
+        self._post_list(restored_view(library, view, section), last_id)
 
     def _post_list(self, source: LibraryView, keep_id: int | None, refresh: bool = False) -> None:
         """In a worker: count ``source`` and find ``keep_id`` in it; post the result."""
@@ -316,7 +328,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             if again:
                 self.library_changed()  # changed again meanwhile: show this one, read again
         elif not first and moved:
-            self._reload_list(article_list.current_id)  # the cursor moved meanwhile: follow it
+            self._reload_list(article_list.current_id, event.source)  # the cursor moved meanwhile: follow it
             return
         self._source = event.source
         self.view, self.section = event.source.view, event.source.section
@@ -368,6 +380,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         parts += ["   ", (f"{count:,} article{'s' if count != 1 else ''}", "$text-muted")]
         if self.section:
             parts += ["  ", ("section: ", "$text-muted"), (clean_line(self.section), "bold")]
+        parts += browsing_status(self._source)
         self.query_one("#status", Static).update(Content.assemble(*parts))
 
     # -- transitions --------------------------------------------------------
@@ -645,6 +658,8 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         if self._finder is not None and self._finder.active:
             self._close_find()
             return
+        if self._back_to_search():
+            return
         if self.mode is Mode.TEASERS:
             self._set_mode(Mode.READING)
             if self._before_teasers is not None:
@@ -704,38 +719,35 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             self.set_view(view, self.section)
 
     def set_view(self, view: str, section: str | None) -> None:
-        self._save_view(view, section)
-        keep_id = self.article_id if self.article_id is not None else self.article_list.current_id
-        self._reload_list(keep_id, LibraryView(self.library, view, section))
+        self.change_view(view=view, section=section)
         if not self.reading:
             self._set_mode(Mode.LIST)
 
-    def _save_view(self, view: str, section: str | None) -> None:
-        self.reader.save("the view", lambda library: library.set_setting("view", view))
-        self.reader.save("the section filter", lambda library: library.set_setting("section", section))
-
-    def action_pick_section(self) -> None:
-        self._read_sections()
-
-    @work(thread=True, exclusive=True, group="sections", exit_on_error=False)
-    def _read_sections(self) -> None:
-        self.post_message(self.SectionsRead(self.library.sections()))
-
-    @on(SectionsRead)
-    @_while_shown
-    def _sections_read(self, event: SectionsRead) -> None:
-        def chosen(section: str | None) -> None:
-            if section is not None:
-                self.set_view(self.view, None if section == ALL_SECTIONS else section)
-
-        self.app.push_screen(SectionScreen(event.sections, self.section), chosen)
-
     def action_search(self) -> None:
-        def chosen(article_id: int | None) -> None:
-            if article_id is not None:
-                self.go_to_article(article_id)
+        self._push_search(SearchScreen(self.library, self.last_query))
 
-        self.app.push_screen(SearchScreen(self.library), chosen)
+    def _push_search(self, screen: SearchScreen) -> None:
+        def chosen(choice: SearchChoice | None) -> None:
+            self._from_search = choice
+            if choice is not None:
+                self.last_query = choice.query
+                self.go_to_article(choice.article_id)
+            else:
+                self.last_query = screen.typed
+
+        self.app.push_screen(screen, chosen)
+
+    def _back_to_search(self) -> bool:
+        """Escape while reading a search result: the same results again, the cursor on it."""
+        choice = self._from_search
+        if choice is not None and choice.article_id != self.article_id:
+            choice = self._from_search = None  # another article since (n, p, a teaser)
+        if choice is None or self.mode not in (Mode.READING, Mode.LOADING):
+            return False
+        self._from_search = None
+        self._set_mode(Mode.LIST)
+        self._push_search(SearchScreen(self.library, choice.query, choice.index))
+        return True
 
     def go_to_article(self, article_id: int, teaser: Teaser | None = None) -> None:
         """Select an article in the list (leaving a view that hides it) and open it."""
@@ -748,7 +760,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         if index is not None:
             self.post_message(self.Located(article_id, None, 0, index))
             return
-        everything = LibraryView(source.library, "all", None)
+        everything = source.but(view="all", section=None, source=None, hide_read=False)  # the order stays
         index = everything.index_of(article_id)
         count = everything.count() if index is not None else 0
         if not get_current_worker().is_cancelled:
@@ -766,7 +778,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
             return
         self._jumped_from_here(event.article_id)
         if event.source is not None:  # hidden by the view shown: show all articles
-            self._save_view("all", None)
+            self.view_shown(event.source)
             self._source = event.source
             self.view, self.section = "all", None
             self.article_list.empty_message = EMPTY_MESSAGES["all"]

@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tuireader.library.listing import is_section_name
 from tuireader.model import ArticleSummary
 from tuireader.ui.text import clean_line, short_date
 
@@ -56,6 +57,10 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
+# From this width the list shows each article's source (the site) too.
+SOURCE_COLUMN_MIN_WIDTH = 64
+
+
 class ArticleList(ScrollView, can_focus=True):
     """Date, section, title, unread and bookmark marks; newest first."""
 
@@ -76,6 +81,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--cursor",
         "article-list--date",
         "article-list--section",
+        "article-list--source",
         "article-list--unread",
         "article-list--read",
         "article-list--bookmark",
@@ -89,6 +95,7 @@ class ArticleList(ScrollView, can_focus=True):
         &:focus > .article-list--cursor { background: $primary 40%; }
         & > .article-list--date { color: $text-muted; }
         & > .article-list--section { color: $text-secondary; }
+        & > .article-list--source { color: $text-muted; }
         & > .article-list--unread { text-style: bold; }
         & > .article-list--read { color: $text-muted; }
         & > .article-list--bookmark { color: $text-accent; }
@@ -219,6 +226,13 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- cursor -------------------------------------------------------------
 
+    def forget_overrides(self) -> None:
+        """Marks changed on screen are in the library now (a change to many rows at once): read them again."""
+        self._overrides.clear()
+        self._pages.clear()
+        self._where.clear()
+        self.refresh()
+
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, self._count - 1)) if self._count else 0
 
@@ -316,15 +330,21 @@ class ArticleList(ScrollView, can_focus=True):
         bookmark_mark = "★" if summary.bookmarked else " "
         date = fit(short_date(summary.published) or "", 10)
         section_width = 0 if width < 44 else min(14, max(9, width // 6))
+        source_width = 0 if width < SOURCE_COLUMN_MIN_WIDTH else min(16, max(9, width // 7))
         title_width = width - 3 - 11 - (section_width + 1 if section_width else 0) - 1
+        title_width -= source_width + 1 if source_width else 0
         segments = [
             Segment(" ", base),
             Segment(unread_mark, base + component("article-list--unread")),
             Segment(bookmark_mark, base + component("article-list--bookmark")),
             Segment(" " + date, base + component("article-list--date")),
         ]
+        if source_width:
+            source = fit(clean_line(summary.source), source_width)
+            segments.append(Segment(" " + source, base + component("article-list--source")))
         if section_width:
-            section = fit(clean_line(summary.section), section_width)
+            name = summary.section if summary.section and is_section_name(summary.section) else ""
+            section = fit(clean_line(name), section_width)
             segments.append(Segment(" " + section, base + component("article-list--section")))
         title = clean_line(summary.title) or "(untitled)"
         note = clean_line(summary.note) if summary.bookmarked else ""
