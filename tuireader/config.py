@@ -9,6 +9,7 @@ has is reported and not used, and no binding is left without a key.
 
 ```toml
 theme = "newspaper"          # used until a theme is chosen in the app
+refresh_minutes = 30         # refresh due feeds while the reader is open (default: only on R)
 
 [keys]                       # binding id = "key" or "key1,key2"
 "article.bookmark" = "B"
@@ -29,6 +30,7 @@ from tuireader.paths import config_file
 @dataclass
 class Config:
     theme: str | None = None
+    refresh_minutes: float | None = None  # None: feeds refresh only when asked
     keymap: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
@@ -78,6 +80,12 @@ def load_config(path: Path | None = None, bindings: BindingTable | None = None) 
     elif theme is not None:
         config.problems.append(f"{path}: 'theme' must be a theme name")
 
+    minutes = data.get("refresh_minutes")
+    if isinstance(minutes, int | float) and not isinstance(minutes, bool) and minutes >= 0:
+        config.refresh_minutes = float(minutes) or None  # 0: off
+    elif minutes is not None:
+        config.problems.append(f"{path}: 'refresh_minutes' must be a number of minutes (0: off)")
+
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         config.problems.append(f'{path}: [keys] must be a table of binding id = "key"')
@@ -90,7 +98,7 @@ def load_config(path: Path | None = None, bindings: BindingTable | None = None) 
         config.keymap[str(binding_id)] = keys_string
 
     for name in data:
-        if name not in ("theme", "keys"):
+        if name not in ("theme", "keys", "refresh_minutes"):
             config.problems.append(f"{path}: unknown setting '{name}' ignored")
     if config.keymap:
         config.keymap, key_problems = check_keymap(config.keymap, bindings or reader_bindings())

@@ -62,6 +62,7 @@ from textual.worker import get_current_worker
 
 from tuireader.model import Article, Teaser
 from tuireader.ui.failures import ReportsFailedWorkers
+from tuireader.ui.feeds import FeedView
 from tuireader.ui.screens.dialogs import ALL_SECTIONS, ConfirmScreen, SectionScreen, TeaserInfoScreen
 from tuireader.ui.screens.search import SearchScreen
 from tuireader.ui.sources import VIEWS, LibraryView
@@ -126,6 +127,7 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         Binding("1", "view('all')", "All", show=False, id="view.all", tooltip="Show all articles"),
         Binding("2", "view('unread')", "Unread", show=False, id="view.unread", tooltip="Show unread articles"),
         Binding("3", "view('bookmarks')", "Bookmarks", show=False, id="view.bookmarks", tooltip="Show bookmarks"),
+        Binding("4", "app.feeds", "Feeds", show=False, id="view.feeds", tooltip="Feeds: unread counts, show one feed"),
         Binding("s", "pick_section", "Section", show=False, id="section", tooltip="Show only one section"),
         Binding(
             "tab", "cycle_focus(1)", "Next pane", show=False, id="focus.next", tooltip="Cycle list, story, teasers"
@@ -340,6 +342,8 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         parts += ["   ", (f"{count:,} article{'s' if count != 1 else ''}", "$text-muted")]
         if self.section:
             parts += ["  ", ("section: ", "$text-muted"), (clean_line(self.section), "bold")]
+        if isinstance(self._source, FeedView):
+            parts += ["  ", ("feed: ", "$text-muted"), (clean_line(self._source.feed_name), "bold")]
         self.query_one("#status", Static).update(Content.assemble(*parts))
 
     # -- transitions --------------------------------------------------------
@@ -631,6 +635,17 @@ class MainScreen(ReportsFailedWorkers, Screen[None]):
         self._save_view(view, section)
         keep_id = self.article_id if self.article_id is not None else self.article_list.current_id
         self._reload_list(keep_id, LibraryView(self.library, view, section))
+        if not self.reading:
+            self._set_mode(Mode.LIST)
+
+    @property
+    def article_list_source(self) -> LibraryView | None:
+        return self._source
+
+    def show_source(self, source: LibraryView) -> None:
+        """Show another list source (one feed's articles: ``tuireader.ui.feeds``), not remembered."""
+        keep_id = self.article_id if self.article_id is not None else self.article_list.current_id
+        self._reload_list(keep_id, source)
         if not self.reading:
             self._set_mode(Mode.LIST)
 
