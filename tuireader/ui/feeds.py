@@ -284,8 +284,11 @@ class FeedRefresher:
         found = screen.query(FeedsLine)
         if found:
             return found.first()
+        footers = screen.query("KeyFooter")
+        if not footers:
+            return None  # the screen is still being built: the next tick of the interval tries again
         line = FeedsLine()
-        screen.mount(line, before=screen.query_one("KeyFooter"))
+        screen.mount(line, before=footers.first())
         return line
 
     def start(self, *, manual: bool) -> bool:
