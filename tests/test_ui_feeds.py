@@ -144,7 +144,7 @@ async def test_quitting_during_a_refresh_does_not_hang(server: LocalServer, lib:
         started = time.monotonic()
         await reader.press("q")
     quit_seconds = time.monotonic() - started
-    assert quit_seconds < 2.0
+    assert quit_seconds < 3.0  # the refresh alone takes 4 s
     assert refresher.cancel.is_set()
     deadline = time.monotonic() + 10
     while refresher.last_report is None:  # the refresh's threads end: requests under way finish
