@@ -15,7 +15,8 @@ from webserver import LocalServer, Reply, conditional
 
 from tuireader.config import load_config
 from tuireader.library import Library
-from tuireader.ui.feeds import FeedsLine, FeedsScreen, FeedView
+from tuireader.ui.feeds import FeedsLine, FeedView
+from tuireader.ui.screens.feeds import FeedsScreen
 from tuireader.ui.screens.main import MainScreen
 from tuireader.web.settings import FetchSettings
 from tuireader.web.subscribe import subscribe
