@@ -132,7 +132,9 @@ async def test_a_failing_feed_is_reported_and_the_others_still_refresh(
         assert "error:" in gone and "404" in gone
 
 
-async def test_quitting_during_a_refresh_does_not_hang(server: LocalServer, lib: Library) -> None:
+async def test_quitting_during_a_refresh_does_not_hang(
+    server: LocalServer, lib: Library, notifications: list[str]
+) -> None:
     for n in range(8):
         subscribe(lib, publish(server, f"/slow{n}.xml", items(n * 10, 1, server), f"Slow {n}"), settings=FAST)
         body = rss20(items(n * 10, 1, server), title=f"Slow {n}", base=server.url(""))
@@ -142,6 +144,9 @@ async def test_quitting_during_a_refresh_does_not_hang(server: LocalServer, lib:
         await reader.press("R")
         await reader.wait_for(FeedsLine.Progressed)  # the first feeds are in, others wait
         refresher = reader.app.feeds
+        assert not refresher.start(manual=False)  # an interval's tick while a refresh runs is skipped
+        await reader.press("R")
+        assert notifications[-1] == "A refresh is already running."
         started = time.monotonic()
         await reader.press("q")
     quit_seconds = time.monotonic() - started
