@@ -143,6 +143,10 @@ async def test_quitting_during_a_refresh_does_not_hang(
         reader.app.feeds.settings = FAST
         await reader.press("R")
         await reader.wait_for(FeedsLine.Progressed)  # the first feeds are in, others wait
+        line = reader.main.query_one(FeedsLine)
+        assert (
+            line.has_class("-shown") and "Refreshing feeds: " in str(line.render()) and " of 8, " in str(line.render())
+        )
         refresher = reader.app.feeds
         assert not refresher.start(manual=False)  # an interval's tick while a refresh runs is skipped
         await reader.press("R")
