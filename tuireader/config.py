@@ -12,6 +12,7 @@ theme = "newspaper"          # used until a theme is chosen in the app
 reading_width = 80           # the story's column in cells (0: the whole pane)
 browser = "w3m %u"           # how o opens an address (%u: the address)
 terminal_browser = true      # it runs in the terminal: the reader steps aside
+refresh_minutes = 30         # refresh due feeds while the reader is open (default: only on R)
 
 [keys]                       # binding id = "key" or "key1,key2"
 "article.bookmark" = "m"
@@ -37,6 +38,7 @@ class Config:
     reading_width: int = 80
     browser: str | None = None
     terminal_browser: bool | None = None  # None: told from the program's name
+    refresh_minutes: float | None = None  # None: feeds refresh only when asked
     keymap: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
@@ -110,6 +112,11 @@ def load_config(path: Path | None = None, bindings: BindingTable | None = None) 
         config.problems.append(f"{path}: 'theme' must be a theme name")
 
     _reader_settings(data, config, path)
+    minutes = data.get("refresh_minutes")
+    if isinstance(minutes, int | float) and not isinstance(minutes, bool) and minutes >= 0:
+        config.refresh_minutes = float(minutes) or None  # 0: off
+    elif minutes is not None:
+        config.problems.append(f"{path}: 'refresh_minutes' must be a number of minutes (0: off)")
 
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
@@ -124,7 +131,7 @@ def load_config(path: Path | None = None, bindings: BindingTable | None = None) 
 
     _read_save_path(data, path, config)
     for name in data:
-        if name not in ("theme", "keys", "save_path", *READER_SETTINGS):
+        if name not in ("theme", "keys", "save_path", "refresh_minutes", *READER_SETTINGS):
             config.problems.append(f"{path}: unknown setting '{name}' ignored")
     if config.keymap:
         config.keymap, key_problems = check_keymap(config.keymap, bindings or reader_bindings())

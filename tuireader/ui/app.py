@@ -33,6 +33,7 @@ from tuireader.config import Config, load_config
 from tuireader.ui import browser as browsers
 from tuireader.ui.commands import ArticleCommands
 from tuireader.ui.failures import ReportsFailedWorkers
+from tuireader.ui.feeds import FeedRefresher, pick_feed
 from tuireader.ui.protocols import LibraryAPI
 from tuireader.ui.screens.help import HelpScreen
 from tuireader.ui.screens.main import MainScreen
@@ -58,6 +59,7 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (remembers where you were)"),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?", tooltip="This list of keys"),
+        Binding("R", "refresh_feeds", "Refresh", show=False, id="app.refresh", tooltip="Refresh the feeds"),
     ]
 
     class WriteFailed(Message):
@@ -80,6 +82,7 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
         super().__init__()
         self.library = library
         self.writer = LibraryWriter(library, self._write_failed, self._library_changed)
+        self.feeds = FeedRefresher(self)
         self.unsaved: list[str] = []  # what quitting could not save
         self.welcome: str | None = None  # first start: said where the story goes (a toast would cover it)
         self.config = config if config is not None else load_config()
@@ -117,6 +120,7 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
         for message, severity in self.startup_messages:
             self.notify(message, severity=severity, markup=False, timeout=8)  # type: ignore[arg-type]
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.feeds.start_interval(self.config.refresh_minutes)
 
     def _theme_changed(self, theme: object) -> None:
         if self._theme_ready:
@@ -167,7 +171,14 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_groups()))
 
+    def action_refresh_feeds(self) -> None:
+        self.feeds.start(manual=True)
+
+    def action_feeds(self) -> None:
+        pick_feed(self)
+
     async def action_quit(self) -> None:
+        self.feeds.stop()
         screen = self.main_screen
         if screen is not None:
             screen.leave()
@@ -177,6 +188,7 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
         self.exit(return_code=1 if self.unsaved else 0)
 
     def on_unmount(self) -> None:
+        self.feeds.stop()
         if not self.unsaved:
             self.unsaved = self.writer.close(QUIT_WAIT)  # left without q (ctrl+c): still bounded
 

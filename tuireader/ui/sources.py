@@ -43,3 +43,11 @@ class LibraryView:
     def index_or_next(self, article_id: int) -> int | None:
         """Where the article is, or (left out of this view) the row of the one after it."""
         return self.library.listing_index(self.listing, article_id, or_next=True)
+
+    def next_unread(self, after_id: int | None) -> int | None:
+        """The first unread article below ``after_id`` (from the top for None), or None."""
+        return self.library.listing_next_unread(self.listing, after_id)
+
+    def mark_all_read(self, library: LibraryAPI) -> int:
+        """Mark every article of this view read (on the writer's thread, with its ``library``); how many."""
+        return library.mark_listing_read(self.listing)

@@ -191,13 +191,13 @@ class Browsing(MainScreenPart):
         count = self.article_list.row_count
         if not count:
             return
-        listing = self.shown_view.listing
+        shown = self.shown_view
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.reader.save(
                     "marking the articles of this view read",
-                    lambda library: self.post_message(self.AllMarkedRead(library.mark_listing_read(listing))),
+                    lambda library: self.post_message(self.AllMarkedRead(shown.mark_all_read(library))),
                 )
 
         question = f"Mark all {count:,} article{'s' if count != 1 else ''} in this view read?"
@@ -217,14 +217,14 @@ class Browsing(MainScreenPart):
             self.go_to_article(row.id)  # in the list: the row highlighted, when it is unread
             return
         current = self.article_id if self.article_id is not None else self.article_list.current_id
-        self._find_next_unread(self.shown_view.listing, current)
+        self._find_next_unread(self.shown_view, current)
 
     @work(thread=True, exclusive=True, group="next-unread", exit_on_error=False)
-    def _find_next_unread(self, listing: Listing, current: int | None) -> None:
-        found = self.library.listing_next_unread(listing, current)
+    def _find_next_unread(self, shown: LibraryView, current: int | None) -> None:
+        found = shown.next_unread(current)
         wrapped = found is None and current is not None
         if wrapped:
-            found = self.library.listing_next_unread(listing, None)
+            found = shown.next_unread(None)
         self.post_message(self.NextUnread(found, wrapped and found is not None))
 
     @on(NextUnread)

@@ -62,6 +62,7 @@ from textual.worker import get_current_worker
 
 from tuireader.model import Article, Teaser
 from tuireader.ui.failures import ReportsFailedWorkers
+from tuireader.ui.feeds import FeedView
 from tuireader.ui.links import SCHEMES, Link
 from tuireader.ui.screens.article_files import ArticleFiles
 from tuireader.ui.screens.browsing import Browsing, browsing_status, restored_view
@@ -164,6 +165,7 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             key_display="|",
             tooltip="Pipe the article (markdown) to a command",
         ),
+        Binding("4", "app.feeds", "Feeds", show=False, id="view.feeds", tooltip="Feeds: unread counts, show one feed"),
         Binding(
             "tab", "cycle_focus(1)", "Next pane", show=False, id="focus.next", tooltip="Cycle list, story, teasers"
         ),
@@ -381,6 +383,8 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         if self.section:
             parts += ["  ", ("section: ", "$text-muted"), (clean_line(self.section), "bold")]
         parts += browsing_status(self._source)
+        if isinstance(self._source, FeedView):
+            parts += ["  ", ("feed: ", "$text-muted"), (clean_line(self._source.feed_name), "bold")]
         self.query_one("#status", Static).update(Content.assemble(*parts))
 
     # -- transitions --------------------------------------------------------
@@ -720,6 +724,17 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
 
     def set_view(self, view: str, section: str | None) -> None:
         self.change_view(view=view, section=section)
+        if not self.reading:
+            self._set_mode(Mode.LIST)
+
+    @property
+    def article_list_source(self) -> LibraryView | None:
+        return self._source
+
+    def show_source(self, source: LibraryView) -> None:
+        """Show another list source (one feed's articles: ``tuireader.ui.feeds``), not remembered."""
+        keep_id = self.article_id if self.article_id is not None else self.article_list.current_id
+        self._reload_list(keep_id, source)
         if not self.reading:
             self._set_mode(Mode.LIST)
 
