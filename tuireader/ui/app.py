@@ -38,6 +38,7 @@ from tuireader.ui.protocols import LibraryAPI
 from tuireader.ui.screens.help import HelpScreen
 from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.sources import VIEWS
+from tuireader.ui.text import clean_line
 from tuireader.ui.theming import DEFAULT_THEME, FALLBACK_THEME, VARIABLE_DEFAULTS, load_themes
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
@@ -243,7 +244,7 @@ def run_app(library: str | Path | None = None, paths: list[str] | None = None) -
     try:
         lib = Library(library)
     except LibraryError as exc:
-        print(f"tuireader: {exc}", file=sys.stderr)
+        print(f"tuireader: {clean_line(str(exc))}", file=sys.stderr)
         return 1
     try:
         messages: list[tuple[str, str]] = []

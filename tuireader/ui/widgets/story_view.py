@@ -26,8 +26,9 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from tuireader.model import Article
+from tuireader.render import story_markdown
 from tuireader.ui.hyperlinks import add_hyperlinks
-from tuireader.ui.text import clean_block, clean_line, long_date
+from tuireader.ui.text import clean_line, long_date
 from tuireader.ui.widgets.teaser_panel import TeaserPanel
 
 FIRST_CHUNK_CHARS = 4_000
@@ -118,7 +119,13 @@ class StoryHeader(Vertical):
         byline = ", ".join(clean_line(a) for a in article.authors if clean_line(a))
         self._set("story-byline", f"By {byline}" if byline else "")
         note = clean_line(article.bookmark_note) if article.bookmarked else ""
-        self._set("story-note", Content.assemble(("Note: ", "bold"), note) if note else "")
+        damaged = clean_line(article.damaged)
+        parts: list[str | tuple[str, str]] = []
+        if note:
+            parts += [("Note: ", "bold"), note]
+        if damaged:
+            parts += ["  " if note else "", ("Damaged: ", "bold $text-warning"), damaged]
+        self._set("story-note", Content.assemble(*parts) if parts else "")
 
 
 class StoryView(VerticalScroll):
@@ -210,7 +217,7 @@ class StoryView(VerticalScroll):
         async with self._replacing:
             if self.article is not article:
                 return  # a newer article was asked for meanwhile
-            body = clean_block(article.body)
+            body = story_markdown(article.body)  # sanitised, and bounded in what it may cost to render
             chunks = (
                 split_body(body, FIRST_CHUNK_CHARS, CHUNK_CHARS)
                 if body.strip()
