@@ -10,10 +10,12 @@ marked once they are written.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import SystemCommand
+from textual.css.query import NoMatches
 from textual.message import Message
 
 from tuireader.library.listing import Listing
@@ -206,8 +208,9 @@ class Browsing(MainScreenPart):
     @on(AllMarkedRead)
     def _all_marked_read(self, event: AllMarkedRead) -> None:
         self.app.notify(f"Marked {event.count:,} article{'s' if event.count != 1 else ''} read", timeout=3)
-        self.article_list.forget_overrides()
-        self._reload_list(self.article_id if self.article_id is not None else self.article_list.current_id)
+        with contextlib.suppress(NoMatches):  # the screen is being taken down
+            self.article_list.forget_overrides()
+            self._reload_list(self.article_id if self.article_id is not None else self.article_list.current_id)
 
     # -- J: next unread -----------------------------------------------------
 
