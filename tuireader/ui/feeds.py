@@ -56,6 +56,11 @@ class FeedView(LibraryView):
     feed_id: int = 0
     feed_name: str = ""
 
+    def but(self, **changes: object) -> LibraryView:
+        """Any other view (1, 2, 3, a filter, the order) leaves the feed for the whole library."""
+        whole = LibraryView(self.library, self.view, self.section, self.source, self.hide_read, self.sort)
+        return whole.but(**changes)
+
     def _all(self) -> list[ArticleSummary]:
         rows = self.library_feeds().feed_summaries(self.feed_id, unread=self.view == "unread", limit=FEED_LIMIT)
         return [r for r in rows if r.bookmarked] if self.view == "bookmarks" else rows
