@@ -158,9 +158,9 @@ def test_one_broken_feed_never_stops_the_others(server, lib) -> None:
         body=b"<!DOCTYPE html><html><body>moved</body></html>", content_type="text/html"
     )
     report = refresh(lib, settings=FAST)
-    statuses = {f.name: (f.status, f.error) for f in report.feeds}
-    assert statuses["Example News"][0] == "ok"
-    broken = lib.feeds()[0]
+    broken, working = lib.feeds()  # both are called "Example News": told apart by id, in the order subscribed
+    statuses = {f.feed_id: f.status for f in report.feeds}
+    assert statuses == {broken.id: "error", working.id: "ok"}
     assert broken.status == "error" and broken.error == "the address now gives an HTML page, not a feed"
     assert broken.failures == 1 and broken.next_at is not None  # backs off
 
@@ -280,3 +280,31 @@ def test_discovery_tries_each_linked_feed_in_turn(server, lib) -> None:
     )
     with pytest.raises(SubscribeError, match=r"links feeds, but none could be read \(.*/gone.xml: HTTP 404"):
         subscribe(lib, server.url("/only"), settings=FAST)
+
+
+def test_feeds_a_cancelled_refresh_never_asked_keep_their_state(server, lib) -> None:
+    import threading
+    import time
+
+    from webserver import Request
+
+    cancel = threading.Event()
+    for n in range(4):
+        subscribe(lib, publish(server, [Item(n, server.url(""))], path=f"/f{n}.xml"), settings=FAST)
+    before = {f.id: f for f in lib.feeds()}
+
+    def first(request: Request) -> Reply:  # the user cancels while the first two feeds are under way
+        time.sleep(0.3)  # the server's answer is slow: f2 and f3 wait for a slot of the host meanwhile
+        cancel.set()
+        return Reply(body=rss20([Item(0, server.url(""))], base=server.url("")))
+
+    server.routes["/f0.xml"] = first
+    server.routes["/f1.xml"] = Reply(body=rss20([Item(1, server.url(""))], base=server.url("")), delay=0.3)
+    report = refresh(lib, force=True, settings=FAST, cancel=cancel)  # two requests per host: f2, f3 wait
+    assert report.cancelled
+    waited = [f for f in report.feeds if f.name not in ("f0", "f1") and f.status != "ok"]
+    assert waited and all(f.status == "cancelled" and f.error is None for f in waited)
+    after = {f.id: f for f in lib.feeds()}
+    for f in waited:
+        assert after[f.feed_id].status == before[f.feed_id].status != "error"
+        assert after[f.feed_id].failures == 0 and after[f.feed_id].error is None

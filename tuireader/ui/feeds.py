@@ -176,7 +176,7 @@ def summary(report: RefreshReport) -> tuple[str, str]:
     text += f"{new} new article{'s' if new != 1 else ''}"
     if report.cancelled:
         text += " (stopped)"
-    failed = [f for f in report.feeds if f.status == "error" and f.error != "cancelled"]
+    failed = [f for f in report.feeds if f.status == "error"]
     if not failed:
         return text + ".", "information"
     lines = [f"{clean_line(f.name)}: {clean_line(f.error or 'failed')}" for f in failed[:NAMED_ERRORS]]

@@ -62,6 +62,13 @@ class FetchError(Exception):
         self.too_large = too_large  # over the size cap: asking again brings the same
 
 
+class FetchCancelled(FetchError):
+    """The request was not sent: the caller's cancel event was set while it waited for a slot."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled")
+
+
 class HttpClient:
     """Thread-safe; one per refresh (its connection pools and host limits are shared by every request)."""
 
@@ -138,7 +145,7 @@ class HttpClient:
         try:
             with self.limits.slot(host_of(url)):
                 if self.cancel is not None and self.cancel.is_set():
-                    raise FetchError("cancelled")
+                    raise FetchCancelled()
                 resp = self._pool.request(
                     "GET", url, headers=headers, redirect=False, preload_content=False, decode_content=False
                 )

@@ -29,7 +29,7 @@ from tuireader.library import Library, LibraryError
 from tuireader.library.feeds import Feed, FeedContext, ItemOutcome
 from tuireader.library.importer import Prepared
 from tuireader.web import schedule
-from tuireader.web.client import RETRY_LATER, FetchError, HttpClient, Response
+from tuireader.web.client import RETRY_LATER, FetchCancelled, FetchError, HttpClient, Response
 from tuireader.web.parsing import cpu_count, parser_pool, read_feed, read_item
 from tuireader.web.robots import RobotsCache, RobotsUnreachable
 from tuireader.web.settings import FetchSettings
@@ -234,6 +234,8 @@ class _Refresh:
         now = _now()
         try:
             resp = self.client.get(feed.url, etag=feed.etag, last_modified=feed.last_modified, accept=FEED_ACCEPT)
+        except FetchCancelled:  # never asked: the feed keeps its state and is due as before
+            return
         except FetchError as exc:
             self._failed(feed, result, str(exc), exc.status, exc.headers, now)
             return
