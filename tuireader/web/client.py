@@ -8,12 +8,16 @@ put through the per-host limit.
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import (
     ConnectTimeoutError,
     HTTPError,
@@ -62,11 +66,68 @@ class FetchError(Exception):
         self.too_large = too_large  # over the size cap: asking again brings the same
 
 
-class FetchCancelled(FetchError):
-    """The request was not sent: the caller's cancel event was set while it waited for a slot."""
+class _OpenConnections:
+    """The sockets a client has open, so that ``abort`` can end their blocking reads from another thread."""
 
     def __init__(self) -> None:
-        super().__init__("cancelled")
+        self._lock = threading.Lock()
+        self._open: set[HTTPConnection] = set()
+        self.aborted = False
+
+    def opened(self, conn: HTTPConnection) -> None:
+        with self._lock:
+            self._open.add(conn)
+            if not self.aborted:
+                return
+        _shut(conn)  # connected after the abort: no request goes out on it
+
+    def closed(self, conn: HTTPConnection) -> None:
+        with self._lock:
+            self._open.discard(conn)
+
+    def abort(self) -> None:
+        with self._lock:
+            self.aborted = True
+            conns = list(self._open)
+        for conn in conns:
+            _shut(conn)
+
+
+def _shut(conn: HTTPConnection) -> None:
+    sock = conn.sock
+    if sock is not None:
+        with contextlib.suppress(OSError):  # already closed
+            sock.shutdown(socket.SHUT_RDWR)  # a read blocked in another thread returns at once
+
+
+def _tracking_pools(conns: _OpenConnections) -> dict[str, type[HTTPConnectionPool]]:
+    """urllib3's pool classes with connections that report opening and closing to ``conns``."""
+
+    class Conn(HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            conns.opened(self)
+
+        def close(self) -> None:
+            conns.closed(self)
+            super().close()
+
+    class TLSConn(HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            conns.opened(self)
+
+        def close(self) -> None:
+            conns.closed(self)
+            super().close()
+
+    class Pool(HTTPConnectionPool):
+        ConnectionCls = Conn
+
+    class TLSPool(HTTPSConnectionPool):
+        ConnectionCls = TLSConn
+
+    return {"http": Pool, "https": TLSPool}
 
 
 class HttpClient:
@@ -87,6 +148,12 @@ class HttpClient:
             timeout=urllib3.Timeout(connect=self.settings.connect_timeout, read=self.settings.read_timeout),
             retries=False,  # no retries, no Retry-After sleeping: refresh schedules the next attempt
         )
+        self._conns = _OpenConnections()
+        self._pool.pool_classes_by_scheme = _tracking_pools(self._conns)
+
+    def abort(self) -> None:
+        """Stop every request under way (their ``get`` fails at once) and any not yet connected."""
+        self._conns.abort()
 
     def close(self) -> None:
         self._pool.clear()
@@ -145,7 +212,7 @@ class HttpClient:
         try:
             with self.limits.slot(host_of(url)):
                 if self.cancel is not None and self.cancel.is_set():
-                    raise FetchCancelled()
+                    raise FetchError("cancelled")
                 resp = self._pool.request(
                     "GET", url, headers=headers, redirect=False, preload_content=False, decode_content=False
                 )

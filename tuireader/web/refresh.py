@@ -29,7 +29,7 @@ from tuireader.library import Library, LibraryError
 from tuireader.library.feeds import Feed, FeedContext, ItemOutcome
 from tuireader.library.importer import Prepared
 from tuireader.web import schedule
-from tuireader.web.client import RETRY_LATER, FetchCancelled, FetchError, HttpClient, Response
+from tuireader.web.client import RETRY_LATER, FetchError, HttpClient, Response
 from tuireader.web.parsing import cpu_count, parser_pool, read_feed, read_item
 from tuireader.web.robots import RobotsCache, RobotsUnreachable
 from tuireader.web.settings import FetchSettings
@@ -198,6 +198,10 @@ class _Refresh:
         self._pages = ThreadPoolExecutor(max_workers=settings.overall, thread_name_prefix="page")
 
     def run(self, feeds: list[Feed]) -> None:
+        finished = threading.Event()
+        threading.Thread(
+            target=self._abort_when_cancelled, args=(finished,), name="refresh-cancel", daemon=True
+        ).start()
         try:
             with ThreadPoolExecutor(max_workers=self.settings.overall, thread_name_prefix="feed") as pool:
                 futures = [pool.submit(self._feed, f) for f in _by_host_in_turn(feeds)]
@@ -209,7 +213,15 @@ class _Refresh:
                     raise
         finally:
             self._pages.shutdown(wait=True, cancel_futures=True)
+            finished.set()
         self.report.cancelled = self.cancel.is_set()
+
+    def _abort_when_cancelled(self, finished: threading.Event) -> None:
+        """Requests under way end when the refresh is cancelled: quitting never waits for a slow server."""
+        while not finished.is_set():
+            if self.cancel.wait(0.1):
+                self.client.abort()
+                return
 
     # -- one feed ---------------------------------------------------------------------
 
@@ -234,9 +246,9 @@ class _Refresh:
         now = _now()
         try:
             resp = self.client.get(feed.url, etag=feed.etag, last_modified=feed.last_modified, accept=FEED_ACCEPT)
-        except FetchCancelled:  # never asked: the feed keeps its state and is due as before
-            return
         except FetchError as exc:
+            if self.cancel.is_set():  # not asked, or the answer cut off: the feed keeps its state, due as before
+                return
             self._failed(feed, result, str(exc), exc.status, exc.headers, now)
             return
         changes: dict[str, Any] = {"fetched_at": schedule.stamp(now)}
