@@ -73,6 +73,23 @@ async def test_slash_offers_the_last_query_selected(lib_path: Path) -> None:
             assert search_screen(reader.app).query_one(Input).value == "fireworks"
 
 
+async def test_the_last_query_is_offered_again_after_a_restart(lib_path: Path) -> None:
+    from ui_helpers import opened
+
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            await reader.press("slash", *"floating", "enter")
+            await reader.settle()
+            await reader.press("escape", "escape", "slash", *"fireworks", "escape")  # typed, left: the last one
+            await reader.settle()
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            await reader.press("slash")
+            await reader.settle()
+            field = search_screen(reader.app).query_one(Input)
+            assert field.value == "fireworks" and field.selection == Selection(0, len("fireworks"))
+
+
 async def test_escape_from_a_result_goes_back_to_the_results(lib_path: Path) -> None:
     from ui_helpers import opened
 

@@ -232,7 +232,7 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         self._returning: Place | None = None  # going back: the place to show the article at
         self._before_teasers: float | None = None  # where the story was when the teasers took the focus
         self._finder: StoryFinder | None = None  # ctrl+f: the matches in the story
-        self.last_query = ""  # what / searched for last (offered again)
+        self.last_query: str | None = None  # what / searched for last, offered again (None: not read yet)
         self._from_search: SearchChoice | None = None  # the result being read: escape goes back to it
 
     @property
@@ -739,18 +739,23 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             self._set_mode(Mode.LIST)
 
     def action_search(self) -> None:
+        if self.last_query is None:  # kept in the library: one row by its key
+            self.last_query = self.library.get_setting("last_query") or ""
         self._push_search(SearchScreen(self.library, self.last_query))
 
     def _push_search(self, screen: SearchScreen) -> None:
         def chosen(choice: SearchChoice | None) -> None:
             self._from_search = choice
+            self._remember_query(choice.query if choice is not None else screen.typed)
             if choice is not None:
-                self.last_query = choice.query
                 self.go_to_article(choice.article_id)
-            else:
-                self.last_query = screen.typed
 
         self.app.push_screen(screen, chosen)
+
+    def _remember_query(self, query: str) -> None:
+        if query != self.last_query:
+            self.last_query = query
+            self.reader.save("the last search", lambda library: library.set_setting("last_query", query or None))
 
     def _back_to_search(self) -> bool:
         """Escape while reading a search result: the same results again, the cursor on it."""
