@@ -112,14 +112,8 @@ def _tracking_pools(conns: _OpenConnections) -> dict[str, type[HTTPConnectionPoo
             conns.closed(self)
             super().close()
 
-    class TLSConn(HTTPSConnection):
-        def connect(self) -> None:
-            super().connect()
-            conns.opened(self)
-
-        def close(self) -> None:
-            conns.closed(self)
-            super().close()
+    class TLSConn(Conn, HTTPSConnection):  # Conn's connect and close come first, then TLS's
+        pass
 
     class Pool(HTTPConnectionPool):
         ConnectionCls = Conn
