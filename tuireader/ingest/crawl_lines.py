@@ -7,64 +7,10 @@ from __future__ import annotations
 
 import re
 
-# Headings of a related-articles block, compared case-insensitively without a final colon or arrow.
-TEASER_LABELS: frozenset[str] = frozenset(
-    s.casefold()
-    for s in (
-        "Mehr zum Thema",
-        "Lesen Sie auch",
-        "Lesen Sie mehr",
-        "Lesen Sie weiter",
-        "Das könnte Sie auch interessieren",
-        "Das könnte Sie interessieren",
-        "Auch interessant",
-        "Weitere Artikel",
-        "Weitere Nachrichten",
-        "Weitere Themen",
-        "Mehr aus dem Ressort",
-        "Mehr aus dieser Rubrik",
-        "Mehr Artikel",
-        "Ähnliche Artikel",
-        "Verwandte Artikel",
-        "Empfehlungen",
-        "Empfohlene Artikel",
-        "Meistgelesen",
-        "Related",
-        "Related articles",
-        "Related stories",
-        "Related content",
-        "Read more",
-        "Read next",
-        "Read also",
-        "Also read",
-        "See also",
-        "More on this story",
-        "More on this topic",
-        "More stories",
-        "More from this section",
-        "More like this",
-        "You may also like",
-        "You might also like",
-        "Recommended",
-        "Recommended for you",
-        "Most read",
-        "Top stories",
-    )
-)
+from tuireader.ingest import vocab
 
-SPONSORED_MARKS: frozenset[str] = frozenset(
-    s.casefold()
-    for s in (
-        "Anzeige",
-        "Werbung",
-        "Sponsored",
-        "Gesponsert",
-        "Advertisement",
-        "Promoted",
-        "Partner-Inhalt",
-        "Paid content",
-    )
-)
+# Sponsored marks, compared case-insensitively without a final colon.
+SPONSORED_MARKS: frozenset[str] = frozenset(s.casefold() for s in vocab.SPONSORED_MARKS)
 
 _READING_TIME = re.compile(
     r"(?:(?:lesezeit|lesedauer|reading time|read time|time to read)\s*:?\s*(?:ca\.|etwa|about|approx\.)?\s*"
@@ -127,12 +73,12 @@ def normalise(line: str) -> str:
     return line if is_normal(line) else " ".join(line.split())
 
 
-_LONGEST_TEASER_LABEL = max(map(len, TEASER_LABELS)) + 3
 _LONGEST_SPONSORED_MARK = max(map(len, SPONSORED_MARKS)) + 2
 
 
 def is_teaser_label(line: str) -> bool:
-    return len(line) <= _LONGEST_TEASER_LABEL and line.rstrip(" :»›>→").casefold() in TEASER_LABELS
+    """A heading of a related-articles block ("Mehr zum Thema:", "Read more »"): ``vocab.is_teaser_label``."""
+    return vocab.is_teaser_label(line)
 
 
 def inline_teaser(line: str) -> tuple[str, str] | None:
