@@ -29,7 +29,7 @@ def _folded(*lists: Iterable[str]) -> frozenset[str]:
 
 LABELS: dict[str, frozenset[str]] = {
     "navigation": _folded(vocab.NAVIGATION_LABELS),
-    "share": _folded(vocab.SHARE_LABELS),
+    "share": _folded(vocab.SHARE_LABELS, vocab.SHARE_BUTTONS, vocab.SOCIAL_NETWORKS),
     "subscription": _folded(vocab.SUBSCRIPTION_LABELS),
     "comments": _folded(vocab.COMMENT_LABELS),
     "footer": _folded(vocab.FOOTER_LABELS),
@@ -38,11 +38,12 @@ LABELS: dict[str, frozenset[str]] = {
         vocab.WEAK_TEASER_LABELS,
         vocab.BARE_TEASER_LABELS,
         vocab.SPONSORED_MARKS,
+        vocab.MEDIA_MARKS,
         vocab.MEDIA_LABELS,
     ),
 }
 # Headings in the teaser category whose items are no articles of the site.
-NOT_ARTICLES: frozenset[str] = _folded(vocab.SPONSORED_MARKS, vocab.MEDIA_LABELS)
+NOT_ARTICLES: frozenset[str] = _folded(vocab.SPONSORED_MARKS, vocab.MEDIA_MARKS)
 
 # Phrases that make a line furniture wherever they stand in it (case-folded), by category; where a
 # phrase is in two categories, the first named here wins.

@@ -32,6 +32,11 @@ LANGUAGES: tuple[ModuleType, ...] = (de, en, fr)
 
 # Marks and names the same in every language.
 COPYRIGHT_MARKS = ("©", "copyright")
+# Networks a share bar links to: names in running text, a share bar's buttons in crawler text alone.
+SOCIAL_NETWORKS = (
+    "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "xing", "reddit", "pinterest", "flipboard",
+    "instagram", "youtube", "tiktok", "threads", "bluesky", "mastodon", "pocket", "rss", "mailto",
+)  # fmt: skip
 # Picture agencies named in a credit ("Foto: Reuters", "dpa/Max Muster").
 AGENCIES = ("getty images", "imago", "reuters", "dpa", "afp", "ap photo")
 
@@ -110,6 +115,7 @@ TEASER_LABEL_PREFIXES = phrases("TEASER_LABEL_PREFIXES")
 WEAK_TEASER_LABELS = phrases("WEAK_TEASER_LABELS")
 WEAK_TEASER_LABEL_PREFIXES = phrases("WEAK_TEASER_LABEL_PREFIXES")
 BARE_TEASER_LABELS = phrases("BARE_TEASER_LABELS")
+MEDIA_MARKS = phrases("MEDIA_MARKS")
 MEDIA_LABELS = phrases("MEDIA_LABELS")
 SPONSORED_MARKS = phrases("SPONSORED_MARKS")
 BYLINE_PREFIXES = phrases("BYLINE_PREFIXES")
@@ -129,6 +135,7 @@ COMMENT_LABELS = phrases("COMMENT_LABELS")
 COMMENT_PHRASES = phrases("COMMENT_PHRASES")
 SHARE_LABELS = phrases("SHARE_LABELS")
 SHARE_PHRASES = phrases("SHARE_PHRASES")
+SHARE_BUTTONS = phrases("SHARE_BUTTONS")
 FOOTER_LABELS = phrases("FOOTER_LABELS")
 FOOTER_PHRASES = phrases("FOOTER_PHRASES")
 ADVERT_PHRASES = phrases("ADVERT_PHRASES")

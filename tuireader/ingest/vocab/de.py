@@ -20,8 +20,9 @@ TEASER_LABELS = (
     "auch spannend", "{auch,ebenfalls} lesenswert",
     "{das,dies} {könnte,dürfte} {sie,dich,euch} {auch ,ebenfalls ,}{noch ,sonst ,}interessieren",
     "das interessiert andere leser", "weitere informationen zum thema",
-    "{mehr,weitere,ähnliche,verwandte,passende,neueste,aktuelle,letzte} "
-    "{artikel,beiträge,nachrichten,themen,geschichten,news,meldungen}{, zum thema}",
+    "{mehr,weitere,ähnliche,verwandte,passende} {artikel,beiträge,nachrichten,themen,geschichten,news,meldungen}"
+    "{, zum thema}",
+    "{neueste,aktuelle,letzte} {artikel,beiträge,nachrichten,geschichten,news,meldungen}",
     "passend zum thema", "artikel zum thema", "zum thema", "{empfehlung,empfehlungen}",
     "unsere {empfehlung,empfehlungen}", "{empfehlung,empfehlungen} der redaktion",
     "unsere {empfehlung,empfehlungen} der redaktion", "empfohlene artikel",
@@ -29,13 +30,12 @@ TEASER_LABELS = (
     "{meistgelesen,beliebt} {heute,jetzt}", "meistgeklickt", "beliebte {artikel,beiträge}",
     "{top-themen,top themen,topthemen,top-news,top news,top-artikel,top artikel}",
     "{lesetipp,lesetipps,leseempfehlung,leseempfehlungen}",
-    "{video,videos,podcast,bild,foto} {der,des} {woche,tages}",
 )  # fmt: skip
 # Headings that go on with a topic or a place: "Mehr zum Thema Ukraine", "Mehr aus Berlin".
 TEASER_LABEL_PREFIXES = (
-    "mehr zum thema", "mehr aus", "mehr von", "mehr zu", "mehr zum", "relevantes aus", "{meistgelesen,beliebt} {auf,bei}",
+    "mehr zum thema", "mehr aus", "mehr von", "mehr zu", "relevantes aus", "{meistgelesen,beliebt} {auf,bei}",
     "{mehr,weitere,ähnliche,verwandte,neueste,aktuelle} {artikel,beiträge,nachrichten,themen,geschichten,news} "
-    "{zum thema,aus,von,zu,über,im,in der,aus dem,aus der}",
+    "{aus,von}",
 )  # fmt: skip
 # Headings that mark a block only when links follow them: "Weitere Tourentipps in Schweden".
 WEAK_TEASER_LABELS = ("kommentierte artikel", "{meistkommentiert,meist kommentiert}")
@@ -43,8 +43,11 @@ WEAK_TEASER_LABEL_PREFIXES = ("weitere",)
 # Words over or in teaser cards that say nothing of a topic ("Neu"). In crawler text a line that says
 # only this belongs to the teasers; in HTML they are too vague to mark a block (a card's badge, a menu).
 BARE_TEASER_LABELS = ("neu", "beliebt")
-# Headings of a block whose items are no articles of the site (a gallery, a video player).
-MEDIA_LABELS = ("video", "videos", "bildergalerie")
+# Marks over a video player or a gallery, set into a story or a teaser list: no articles.
+MEDIA_MARKS = ("video", "videos", "bildergalerie")
+# Headings of a box of videos or pictures: in crawler text they close the story like a teaser heading;
+# in HTML they head no related block (the box holds no articles, or the site's menu).
+MEDIA_LABELS = ("{video,videos,podcast,bild,foto} {der,des} {woche,tages}",)
 
 # A card or box paid for by someone else.
 SPONSORED_MARKS = (
@@ -128,11 +131,13 @@ COMMENT_PHRASES = (
 
 # Share bars and the other buttons beside a story ("Kommentieren" there is a button, not the comments' heading).
 SHARE_LABELS = (
-    "teilen", "artikel teilen", "beitrag teilen", "seite teilen", "merken", "artikel merken", "drucken",
-    "artikel drucken", "vorlesen", "artikel anhören", "link kopieren", "link kopiert", "per e-mail teilen",
-    "per e-mail versenden", "kommentieren", "feedback", "schriftgröße", "zur merkliste hinzufügen", "verschicken",
-    "versenden",
+    "teilen", "artikel teilen", "beitrag teilen", "seite teilen", "artikel merken", "drucken", "artikel drucken",
+    "artikel anhören", "link kopieren", "link kopiert", "per e-mail teilen", "per e-mail versenden", "kommentieren",
+    "schriftgröße", "zur merkliste hinzufügen",
 )  # fmt: skip
+# Buttons of a share bar that are ordinary words elsewhere ("Merken", "Versenden"): in crawler text a
+# line that says only this is a share bar's; HTML keeps them, as a word stressed in a sentence looks alike.
+SHARE_BUTTONS = ("merken", "vorlesen", "feedback", "verschicken", "versenden")
 SHARE_PHRASES = ("teilen", "folgen sie uns")
 
 # Footer lines: a line that says only this ...

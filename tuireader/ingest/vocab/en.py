@@ -11,21 +11,20 @@ TEASER_LABELS = (
     "you {may,might,could} {also ,}{like,enjoy,be interested in}",
     "recommended", "recommended {for you,stories,articles,reading}", "most {popular,read,viewed,shared,emailed}",
     "trending", "{trending,popular,featured} {now,today}",
-    "{more,related,latest,recommended,popular,top} {stories,articles,news,coverage,reads,posts,videos}",
+    "{more,related,latest,recommended,popular,top} {stories,articles,news,coverage,reads,posts}",
     "{editor's picks,editors' picks,editors picks,editor’s picks}", "what to read next", "around the web",
     "{sponsored,promoted} stories", "in case you missed it", "{don't,dont,don’t,do not} miss",
-    "{video,videos,podcast,photo,picture} of the {week,day}",
 )  # fmt: skip
 TEASER_LABEL_PREFIXES = (
     "more from", "more in", "more on", "more about", "most {popular,read,viewed,shared} {in,on,from}",
     "{trending,popular,featured} {on,in,at}",
-    "{more,related,latest,recommended,popular,top} {stories,articles,news,coverage,reads,posts,videos} "
-    "{from,on,in,about}",
+    "{more,related,latest,recommended,popular,top} {stories,articles,news,coverage,reads,posts} {from,in}",
 )  # fmt: skip
 WEAK_TEASER_LABELS = ("most commented",)
 WEAK_TEASER_LABEL_PREFIXES = ("more",)
 BARE_TEASER_LABELS = ("popular", "featured", "latest", "the latest")
-MEDIA_LABELS = ("video", "videos")
+MEDIA_MARKS = ("video", "videos")
+MEDIA_LABELS = ("{more,top,latest,related,popular} videos", "{video,videos,podcast} of the {week,day}")
 
 SPONSORED_MARKS = (
     "sponsored", "sponsored content", "advertisement", "promoted", "paid post", "paid content", "partner content",
@@ -81,11 +80,10 @@ COMMENT_PHRASES = ("comment", "comments", "email address will not be published",
 
 SHARE_LABELS = (
     "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
-    "share on x", "tweet", "copy", "copy link", "link copied", "copied", "save", "save article", "saved", "print",
-    "email", "e-mail", "mail", "listen", "listen to this article", "gift this article", "comment", "text size",
-    "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "xing", "reddit", "pinterest", "flipboard",
-    "instagram", "youtube", "tiktok", "threads", "bluesky", "mastodon", "pocket", "rss", "mailto",
+    "share on x", "tweet", "copy link", "link copied", "save article", "print", "email", "listen to this article",
+    "gift this article", "comment", "text size",
 )  # fmt: skip
+SHARE_BUTTONS = ("copy", "copied", "save", "saved", "e-mail", "mail", "listen")
 SHARE_PHRASES = ("share", "follow us")
 
 FOOTER_LABELS = (
