@@ -12,6 +12,7 @@ import pytest
 
 from tuireader.ingest import crawl_lines, crawl_vocab, vocab
 from tuireader.ingest.crawl_lines_kind import Kind, classify
+from tuireader.ingest.htmlformat import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "crawl"
@@ -135,3 +136,23 @@ def test_a_teaser_heading_added_to_the_data_is_read_by_both_paths(tmp_path: Path
         encoding="utf-8",
     )
     assert _labels_read(tmp_path) == {"crawl": NEW_LABEL, "html": NEW_LABEL}
+
+
+def test_reading_times_tag_labels_and_captions_come_from_the_vocabulary() -> None:
+    for label in vocab.READING_TIME_LABELS:
+        line = f"{_shown(label)}: 4 Min."
+        assert crawl_lines.reading_minutes(line) == 4, line
+    for word in vocab.READ_WORDS:
+        assert crawl_lines.reading_minutes(f"4 min {word}") == 4, word
+        html = f"<html><body><article><h1>A plant on the Isar</h1><p>4 min {word}</p>{STORY}</article></body></html>"
+        assert parse(html).reading_minutes == 4, word
+    for label in vocab.TAG_LABELS:
+        assert crawl_lines.tag_label(f"{_shown(label)}: Kasachstan, Russland") is not None, label
+    for label in (*vocab.CAPTION_LABELS, *vocab.CREDIT_LABELS):
+        assert crawl_lines.is_caption(f"{_shown(label)}: Max Muster/dpa"), label
+
+
+def test_a_byline_is_read_whatever_the_case_of_its_prefix() -> None:
+    for line in ("von Anna Berg", "VON ANNA BERG", "written by Jane Miller", "Text: Anna Berg"):
+        assert crawl_lines.read_byline(line) is not None, line
+    assert crawl_lines.read_byline("Text messages were sent to all of them") is None

@@ -12,26 +12,24 @@ from tuireader.ingest import vocab
 # Sponsored marks, compared case-insensitively without a final colon.
 SPONSORED_MARKS: frozenset[str] = frozenset(s.casefold() for s in vocab.SPONSORED_MARKS)
 
+_MINUTES = rf"(?:{vocab.alternation(vocab.MINUTE_WORDS)})\.?"
+_READING_LABEL = vocab.alternation(vocab.READING_TIME_LABELS)
 _READING_TIME = re.compile(
-    r"(?:(?:lesezeit|lesedauer|reading time|read time|time to read)\s*:?\s*(?:ca\.|etwa|about|approx\.)?\s*"
-    r"(?P<a>\d{1,3})\s*(?:min(?:ute|uten|utes|s)?\.?)"
-    r"|(?P<b>\d{1,3})\s*(?:min(?:ute|uten|utes|s)?\.?)\s*(?:read|lesezeit|lesedauer|lesen))",
+    rf"(?:(?:{_READING_LABEL})\s*:?\s*(?:ca\.|etwa|about|approx\.)?\s*(?P<a>\d{{1,3}})\s*{_MINUTES}"
+    rf"|(?P<b>\d{{1,3}})\s*{_MINUTES}\s*(?:{vocab.alternation(vocab.READ_WORDS)}|{_READING_LABEL}))",
     re.I,
 )
 
-_TAG_LABEL = re.compile(
-    r"(?P<label>Mehr zum Thema|Benachrichtigung über neue Artikel|Themen|Schlagwörter|Schlagworte|Stichworte"
-    r"|Tags|Topics|Filed under)\s*:\s*(?P<rest>.*)",
-    re.I,
-)
+_TAG_LABEL = re.compile(rf"(?P<label>{vocab.alternation(vocab.TAG_LABELS)})\s*:\s*(?P<rest>.*)", re.I)
 
+_CREDIT_LABEL = vocab.alternation(vocab.CREDIT_LABELS)
 _CREDIT = re.compile(
-    r"(?:\b(?:Foto|Fotos|Bild|Bilder|Bildquelle|Photo|Photograph|Image|Picture|Credit|Illustration|Grafik)\s*:"
-    r"|\((?:Foto|Bild|Photo|Image)\b|©|\(c\)\s|^(?:Image|Bild) (?:source|caption|quelle|unterschrift)\b)",
+    rf"(?:\b(?:{_CREDIT_LABEL})\s*:|\((?:{_CREDIT_LABEL})\b|©|\(c\)\s|^(?:{vocab.alternation(vocab.CAPTION_LABELS)})\b)",
     re.I,
 )
 
-_BYLINE = re.compile(r"(?:Von|By|Autor|Autorin|Author|Text)\s*:?\s+(?P<names>[A-ZÄÖÜ][^.!?]+)")
+# The prefix in any case, the names capitalised: "Von Max Muster", "BY Jane Miller", "Text: Anna Berg".
+_BYLINE = re.compile(rf"(?i:{vocab.alternation(vocab.BYLINE_PREFIXES)})\s*:?\s+(?P<names>[A-ZÄÖÜ][^.!?]+)")
 _NAME_SPLIT = re.compile(r"\s*(?:,|\bund\b|\band\b|&)\s*")
 _JOINED = re.compile(r"\b(?:und|and)\b|&")
 

@@ -121,11 +121,15 @@ SPONSORED_MARKS = phrases("SPONSORED_MARKS")
 BYLINE_PREFIXES = phrases("BYLINE_PREFIXES")
 READING_TIME_LABELS = phrases("READING_TIME_LABELS")
 MINUTE_WORDS = phrases("MINUTE_WORDS")
+READ_WORDS = phrases("READ_WORDS")
 PUBLISHED_LABELS = phrases("PUBLISHED_LABELS")
 UPDATED_LABELS = phrases("UPDATED_LABELS")
 DATE_FILLERS = phrases("DATE_FILLERS")
 CREDIT_LABELS = phrases("CREDIT_LABELS")
+CAPTION_LABELS = phrases("CAPTION_LABELS")
 SOURCE_LABELS = phrases("SOURCE_LABELS")
+TAG_LABELS = phrases("TAG_LABELS")
+LINKING_WORDS = phrases("LINKING_WORDS")
 NAVIGATION_LABELS = phrases("NAVIGATION_LABELS")
 CONSENT_PHRASES = phrases("CONSENT_PHRASES")
 SUBSCRIPTION_LABELS = phrases("SUBSCRIPTION_LABELS")
@@ -205,7 +209,7 @@ def reading_time_pattern() -> str:
     label = alternation(READING_TIME_LABELS)
     return (
         rf"(?:(?:{label})\s*:?\s*(?:ca\.|etwa|about|approx\.)?\s*(?P<minutes>\d{{1,3}})\s*(?:{minute})\b"
-        rf"|(?P<minutes_before>\d{{1,3}})\s*-?\s*(?:{minute})\s+(?:read|{label})\b)"
+        rf"|(?P<minutes_before>\d{{1,3}})\s*-?\s*(?:{minute})\s+(?:{alternation(READ_WORDS)}|{label})\b)"
     )
 
 

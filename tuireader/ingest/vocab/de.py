@@ -62,6 +62,8 @@ BYLINE_PREFIXES = ("von", "autor", "autorin", "autoren", "text:", "ein beitrag v
 # "Lesezeit: 4 Min.", "4 Minuten Lesezeit"
 READING_TIME_LABELS = ("lesezeit", "lesedauer", "geschätzte lesezeit")
 MINUTE_WORDS = ("min", "min.", "minute", "minuten")
+# "4 Min. lesen"
+READ_WORDS = ("lesen",)
 
 # Labels of the date line.
 PUBLISHED_LABELS = (
@@ -80,8 +82,22 @@ CREDIT_LABELS = (
     "foto", "fotos", "bild", "bilder", "bildquelle", "titelbild", "titelfoto", "aufmacherbild", "beitragsbild",
     "grafik", "illustration",
 )  # fmt: skip
+# What opens a picture's caption in crawler text ("Bildunterschrift: ...").
+CAPTION_LABELS = ("bild {quelle,unterschrift}", "bildunterschrift")
 # Where a picture or a figure comes from ("Quelle: Statistisches Bundesamt"): a credit in crawler text.
 SOURCE_LABELS = ("quelle",)
+
+# Labels of a tag list ("Schlagworte: Kasachstan, Russland").
+TAG_LABELS = (
+    "mehr zum thema", "benachrichtigung über neue artikel", "themen", "schlagwörter", "schlagworte", "stichworte",
+)  # fmt: skip
+
+# Words that go on a phrase (articles, prepositions, conjunctions): a line after one continues the line above.
+LINKING_WORDS = (
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber",
+    "im", "in", "am", "an", "auf", "aus", "bei", "mit", "nach", "von", "vor", "zu", "zum", "zur", "für", "über",
+    "unter", "ohne", "gegen", "um", "durch", "bis", "seit", "als", "wie",
+)  # fmt: skip
 
 # Site navigation: menus, search, account, skip links.
 NAVIGATION_LABELS = (

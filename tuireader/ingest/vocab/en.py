@@ -34,6 +34,7 @@ BYLINE_PREFIXES = ("by", "author", "words by", "written by")
 
 READING_TIME_LABELS = ("reading time", "read time", "time to read")
 MINUTE_WORDS = ("min", "min.", "mins", "minute", "minutes")
+READ_WORDS = ("read",)
 
 PUBLISHED_LABELS = ("published", "published on", "posted", "posted on", "first published", "first published on")
 UPDATED_LABELS = ("updated", "updated on", "last updated", "last updated on", "last modified", "modified")
@@ -42,7 +43,12 @@ DATE_FILLERS = ("date", "on", "at", "and")
 CREDIT_LABELS = (
     "image", "photo", "picture", "photograph", "photography", "credit", "image credit", "photo credit", "illustration",
 )  # fmt: skip
+CAPTION_LABELS = ("image {source,caption}",)
 SOURCE_LABELS = ("source",)
+
+TAG_LABELS = ("tags", "topics", "filed under")
+
+LINKING_WORDS = ("of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as")
 
 NAVIGATION_LABELS = (
     "menu", "main menu", "open menu", "close menu", "toggle navigation", "home", "homepage", "search", "search for",
