@@ -156,3 +156,16 @@ def test_a_byline_is_read_whatever_the_case_of_its_prefix() -> None:
     for line in ("von Anna Berg", "VON ANNA BERG", "written by Jane Miller", "Text: Anna Berg"):
         assert crawl_lines.read_byline(line) is not None, line
     assert crawl_lines.read_byline("Text messages were sent to all of them") is None
+
+
+def test_relative_times_are_read_in_every_wording_the_vocabulary_lists() -> None:
+    for unit in vocab.TIME_UNITS:
+        for before in vocab.RELATIVE_BEFORE:
+            assert crawl_lines.relative_time(f"{_shown(before)} 3 {unit}"), unit
+        for after in vocab.RELATIVE_AFTER:
+            assert crawl_lines.relative_time(f"3 {unit} {after}"), unit
+    for day in vocab.DAY_WORDS:
+        assert crawl_lines.relative_time(f"{_shown(day)}, 18:30"), day
+    for now in vocab.NOW_PHRASES:
+        assert crawl_lines.relative_time(_shown(now)), now
+    assert not crawl_lines.relative_time("Vor 3 Jahren begann der Bau der neuen Brücke über den Rhein.")

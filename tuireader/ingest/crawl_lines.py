@@ -34,13 +34,15 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|\bund\b|\band\b|&)\s*")
 _JOINED = re.compile(r"\b(?:und|and)\b|&")
 
 # "vor 3 Stunden", "Aktualisiert vor einer Stunde", "2 hours ago", "gestern, 18:30 Uhr": no date to store.
+_A_NUMBER = rf"(?:\d{{1,3}}|{vocab.alternation(vocab.NUMBER_WORDS)})"
+_UNIT = vocab.alternation(vocab.TIME_UNITS)
 _RELATIVE_TIME = re.compile(
-    r"(?:(?:aktualisiert|veröffentlicht|erstellt|geändert|stand|updated|published|posted|modified)\s*:?\s*)?"
-    r"(?:vor\s+(?:\d{1,3}|einer|einem|wenigen|ein\s+paar|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+"
-    r"(?:sekunden?|sek\.?|minuten?|min\.?|stunden?|std\.?|tagen?|wochen?|monaten?|jahren?)"
-    r"|(?:\d{1,3}|an?|a\s+few|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
-    r"|(?:heute|gestern|vorgestern|today|yesterday)\s*,?\s*(?:um|at)?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*uhr)?"
-    r"|gerade\s+eben|soeben|just\s+now)",
+    rf"(?:(?:{vocab.published_label_pattern()}|{vocab.updated_label_pattern()})\s*:?\s*)?"
+    rf"(?:(?:{vocab.alternation(vocab.RELATIVE_BEFORE)})\s+{_A_NUMBER}\s+(?:{_UNIT})"
+    rf"|{_A_NUMBER}\s+(?:{_UNIT})\s+(?:{vocab.alternation(vocab.RELATIVE_AFTER)})"
+    rf"|(?:{vocab.alternation(vocab.DAY_WORDS)})\s*,?\s*(?:(?:{vocab.alternation(vocab.DATE_FILLERS)})\s*)?"
+    rf"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:{vocab.alternation(vocab.CLOCK_WORDS)}))?"
+    rf"|{vocab.alternation(vocab.NOW_PHRASES)})",
     re.I,
 )
 

@@ -76,6 +76,20 @@ UPDATED_LABELS = (
 )  # fmt: skip
 # Words that may stand among the dates of a date line without being a date: "am", "um", "Uhr".
 DATE_FILLERS = ("datum", "am", "vom", "um", "uhr", "und")
+CLOCK_WORDS = ("uhr",)
+
+# Times relative to when the page was saved, no date to store: "vor 3 Stunden", "gestern, 18:30 Uhr".
+RELATIVE_BEFORE = ("vor",)
+NUMBER_WORDS = (
+    "einer", "einem", "wenigen", "ein paar", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+    "zehn", "elf", "zwölf",
+)  # fmt: skip
+TIME_UNITS = (
+    "sekunde", "sekunden", "sek", "sek.", "minute", "minuten", "min", "min.", "stunde", "stunden", "std", "std.",
+    "tag", "tagen", "woche", "wochen", "monat", "monaten", "jahr", "jahren",
+)  # fmt: skip
+DAY_WORDS = ("heute", "gestern", "vorgestern")
+NOW_PHRASES = ("gerade eben", "soeben")
 
 # Picture credits: "Foto: dpa", "Bild © Reuters".
 CREDIT_LABELS = (

@@ -40,6 +40,17 @@ PUBLISHED_LABELS = ("published", "published on", "posted", "posted on", "first p
 UPDATED_LABELS = ("updated", "updated on", "last updated", "last updated on", "last modified", "modified")
 DATE_FILLERS = ("date", "on", "at", "and")
 
+RELATIVE_AFTER = ("ago",)
+NUMBER_WORDS = (
+    "a", "an", "a few", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+)  # fmt: skip
+TIME_UNITS = (
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day",
+    "days", "week", "weeks", "month", "months", "year", "years",
+)  # fmt: skip
+DAY_WORDS = ("today", "yesterday")
+NOW_PHRASES = ("just now",)
+
 CREDIT_LABELS = (
     "image", "photo", "picture", "photograph", "photography", "credit", "image credit", "photo credit", "illustration",
 )  # fmt: skip
