@@ -30,8 +30,9 @@ _CREDIT = re.compile(
 
 # The prefix in any case, the names capitalised: "Von Max Muster", "BY Jane Miller", "Text: Anna Berg".
 _BYLINE = re.compile(rf"(?i:{vocab.alternation(vocab.BYLINE_PREFIXES)})\s*:?\s+(?P<names>[A-ZÄÖÜ][^.!?]+)")
-_NAME_SPLIT = re.compile(r"\s*(?:,|\bund\b|\band\b|&)\s*")
-_JOINED = re.compile(r"\b(?:und|and)\b|&")
+_AND = vocab.alternation(vocab.AND_WORDS)
+_NAME_SPLIT = re.compile(rf"\s*(?:,|\b(?:{_AND})\b|&)\s*")
+_JOINED = re.compile(rf"\b(?:{_AND})\b|&")
 
 # "vor 3 Stunden", "Aktualisiert vor einer Stunde", "2 hours ago", "gestern, 18:30 Uhr": no date to store.
 _A_NUMBER = rf"(?:\d{{1,3}}|{vocab.alternation(vocab.NUMBER_WORDS)})"

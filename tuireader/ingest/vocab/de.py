@@ -58,6 +58,8 @@ SPONSORED_MARKS = (
 # What stands before the authors' names.
 # ("Text" only with its colon: "Text und Fotos von ..." opens a credit, "Text messages ..." a sentence.)
 BYLINE_PREFIXES = ("von", "autor", "autorin", "autoren", "text:", "ein beitrag von", "ein kommentar von")
+# What joins the last two names of a byline: "Von Anna Berg und Tom Li".
+AND_WORDS = ("und",)
 
 # "Lesezeit: 4 Min.", "4 Minuten Lesezeit"
 READING_TIME_LABELS = ("lesezeit", "lesedauer", "geschätzte lesezeit")

@@ -31,6 +31,7 @@ SPONSORED_MARKS = (
 )  # fmt: skip
 
 BYLINE_PREFIXES = ("by", "author", "words by", "written by")
+AND_WORDS = ("and",)
 
 READING_TIME_LABELS = ("reading time", "read time", "time to read")
 MINUTE_WORDS = ("min", "min.", "mins", "minute", "minutes")
