@@ -15,7 +15,7 @@ SPONSORED_MARKS: frozenset[str] = frozenset(s.casefold() for s in vocab.SPONSORE
 _MINUTES = rf"(?:{vocab.alternation(vocab.MINUTE_WORDS)})\.?"
 _READING_LABEL = vocab.alternation(vocab.READING_TIME_LABELS)
 _READING_TIME = re.compile(
-    rf"(?:(?:{_READING_LABEL})\s*:?\s*(?:ca\.|etwa|about|approx\.)?\s*(?P<a>\d{{1,3}})\s*{_MINUTES}"
+    rf"(?:(?:{_READING_LABEL})\s*:?\s*(?:{vocab.alternation(vocab.ABOUT_WORDS)})?\s*(?P<a>\d{{1,3}})\s*{_MINUTES}"
     rf"|(?P<b>\d{{1,3}})\s*{_MINUTES}\s*(?:{vocab.alternation(vocab.READ_WORDS)}|{_READING_LABEL}))",
     re.I,
 )

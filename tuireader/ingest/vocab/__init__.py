@@ -123,6 +123,7 @@ AND_WORDS = phrases("AND_WORDS")
 READING_TIME_LABELS = phrases("READING_TIME_LABELS")
 MINUTE_WORDS = phrases("MINUTE_WORDS")
 READ_WORDS = phrases("READ_WORDS")
+ABOUT_WORDS = phrases("ABOUT_WORDS")
 PUBLISHED_LABELS = phrases("PUBLISHED_LABELS")
 UPDATED_LABELS = phrases("UPDATED_LABELS")
 DATE_FILLERS = phrases("DATE_FILLERS")
@@ -216,7 +217,7 @@ def reading_time_pattern() -> str:
     minute = alternation(MINUTE_WORDS)
     label = alternation(READING_TIME_LABELS)
     return (
-        rf"(?:(?:{label})\s*:?\s*(?:ca\.|etwa|about|approx\.)?\s*(?P<minutes>\d{{1,3}})\s*(?:{minute})\b"
+        rf"(?:(?:{label})\s*:?\s*(?:{alternation(ABOUT_WORDS)})?\s*(?P<minutes>\d{{1,3}})\s*(?:{minute})\b"
         rf"|(?P<minutes_before>\d{{1,3}})\s*-?\s*(?:{minute})\s+(?:{alternation(READ_WORDS)}|{label})\b)"
     )
 

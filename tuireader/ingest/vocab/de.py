@@ -66,6 +66,8 @@ READING_TIME_LABELS = ("lesezeit", "lesedauer", "geschätzte lesezeit")
 MINUTE_WORDS = ("min", "min.", "minute", "minuten")
 # "4 Min. lesen"
 READ_WORDS = ("lesen",)
+# "Lesezeit: ca. 4 Minuten"
+ABOUT_WORDS = ("ca.", "etwa")
 
 # Labels of the date line.
 PUBLISHED_LABELS = (

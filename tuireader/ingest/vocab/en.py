@@ -36,6 +36,7 @@ AND_WORDS = ("and",)
 READING_TIME_LABELS = ("reading time", "read time", "time to read")
 MINUTE_WORDS = ("min", "min.", "mins", "minute", "minutes")
 READ_WORDS = ("read",)
+ABOUT_WORDS = ("about", "approx.")
 
 PUBLISHED_LABELS = ("published", "published on", "posted", "posted on", "first published", "first published on")
 UPDATED_LABELS = ("updated", "updated on", "last updated", "last updated on", "last modified", "modified")
