@@ -6,23 +6,48 @@ import pytest
 
 from tuireader.ingest import vocab
 from tuireader.ingest.htmlformat import parse
-from tuireader.ingest.vocab import de, en
+from tuireader.ingest.vocab import de, en, fr
 
 LISTS = (
-    "TEASER_LABELS", "TEASER_LABEL_PREFIXES", "WEAK_TEASER_LABELS", "WEAK_TEASER_LABEL_PREFIXES", "SPONSORED_MARKS",
-    "BYLINE_PREFIXES", "READING_TIME_LABELS", "MINUTE_WORDS", "PUBLISHED_LABELS", "UPDATED_LABELS", "DATE_FILLERS",
-    "CREDIT_LABELS", "CONSENT_PHRASES", "SUBSCRIPTION_PHRASES", "SIGN_UP_WORDS", "COMMENT_LABELS", "SHARE_LABELS",
-    "FOOTER_PHRASES", "WEEKDAYS",
+    "TEASER_LABELS", "TEASER_LABEL_PREFIXES", "WEAK_TEASER_LABELS", "WEAK_TEASER_LABEL_PREFIXES",
+    "BARE_TEASER_LABELS", "MEDIA_MARKS", "MEDIA_LABELS", "SPONSORED_MARKS", "BYLINE_PREFIXES", "AND_WORDS",
+    "READING_TIME_LABELS", "MINUTE_WORDS", "READ_WORDS", "ABOUT_WORDS", "CAPTION_LABELS", "TAG_LABELS",
+    "LINKING_WORDS", "PUBLISHED_LABELS", "UPDATED_LABELS", "DATE_FILLERS", "CLOCK_WORDS", "RELATIVE_BEFORE",
+    "RELATIVE_AFTER", "NUMBER_WORDS", "TIME_UNITS", "DAY_WORDS", "NOW_PHRASES", "CREDIT_LABELS", "SOURCE_LABELS",
+    "NAVIGATION_LABELS", "CONSENT_PHRASES", "SUBSCRIPTION_LABELS", "SUBSCRIPTION_PHRASES", "SIGN_UP_WORDS",
+    "COMMENT_LABELS", "COMMENT_PHRASES", "SHARE_LABELS", "SHARE_PHRASES", "SHARE_BUTTONS", "FOOTER_LABELS",
+    "FOOTER_PHRASES", "ADVERT_PHRASES", "WEAK_PHRASES", "WEEKDAYS", "STOP_WORDS",
 )  # fmt: skip
+
+
+# Words a language's grammar may not have: "vor 3 Stunden" but "3 hours ago"; "18:30 Uhr" but "6:30 pm".
+GRAMMAR_LISTS = ("RELATIVE_BEFORE", "RELATIVE_AFTER", "CLOCK_WORDS")
 
 
 @pytest.mark.parametrize("language", [de, en])
 def test_every_language_fills_every_list_in_lower_case(language) -> None:
     for name in LISTS:
-        items = getattr(language, name)
-        assert items, f"{language.LANGUAGE}.{name} is empty"
+        items = getattr(language, name, ())
+        assert items or name in GRAMMAR_LISTS, f"{language.LANGUAGE}.{name} is empty"
         assert all(p == p.lower().strip() and "  " not in p for p in items), name
+    assert getattr(language, "RELATIVE_BEFORE", ()) or getattr(language, "RELATIVE_AFTER", ())
     assert set(language.MONTHS.values()) == set(range(1, 13))
+
+
+def test_every_list_of_every_language_is_read_and_no_name_is_misspelt() -> None:
+    """A list a language module names must be one the matching reads (else its words would do nothing)."""
+    for language in vocab.LANGUAGES:
+        lists = {name for name in vars(language) if name.isupper() and name not in ("LANGUAGE", "MONTHS")}
+        assert lists <= set(LISTS), f"{language.LANGUAGE}: {sorted(lists - set(LISTS))}"
+    assert fr.STOP_WORDS and "fr" in vocab.STOP_WORDS
+
+
+def test_weak_phrases_are_phrases_of_some_kind() -> None:
+    kinds = vocab.unite(
+        vocab.CONSENT_PHRASES, vocab.SUBSCRIPTION_PHRASES, vocab.COMMENT_PHRASES, vocab.SHARE_PHRASES,
+        vocab.FOOTER_PHRASES, vocab.ADVERT_PHRASES,
+    )  # fmt: skip
+    assert set(vocab.WEAK_PHRASES) <= set(kinds)
 
 
 def test_alternatives_in_braces_stand_for_each_phrase() -> None:

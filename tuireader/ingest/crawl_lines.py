@@ -7,96 +7,43 @@ from __future__ import annotations
 
 import re
 
-# Headings of a related-articles block, compared case-insensitively without a final colon or arrow.
-TEASER_LABELS: frozenset[str] = frozenset(
-    s.casefold()
-    for s in (
-        "Mehr zum Thema",
-        "Lesen Sie auch",
-        "Lesen Sie mehr",
-        "Lesen Sie weiter",
-        "Das könnte Sie auch interessieren",
-        "Das könnte Sie interessieren",
-        "Auch interessant",
-        "Weitere Artikel",
-        "Weitere Nachrichten",
-        "Weitere Themen",
-        "Mehr aus dem Ressort",
-        "Mehr aus dieser Rubrik",
-        "Mehr Artikel",
-        "Ähnliche Artikel",
-        "Verwandte Artikel",
-        "Empfehlungen",
-        "Empfohlene Artikel",
-        "Meistgelesen",
-        "Related",
-        "Related articles",
-        "Related stories",
-        "Related content",
-        "Read more",
-        "Read next",
-        "Read also",
-        "Also read",
-        "See also",
-        "More on this story",
-        "More on this topic",
-        "More stories",
-        "More from this section",
-        "More like this",
-        "You may also like",
-        "You might also like",
-        "Recommended",
-        "Recommended for you",
-        "Most read",
-        "Top stories",
-    )
-)
+from tuireader.ingest import vocab
 
-SPONSORED_MARKS: frozenset[str] = frozenset(
-    s.casefold()
-    for s in (
-        "Anzeige",
-        "Werbung",
-        "Sponsored",
-        "Gesponsert",
-        "Advertisement",
-        "Promoted",
-        "Partner-Inhalt",
-        "Paid content",
-    )
-)
+# Sponsored marks, compared case-insensitively without a final colon.
+SPONSORED_MARKS: frozenset[str] = frozenset(s.casefold() for s in vocab.SPONSORED_MARKS)
 
+_MINUTES = rf"(?:{vocab.alternation(vocab.MINUTE_WORDS)})\.?"
+_READING_LABEL = vocab.alternation(vocab.READING_TIME_LABELS)
 _READING_TIME = re.compile(
-    r"(?:(?:lesezeit|lesedauer|reading time|read time|time to read)\s*:?\s*(?:ca\.|etwa|about|approx\.)?\s*"
-    r"(?P<a>\d{1,3})\s*(?:min(?:ute|uten|utes|s)?\.?)"
-    r"|(?P<b>\d{1,3})\s*(?:min(?:ute|uten|utes|s)?\.?)\s*(?:read|lesezeit|lesedauer|lesen))",
+    rf"(?:(?:{_READING_LABEL})\s*:?\s*(?:{vocab.alternation(vocab.ABOUT_WORDS)})?\s*(?P<a>\d{{1,3}})\s*{_MINUTES}"
+    rf"|(?P<b>\d{{1,3}})\s*{_MINUTES}\s*(?:{vocab.alternation(vocab.READ_WORDS)}|{_READING_LABEL}))",
     re.I,
 )
 
-_TAG_LABEL = re.compile(
-    r"(?P<label>Mehr zum Thema|Benachrichtigung über neue Artikel|Themen|Schlagwörter|Schlagworte|Stichworte"
-    r"|Tags|Topics|Filed under)\s*:\s*(?P<rest>.*)",
-    re.I,
-)
+_TAG_LABEL = re.compile(rf"(?P<label>{vocab.alternation(vocab.TAG_LABELS)})\s*:\s*(?P<rest>.*)", re.I)
 
+_CREDIT_LABEL = vocab.alternation(vocab.CREDIT_LABELS)
 _CREDIT = re.compile(
-    r"(?:\b(?:Foto|Fotos|Bild|Bilder|Bildquelle|Photo|Photograph|Image|Picture|Credit|Illustration|Grafik)\s*:"
-    r"|\((?:Foto|Bild|Photo|Image)\b|©|\(c\)\s|^(?:Image|Bild) (?:source|caption|quelle|unterschrift)\b)",
+    rf"(?:\b(?:{_CREDIT_LABEL})\s*:|\((?:{_CREDIT_LABEL})\b|©|\(c\)\s|^(?:{vocab.alternation(vocab.CAPTION_LABELS)})\b)",
     re.I,
 )
 
-_BYLINE = re.compile(r"(?:Von|By|Autor|Autorin|Author|Text)\s*:?\s+(?P<names>[A-ZÄÖÜ][^.!?]+)")
-_NAME_SPLIT = re.compile(r"\s*(?:,|\bund\b|\band\b|&)\s*")
-_JOINED = re.compile(r"\b(?:und|and)\b|&")
+# The prefix in any case, the names capitalised: "Von Max Muster", "BY Jane Miller", "Text: Anna Berg".
+_BYLINE = re.compile(rf"(?i:{vocab.alternation(vocab.BYLINE_PREFIXES)})\s*:?\s+(?P<names>[A-ZÄÖÜ][^.!?]+)")
+_AND = vocab.alternation(vocab.AND_WORDS)
+_NAME_SPLIT = re.compile(rf"\s*(?:,|\b(?:{_AND})\b|&)\s*")
+_JOINED = re.compile(rf"\b(?:{_AND})\b|&")
 
 # "vor 3 Stunden", "Aktualisiert vor einer Stunde", "2 hours ago", "gestern, 18:30 Uhr": no date to store.
+_A_NUMBER = rf"(?:\d{{1,3}}|{vocab.alternation(vocab.NUMBER_WORDS)})"
+_UNIT = vocab.alternation(vocab.TIME_UNITS)
 _RELATIVE_TIME = re.compile(
-    r"(?:(?:aktualisiert|veröffentlicht|erstellt|geändert|stand|updated|published|posted|modified)\s*:?\s*)?"
-    r"(?:vor\s+(?:\d{1,3}|einer|einem|wenigen|ein\s+paar|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+"
-    r"(?:sekunden?|sek\.?|minuten?|min\.?|stunden?|std\.?|tagen?|wochen?|monaten?|jahren?)"
-    r"|(?:\d{1,3}|an?|a\s+few|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
-    r"|(?:heute|gestern|vorgestern|today|yesterday)\s*,?\s*(?:um|at)?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*uhr)?"
-    r"|gerade\s+eben|soeben|just\s+now)",
+    rf"(?:(?:{vocab.published_label_pattern()}|{vocab.updated_label_pattern()})\s*:?\s*)?"
+    rf"(?:(?:{vocab.alternation(vocab.RELATIVE_BEFORE)})\s+{_A_NUMBER}\s+(?:{_UNIT})"
+    rf"|{_A_NUMBER}\s+(?:{_UNIT})\s+(?:{vocab.alternation(vocab.RELATIVE_AFTER)})"
+    rf"|(?:{vocab.alternation(vocab.DAY_WORDS)})\s*,?\s*(?:(?:{vocab.alternation(vocab.DATE_FILLERS)})\s*)?"
+    rf"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:{vocab.alternation(vocab.CLOCK_WORDS)}))?"
+    rf"|{vocab.alternation(vocab.NOW_PHRASES)})",
     re.I,
 )
 
@@ -127,12 +74,12 @@ def normalise(line: str) -> str:
     return line if is_normal(line) else " ".join(line.split())
 
 
-_LONGEST_TEASER_LABEL = max(map(len, TEASER_LABELS)) + 3
 _LONGEST_SPONSORED_MARK = max(map(len, SPONSORED_MARKS)) + 2
 
 
 def is_teaser_label(line: str) -> bool:
-    return len(line) <= _LONGEST_TEASER_LABEL and line.rstrip(" :»›>→").casefold() in TEASER_LABELS
+    """A heading of a related-articles block ("Mehr zum Thema:", "Read more »"): ``vocab.is_teaser_label``."""
+    return vocab.is_teaser_label(line)
 
 
 def inline_teaser(line: str) -> tuple[str, str] | None:

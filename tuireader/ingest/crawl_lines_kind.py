@@ -31,6 +31,7 @@ from tuireader.ingest.crawl_vocab import (
     label_category,
 )
 from tuireader.ingest.dates import find_dates, parse_date_line
+from tuireader.ingest.vocab import alternation
 
 # Length classes (words) and stop-word densities. jusText's defaults are 0.30 / 0.32 with
 # full stop-word lists of a few hundred words; our lists hold the ~150 most frequent of each
@@ -51,10 +52,10 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CLOSERS = "\"'“”»«’‘)]"
 _BYLINE = re.compile(
-    r"(?:" + "|".join(re.escape(p) for p in BYLINE_PREFIXES) + r")\s*:?\s+\S.{0,80}$",
+    r"(?:" + alternation(BYLINE_PREFIXES) + r")\s*:?\s+\S.{0,80}$",
     re.I,
 )
-_CREDIT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CREDIT_WORDS) + r")\b\s*(?::|by\b|/)", re.I)
+_CREDIT = re.compile(r"\b(?:" + alternation(CREDIT_WORDS) + r")\b\s*(?::|by\b|/)", re.I)
 
 
 # A date line with a few more words ("Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias K.",
@@ -132,8 +133,10 @@ def classify(line: str) -> LineKind:
         return LineKind(Kind.CAPTION, words)  # "© Rolf Zoellner/imago": a picture's credit, not the page's copyright
     if words <= 40 and _CREDIT.search(line) is not None:
         return LineKind(Kind.CAPTION, words)  # "… © Foto: Stadtwerke": a caption with its credit
-    hits, strong, category = furniture_phrases(folded)
     ends = line.rstrip(_CLOSERS).endswith(_SENTENCE_END)
+    if words <= 12 and _BYLINE.match(line) and not ends:
+        return LineKind(Kind.BYLINE, words)  # before the phrases: "Ein Kommentar von Anna Berg"
+    hits, strong, category = furniture_phrases(folded)
     if (
         strong >= 3
         or (strong >= 1 and hits >= 2 and words <= 5 * PHRASE_LINE_WORDS)
@@ -143,8 +146,6 @@ def classify(line: str) -> LineKind:
         # "Folgen Sie uns auf", "© 2024 Verlag", a cookie notice. A sentence of the story that
         # speaks of a company's shares or of a comment is not furniture.
         return LineKind(Kind.FURNITURE, words, category)
-    if words <= 12 and _BYLINE.match(line) and not ends:
-        return LineKind(Kind.BYLINE, words)
     if len(line) <= 300 and (is_caption(line) or (_CREDIT.search(line) is not None and words <= 40)):
         return LineKind(Kind.CAPTION, words)
     if words >= PROSE_MIN_WORDS and (

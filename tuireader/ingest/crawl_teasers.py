@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tuireader.ingest import vocab
 from tuireader.ingest.crawl_lines import (
     ends_like_sentence,
     is_artifact,
@@ -44,65 +45,7 @@ class TeaserBlock:
 
 
 # Words that go on a phrase: after them the line is the word above it continued (a list item), not a card title.
-_LINKING_WORDS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "einen",
-        "und",
-        "oder",
-        "aber",
-        "im",
-        "in",
-        "am",
-        "an",
-        "auf",
-        "aus",
-        "bei",
-        "mit",
-        "nach",
-        "von",
-        "vor",
-        "zu",
-        "zum",
-        "zur",
-        "für",
-        "über",
-        "unter",
-        "ohne",
-        "gegen",
-        "um",
-        "durch",
-        "bis",
-        "seit",
-        "als",
-        "wie",
-        "of",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "from",
-        "by",
-        "as",
-    ]
-)
+_LINKING_WORDS = frozenset(vocab.LINKING_WORDS)
 
 
 def _is_section_line(line: str) -> bool:

@@ -33,7 +33,10 @@ _FIRST_WORDS = (
         "READING_TIME_LABELS",
         "BYLINE_PREFIXES",
         "SHARE_LABELS",
+        "SHARE_PHRASES",
         "COMMENT_LABELS",
+        "COMMENT_PHRASES",
+        "SUBSCRIPTION_LABELS",
         "SUBSCRIPTION_PHRASES",
     )
     | {"copyright", "©", "(c)"}

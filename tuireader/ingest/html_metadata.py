@@ -22,6 +22,9 @@ _UPDATED = re.compile(rf"\b(?:{vocab.updated_label_pattern()})\b\s*:?\s*(.{{6,40
 _PUBLISHED = re.compile(rf"\b(?:{vocab.published_label_pattern()})\b\s*:?\s*(.{{6,40}})", re.I)
 _READING = re.compile(rf"\b{vocab.reading_time_pattern()}", re.I)
 _BYLINE_PREFIX = re.compile(rf"^{vocab.byline_prefix_pattern()}\s+", re.I)
+# Between the names of several authors: "Anna Berg, Tom Li und Jo Kim".
+_NAMES_SPLIT = re.compile(rf"\s*(?:,|;|\s(?:{vocab.alternation(vocab.AND_WORDS)})\s|&)\s*")
+_JOINERS_ONLY = re.compile(rf"[\s,;&|•·]*(?:(?:{vocab.alternation(vocab.AND_WORDS)})[\s,;&|•·]*)*")
 _AUTHOR_MARK = re.compile(r"author|autor|byline|\bcreator", re.I)
 _DATE_MARK = re.compile(r"date|datum|published|pubdate|publish|\btime\b|timestamp", re.I)
 _SINGLE_NAME = re.compile(r"^[A-ZÄÖÜ][\w.'’-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w.'’-]+){0,3}$")
@@ -230,7 +233,7 @@ def from_meta_tags(root: etree._Element) -> Metadata:
     meta.source = tags.get("og:site_name") or tags.get("application-name") or None
     author = tags.get("author") or tags.get("article:author") or tags.get("dc.creator") or ""
     if author and not author.startswith(("http:", "https:")):
-        meta.authors = [a for a in (clean(a) for a in re.split(r"\s*(?:,|;| und | and |&)\s*", author)) if a][:10]
+        meta.authors = [a for a in (clean(a) for a in _NAMES_SPLIT.split(author)) if a][:10]
     url = tags.get("og:url")
     if not url:
         for link in root.iter("link"):
@@ -277,7 +280,7 @@ def _short_texts(root: etree._Element, limit: int = 400) -> Iterator[str]:
 def _author_names(text: str, single_ok: bool) -> list[str]:
     text = _BYLINE_PREFIX.sub("", text).strip()
     text = re.split(r"\s*[|•·]\s*|\s+(?:am|on)\s+\d|\s+\d{1,2}\.\s?\d{1,2}\.|,\s*\d", text)[0]
-    names = [clean(n) for n in re.split(r"\s*(?:,|;| und | and |&)\s*", text)]
+    names = [clean(n) for n in _NAMES_SPLIT.split(text)]
     pattern = _SINGLE_NAME if single_ok else _NAME
     return [n for n in names if pattern.match(n) and not _NOT_A_NAME.search(n)][:10]
 
@@ -299,7 +302,7 @@ def is_byline(text: str) -> bool:
     rest = _BYLINE_PREFIX.sub("", text)
     for name in names:
         rest = rest.replace(name, " ")
-    return bool(names) and re.fullmatch(r"[\s,;&|•·]*(?:(?:und|and)[\s,;&|•·]*)*", rest) is not None
+    return bool(names) and _JOINERS_ONLY.fullmatch(rest) is not None
 
 
 def from_page_text(root: etree._Element) -> Metadata:
