@@ -50,8 +50,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CLOSERS = "\"'“”»«’‘)]"
+# (Names, not a headline: "Von München bis Aachen: Im Netz der China-Agenten" is no byline.)
 _BYLINE = re.compile(
-    r"(?:" + "|".join(re.escape(p) for p in BYLINE_PREFIXES) + r")\s*:?\s+\S.{0,80}$",
+    r"(?:" + "|".join(re.escape(p) for p in BYLINE_PREFIXES) + r")\s*:?\s+\S(?:(?!: ).){0,80}$",
     re.I,
 )
 _CREDIT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CREDIT_WORDS) + r")\b\s*(?::|by\b|/)", re.I)

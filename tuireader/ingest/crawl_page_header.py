@@ -32,9 +32,23 @@ TITLE_NOT_HEADLINE = 0.5
 TITLE_PER_LINE = 0.05
 TITLE_NAME_LIKE = 1.5  # "Gunter Frank", "Amelie Siekmann,": an author's name, not a headline
 
+# A kicker ("Stromausfall in Berlin", "WAHLKAMPF IN THÜRINGEN") stands right above the headline:
+# a few words without a final stop, over a longer line (a lone ":" may stand between them).
+KICKER_MAX_WORDS = 4
+KICKER_MAX_CHARS = 40
+# The headline printed twice in the header (a breadcrumb's last step, the page's own title line
+# above the printed one): two headline-like lines that share most of their words. The earlier
+# is the page's name for the article.
+AGREE_REACH = 30
+AGREE_MIN_SHARED = 2
+AGREE_FRACTION = 0.5
+HEADLINE_MIN_WORDS_AGREE = 4
+
 _WORDS = re.compile(r"[^\W\d_]+")
 _BREADCRUMB = re.compile(r"\s+[/>»›|]\s+|\s*[>»›]\s*")
 _META_PARTS = re.compile(r"[•|·]")
+_CLOSERS = "\"'“”»«’‘)]"
+_SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
 
 
 class PageHeader:
@@ -116,6 +130,8 @@ class PageHeader:
         self.title = _tidy_title(_punctuated(items, items[title_at].text))
         self.top = title_at
         above = title_at - 1
+        if above >= 1 and items[above].text == ":":
+            above -= 1  # "Stuttgart hat's drauf" / ":" / "Stadt der Superlative": the kicker is the section line
         if above >= 0 and items[above].kind.kind is Kind.SHORT and not items[above].is_furniture:
             self.section = items[above].text
             self.top = above
@@ -155,6 +171,9 @@ def headline_opening(items: list[Line], first: int, last: int) -> int:
     A headline-like line among the run's first lines that the page prints again (its window
     title, a breadcrumb) is the headline: the story starts below it.
     """
+    for t in range(first, min(first + HEADLINE_IN_RUN + 1, last - 1)):
+        if _heads_article(items, t):
+            return t + 1
     texts = [x.text.casefold() for x in items]
     for t in range(first, min(first + HEADLINE_IN_RUN, last)):
         if is_title_candidate(items[t]) and items[t + 1].kind.kind is Kind.PROSE and _printed_again(texts, t):
@@ -162,6 +181,27 @@ def headline_opening(items: list[Line], first: int, last: int) -> int:
         if items[t].kind.kind is Kind.PROSE:
             break  # the story has begun: a line below its first paragraph is no headline
     return first
+
+
+def _heads_article(items: list[Line], t: int) -> bool:
+    """items[t] is a headline with the article's header below it: a lead then the byline or date,
+    or the byline or date then running text. A note or a teaser above it is not the story's start."""
+    x = items[t]
+    if (
+        x.kind.kind not in (Kind.HEADLINE, Kind.TEXT)
+        or x.kind.words < 4
+        or _ends_sentence(x.text, ".")
+        or _only_names(x.text)
+        or not (t == 0 or items[t - 1].is_furniture or _is_kicker(items[t - 1]))
+    ):
+        return False
+    below, then = items[t + 1].kind.kind, items[t + 2].kind.kind
+    dated = (Kind.DATE, Kind.BYLINE)
+    return (below is Kind.PROSE and then in dated) or (below in dated and then is Kind.PROSE)
+
+
+def _ends_sentence(text: str, ends: str | tuple[str, ...] = _SENTENCE_ENDS) -> bool:
+    return text.rstrip(_CLOSERS).endswith(ends)
 
 
 def _is_name_like(text: str) -> bool:
@@ -174,6 +214,12 @@ def _is_name_like(text: str) -> bool:
         and not any(w.casefold() in ALL_STOP_WORDS for w in words)
         and not text.endswith(("?", "!"))
     )
+
+
+def _only_names(text: str) -> bool:
+    """Capitalised words alone, no function word: names ("Birgit Baumann Anna Giulia Fink"), not a headline."""
+    words = text.split()
+    return all(w[:1].isupper() for w in words) and not any(w.casefold() in ALL_STOP_WORDS for w in words)
 
 
 def _content_words(text: str) -> set[str]:
@@ -224,8 +270,8 @@ def find_title(items: list[Line], first: int) -> int | None:
             score += TITLE_ABOVE_HEADER
         if x.kind.words >= 4:
             score += TITLE_SEVERAL_WORDS
-        if x.kind.kind is not Kind.HEADLINE:
-            score -= TITLE_NOT_HEADLINE
+        if x.kind.kind is not Kind.HEADLINE and not _ends_sentence(x.text, ("?", "!")):
+            score -= TITLE_NOT_HEADLINE  # a headline may ask or exclaim, but rarely ends with a full stop
         if _is_name_like(x.text):
             score -= TITLE_NAME_LIKE
         if x.text.count(":") >= 3:
@@ -233,7 +279,64 @@ def find_title(items: list[Line], first: int) -> int | None:
         score -= TITLE_PER_LINE * distance
         if score > best_score:
             best, best_score = n, score
+    best = _below_kicker(items, best, first)
+    best = _printed_first(items, best, first)
     return _headline_within(items, best)
+
+
+def _is_kicker(x: Line) -> bool:
+    return (
+        x.kind.kind in (Kind.SHORT, Kind.HEADLINE)
+        and x.kind.words <= KICKER_MAX_WORDS
+        and len(x.text) <= KICKER_MAX_CHARS
+        and not _ends_sentence(x.text)
+    )
+
+
+def _below_kicker(items: list[Line], at: int, first: int) -> int:
+    """The headline when the chosen line is its kicker: a longer headline-like line right below it
+    (past a lone ":"), still above the story."""
+    if not _is_kicker(items[at]):
+        return at
+    below = at + 1
+    if below < first and items[below].text == ":":
+        below += 1
+    if (
+        below < first
+        and is_title_candidate(items[below])
+        and items[below].kind.words > items[at].kind.words
+        and not _is_name_like(items[below].text)
+    ):
+        return below
+    return at
+
+
+def _agree(a: set[str], b: set[str]) -> bool:
+    shared = len(a & b)
+    return shared >= AGREE_MIN_SHARED and shared >= AGREE_FRACTION * min(len(a), len(b))
+
+
+def _printed_first(items: list[Line], at: int, first: int) -> int:
+    """The earlier printing of the headline, when the header prints it twice in other words.
+
+    "BIP: Diese Grafiken zeigen, …" at the end of the breadcrumb above "Diese zwei Grafiken
+    zeigen, …": the page's own name for the article stands first (it is its window title too).
+    """
+    own = _content_words(items[at].text)
+    if len(own) < AGREE_MIN_SHARED + 1:
+        return at
+    for n in range(max(0, at - AGREE_REACH), at):
+        x = items[n]
+        if (
+            is_title_candidate(x)
+            and x.kind.words >= HEADLINE_MIN_WORDS_AGREE
+            and not _is_name_like(x.text)
+            and items[at].text.casefold() not in x.text.casefold()  # the same words with a site's name or a badge
+            and _agree(_content_words(x.text), own)
+            and any(not _is_kicker(items[m]) and items[m].text != ":" for m in range(n + 1, at))
+        ):
+            return n
+    return at
 
 
 def _headline_within(items: list[Line], at: int) -> int:
