@@ -31,6 +31,8 @@ TITLE_SEVERAL_WORDS = 0.5
 TITLE_NOT_HEADLINE = 0.5
 TITLE_PER_LINE = 0.05
 TITLE_NAME_LIKE = 1.5  # "Gunter Frank", "Amelie Siekmann,": an author's name, not a headline
+TITLE_IN_MENU = 1.0  # "Heute in Hamburg" between "Gastronomie" and "Panorama": a menu item
+TITLE_AGREES = 1.0  # printed again in other words near it
 
 # A kicker ("Stromausfall in Berlin", "WAHLKAMPF IN THÜRINGEN") stands right above the headline:
 # a few words without a final stop, over a longer line (a lone ":" may stand between them).
@@ -260,28 +262,63 @@ def find_title(items: list[Line], first: int) -> int | None:
     texts = [x.text.casefold() for x in items]
     best, best_score = candidates[0], float("-inf")
     for distance, n in enumerate(candidates):
-        x = items[n]
-        words = _content_words(x.text)
-        score = TITLE_OVERLAP * (len(words & opening) / len(words) if words else 0.0)
-        if _printed_again(texts, n):
-            score += TITLE_REPEATED
-        below = items[n + 1].kind.kind if n + 1 < len(items) else None
-        if below in (Kind.PROSE, Kind.DATE, Kind.BYLINE) or n + 1 == first:
-            score += TITLE_ABOVE_HEADER
-        if x.kind.words >= 4:
-            score += TITLE_SEVERAL_WORDS
-        if x.kind.kind is not Kind.HEADLINE and not _ends_sentence(x.text, ("?", "!")):
-            score -= TITLE_NOT_HEADLINE  # a headline may ask or exclaim, but rarely ends with a full stop
-        if _is_name_like(x.text):
-            score -= TITLE_NAME_LIKE
-        if x.text.count(":") >= 3:
-            score -= TITLE_NAME_LIKE  # "home: heute: shop: woche:": a menu run together
-        score -= TITLE_PER_LINE * distance
+        score = title_score(items, n, first, opening, texts) - TITLE_PER_LINE * distance
         if score > best_score:
             best, best_score = n, score
     best = _below_kicker(items, best, first)
     best = _printed_first(items, best, first)
     return _headline_within(items, best)
+
+
+def title_score(items: list[Line], n: int, first: int, opening: set[str], texts: list[str]) -> float:
+    """How much items[n] looks like the headline of the story that starts at ``first`` (see ``find_title``)."""
+    x = items[n]
+    words = _content_words(x.text)
+    score = TITLE_OVERLAP * (len(words & opening) / len(words) if words else 0.0)
+    if _printed_again(texts, n):
+        score += TITLE_REPEATED
+    below = items[n + 1].kind.kind if n + 1 < len(items) else None
+    if below in (Kind.PROSE, Kind.DATE, Kind.BYLINE) or n + 1 == first:
+        score += TITLE_ABOVE_HEADER
+    if x.kind.words >= 4:
+        score += TITLE_SEVERAL_WORDS
+    if x.kind.kind is not Kind.HEADLINE and not _ends_sentence(x.text, ("?", "!")):
+        score -= TITLE_NOT_HEADLINE  # a headline may ask or exclaim, but rarely ends with a full stop
+    if _is_name_like(x.text):
+        score -= TITLE_NAME_LIKE
+    if x.text.count(":") >= 3:
+        score -= TITLE_NAME_LIKE  # "home: heute: shop: woche:": a menu run together
+    if _in_menu(items, n):
+        score -= TITLE_IN_MENU
+    if _has_variant(items, n, words):
+        score += TITLE_AGREES
+    return score
+
+
+def _in_menu(items: list[Line], n: int) -> bool:
+    """A line among menu items: the four nearest lines are a word or two each, or navigation."""
+    near = [items[m] for m in (n - 2, n - 1, n + 1, n + 2) if 0 <= m < len(items)]
+    return len(near) == 4 and all(
+        x.kind.kind is Kind.SHORT or (x.is_furniture and x.kind.category == "navigation") for x in near
+    )
+
+
+def _has_variant(items: list[Line], n: int, words: set[str]) -> bool:
+    """Whether the page prints this headline again in other words near it (the page's own title line,
+    a breadcrumb's last step, the printed headline): two wordings that agree are the headline's."""
+    if len(words) < AGREE_MIN_SHARED + 1:
+        return False
+    own = items[n].text.casefold()
+    for m in range(max(0, n - AGREE_REACH), min(len(items), n + AGREE_REACH)):
+        x = items[m]
+        if (
+            m != n
+            and x.kind.kind in (Kind.HEADLINE, Kind.TEXT)
+            and x.text.casefold() != own
+            and _agree(_content_words(x.text), words)
+        ):
+            return True
+    return False
 
 
 def _is_kicker(x: Line) -> bool:
@@ -311,32 +348,52 @@ def _below_kicker(items: list[Line], at: int, first: int) -> int:
     return at
 
 
+def _kicker_between(items: list[Line], top: int, at: int) -> bool:
+    """Whether nothing but a kicker (and a lone ":") stands between two lines: one headline block."""
+    between = [items[m] for m in range(top + 1, at) if items[m].text != ":"]
+    return not between or (len(between) == 1 and _is_kicker(between[0]))
+
+
 def _agree(a: set[str], b: set[str]) -> bool:
     shared = len(a & b)
     return shared >= AGREE_MIN_SHARED and shared >= AGREE_FRACTION * min(len(a), len(b))
 
 
 def _printed_first(items: list[Line], at: int, first: int) -> int:
-    """The earlier printing of the headline, when the header prints it twice in other words.
+    """Which of two printings of the headline in other words is the title.
 
-    "BIP: Diese Grafiken zeigen, …" at the end of the breadcrumb above "Diese zwei Grafiken
-    zeigen, …": the page's own name for the article stands first (it is its window title too).
+    Within one headline block (a kicker between them: "Vanlife in Schweden -
+    Skandinavien im Wohnmobil" / "VANLIFE IN SCHWEDEN" / "Skandinavien im Wohnmobil erleben")
+    the lower line is the printed headline. Apart (a breadcrumb's last step, the page's own title
+    line, with menus between: "BIP: Diese Grafiken zeigen, …" above "Diese zwei Grafiken zeigen,
+    …") the earlier is the page's own name for the article (its window title too).
     """
     own = _content_words(items[at].text)
     if len(own) < AGREE_MIN_SHARED + 1:
         return at
+    for n in range(at + 2, first):
+        if not _kicker_between(items, at, n):
+            break
+        if _is_variant(items[n], items[at], own):
+            return n  # below its kicker
     for n in range(max(0, at - AGREE_REACH), at):
-        x = items[n]
-        if (
-            is_title_candidate(x)
-            and x.kind.words >= HEADLINE_MIN_WORDS_AGREE
-            and not _is_name_like(x.text)
-            and items[at].text.casefold() not in x.text.casefold()  # the same words with a site's name or a badge
-            and _agree(_content_words(x.text), own)
-            and any(not _is_kicker(items[m]) and items[m].text != ":" for m in range(n + 1, at))
-        ):
+        if _is_variant(items[n], items[at], own) and not _kicker_between(items, n, at):
             return n
     return at
+
+
+def _is_variant(x: Line, headline: Line, words: set[str]) -> bool:
+    """x prints the headline in other words (not the same words with a site's name or a badge added,
+    but with its kicker and colon before it)."""
+    text, own = x.text.casefold(), headline.text.casefold()
+    return (
+        is_title_candidate(x)
+        and x.kind.words >= HEADLINE_MIN_WORDS_AGREE
+        and text != own
+        and not _is_name_like(x.text)
+        and (own not in text or text.endswith(": " + own))
+        and _agree(_content_words(x.text), words)
+    )
 
 
 def _headline_within(items: list[Line], at: int) -> int:
