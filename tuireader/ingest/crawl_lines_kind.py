@@ -66,15 +66,19 @@ _READING = re.compile(r"\b(?:lesezeit|lesedauer|min\.? read|minute read|minutes 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+# "Veröffentlicht am 27.04.24 um 07:39 Uhr": a date with a two-digit year (not read as a date, but a date line).
+_SHORT_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")
+
+
 def _is_meta(line: str) -> bool:
     if _READING.search(line):
         return True
-    found = find_dates(line)
-    if not found:
+    spans = [(f.start, f.end) for f in find_dates(line)] or [m.span() for m in _SHORT_DATE.finditer(line)]
+    if not spans:
         return False
     rest = line
-    for f in reversed(found):
-        rest = rest[: f.start] + " " + rest[f.end :]
+    for start, end in reversed(spans):
+        rest = rest[:start] + " " + rest[end:]
     return len(_WORD.findall(rest)) <= META_OTHER_WORDS
 
 

@@ -18,9 +18,10 @@ from tuireader.ingest.dates import DateLine, find_dates, parse_date_line
 # How far above the story its header may reach (non-blank lines).
 HEADER_REACH = 14
 MAX_HEADER_LINES = 60  # share bars included
-FULL_TITLE_REACH = 6
+FULL_TITLE_REACH = 8
 MIN_HEADLINE_CHARS = 12
 HEADLINE_IN_RUN = 3  # how many of the densest run's first lines may be the headline itself
+MAX_HEADLINE_WORDS = 20
 
 # Weighing the headline candidates (``_find_title``).
 OPENING_PARAGRAPHS = 4
@@ -33,6 +34,11 @@ TITLE_PER_LINE = 0.05
 TITLE_NAME_LIKE = 1.5  # "Gunter Frank", "Amelie Siekmann,": an author's name, not a headline
 TITLE_IN_MENU = 1.0  # "Heute in Hamburg" between "Gastronomie" and "Panorama": a menu item
 TITLE_AGREES = 1.0  # printed again in other words near it
+TITLE_TWICE = 1.5  # printed twice in a row (the headline and its picture's or link's text)
+# Six words or more and not one function word: a list of tags or names, not a headline.
+LIST_MIN_WORDS = 6
+TITLE_NO_FUNCTION_WORDS = 1.0
+HEADLINE_MIN_WORDS = 3
 
 # A kicker ("Stromausfall in Berlin", "WAHLKAMPF IN THÜRINGEN") stands right above the headline:
 # a few words without a final stop, over a longer line (a lone ":" may stand between them).
@@ -50,6 +56,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _BREADCRUMB = re.compile(r"\s+[/>»›|]\s+|\s*[>»›]\s*")
 _META_PARTS = re.compile(r"[•|·]")
 _CLOSERS = "\"'“”»«’‘)]"
+_KICKER_SEPARATORS = (": ", " - ", " – ")
+_KICKER_AFTER = (" - ", " – ")  # "Headline - Kicker", as some pages title themselves
 _SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
 
 
@@ -129,7 +137,7 @@ class PageHeader:
         title_at = find_title(items, first)
         if title_at is None:
             return
-        self.title = _tidy_title(_punctuated(items, items[title_at].text))
+        self.title = _tidy_title(_without_kicker(items, title_at, _punctuated(items, items[title_at].text)))
         self.top = title_at
         above = title_at - 1
         if above >= 1 and items[above].text == ":":
@@ -189,12 +197,13 @@ def _heads_article(items: list[Line], t: int) -> bool:
     """items[t] is a headline with the article's header below it: a lead then the byline or date,
     or the byline or date then running text. A note or a teaser above it is not the story's start."""
     x = items[t]
+    above = items[t - 1] if t > 0 else None
     if (
-        x.kind.kind not in (Kind.HEADLINE, Kind.TEXT)
-        or x.kind.words < 4
+        x.kind.kind not in (Kind.HEADLINE, Kind.TEXT, Kind.PROSE)
+        or not 4 <= x.kind.words <= MAX_HEADLINE_WORDS
         or _ends_sentence(x.text, ".")
         or _only_names(x.text)
-        or not (t == 0 or items[t - 1].is_furniture or _is_kicker(items[t - 1]))
+        or not (above is None or above.is_furniture or above.kind.kind is Kind.CAPTION or _is_kicker(above))
     ):
         return False
     below, then = items[t + 1].kind.kind, items[t + 2].kind.kind
@@ -290,9 +299,25 @@ def title_score(items: list[Line], n: int, first: int, opening: set[str], texts:
         score -= TITLE_NAME_LIKE  # "home: heute: shop: woche:": a menu run together
     if _in_menu(items, n):
         score -= TITLE_IN_MENU
+    if x.kind.words >= LIST_MIN_WORDS and not any(w.casefold() in ALL_STOP_WORDS for w in x.text.split()):
+        score -= TITLE_NO_FUNCTION_WORDS
+    if x.kind.words >= HEADLINE_MIN_WORDS and _printed_twice(items, n):
+        score += TITLE_TWICE
     if _has_variant(items, n, words):
         score += TITLE_AGREES
     return score
+
+
+def _printed_twice(items: list[Line], n: int) -> bool:
+    """The line and its copy in a row, alone: not one of a menu's doubled items (a menu printed for two screens)."""
+
+    def same(a: int, b: int) -> bool:
+        return a >= 0 and b < len(items) and items[a].text == items[b].text
+
+    for top in (n - 1, n):
+        if same(top, top + 1):
+            return not same(top - 2, top - 1) and not same(top + 2, top + 3)
+    return False
 
 
 def _in_menu(items: list[Line], n: int) -> bool:
@@ -374,7 +399,7 @@ def _printed_first(items: list[Line], at: int, first: int) -> int:
     for n in range(at + 2, first):
         if not _kicker_between(items, at, n):
             break
-        if _is_variant(items[n], items[at], own):
+        if is_title_candidate(items[n]) and _agree(_content_words(items[n].text), own):
             return n  # below its kicker
     for n in range(max(0, at - AGREE_REACH), at):
         if _is_variant(items[n], items[at], own) and not _kicker_between(items, n, at):
@@ -412,6 +437,7 @@ def _headline_within(items: list[Line], at: int) -> int:
             and len(text) >= MIN_HEADLINE_CHARS
             and len(text) < len(own)
             and own.endswith(text)
+            and not own[: -len(text)].endswith(": ")  # a kicker with its colon belongs to the title
             and len(text) > len(items[best].text) * (best != at)
         ):
             best = n
@@ -427,6 +453,40 @@ def _punctuated(items: list[Line], headline: str) -> str:
     for x in items:
         if ": " in x.text and len(x.text) == len(headline) + 1 and x.text.replace(": ", " ", 1) == headline:
             return x.text
+    return headline
+
+
+def _without_kicker(items: list[Line], at: int, headline: str) -> str:
+    """The headline without a kicker run into it, when the page prints the two apart.
+
+    "Kind krank Was Arbeitgeber …" where the page also prints "Kind krank: Was Arbeitgeber
+    wissen müssen"; "Daten von Rheinmetall gehackt - Interne Unterlagen im Netz" where it also
+    prints "Interne Unterlagen im Netz Daten von Rheinmetall gehackt"; "Wurmkiste Wurmkiste
+    selber bauen", a one-word kicker before a headline that starts with the same word.
+    """
+    words = headline.split()
+    if len(words) >= 3 and words[0] == words[1]:
+        return headline.split(None, 1)[1]
+    for sep in _KICKER_AFTER:
+        if sep in headline:
+            head, kicker = headline.rsplit(sep, 1)
+            if any(x.text == f"{kicker} {head}" for x in items):
+                return head
+    for x in items[max(0, at - AGREE_REACH) : at + AGREE_REACH]:
+        if x.kind.kind not in (Kind.HEADLINE, Kind.TEXT):
+            continue
+        for sep in _KICKER_SEPARATORS:
+            if sep not in x.text:
+                continue
+            for kicker in x.text.split(sep, 1):
+                rest = headline[len(kicker) + 1 :]
+                if (
+                    2 <= len(kicker.split()) <= KICKER_MAX_WORDS
+                    and headline.startswith(kicker + " ")
+                    and len(rest) >= MIN_HEADLINE_CHARS
+                    and rest[:1].isupper()
+                ):
+                    return rest
     return headline
 
 
