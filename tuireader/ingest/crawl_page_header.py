@@ -22,6 +22,7 @@ FULL_TITLE_REACH = 8
 MIN_HEADLINE_CHARS = 12
 HEADLINE_IN_RUN = 3  # how many of the densest run's first lines may be the headline itself
 MAX_HEADLINE_WORDS = 20
+MIN_ONE_WORD_CHARS = 4
 
 # Weighing the headline candidates (``_find_title``).
 OPENING_PARAGRAPHS = 4
@@ -35,8 +36,8 @@ TITLE_NAME_LIKE = 1.5  # "Gunter Frank", "Amelie Siekmann,": an author's name, n
 TITLE_IN_MENU = 1.0  # "Heute in Hamburg" between "Gastronomie" and "Panorama": a menu item
 TITLE_AGREES = 1.0  # printed again in other words near it
 TITLE_TWICE = 1.5  # printed twice in a row (the headline and its picture's or link's text)
-# Six words or more and not one function word: a list of tags or names, not a headline.
-LIST_MIN_WORDS = 6
+# Five words or more and not one function word: a list of tags or names, not a headline.
+LIST_MIN_WORDS = 5
 TITLE_NO_FUNCTION_WORDS = 1.0
 HEADLINE_MIN_WORDS = 3
 
@@ -169,6 +170,25 @@ def is_title_candidate(x: Line) -> bool:
     return k is Kind.SHORT and x.kind.words >= 2
 
 
+def _one_word_headline(items: list[Line], n: int, first: int) -> bool:
+    """A headline of one word ("Batteriespeicher", "Hope!") right above the story or its date line."""
+    x = items[n]
+    below = items[n + 1].kind.kind if n + 1 < len(items) else None
+    return (
+        x.kind.kind is Kind.SHORT
+        and x.kind.words == 1
+        and len(x.text) >= MIN_ONE_WORD_CHARS
+        and (
+            below in (Kind.DATE, Kind.BYLINE)
+            # (not a kicker above a headline that opens the run: "Extremismus" over "Nach Kalifat-Rufen …?")
+            or (
+                n + 1 == first
+                and (_ends_sentence(items[first].text, ".") or items[first].kind.words > MAX_HEADLINE_WORDS)
+            )
+        )
+    )
+
+
 def _printed_again(texts: list[str], n: int) -> bool:
     """Whether the page prints line n again, alone or inside another line (case-folded texts)."""
     own = texts[n]
@@ -257,7 +277,13 @@ def find_title(items: list[Line], first: int) -> int | None:
     (the page title repeats it, a breadcrumb holds it); a lead, a date or a
     byline stands right below it; it has several words; it stands near the story.
     """
-    candidates = [n for n in _reach(items, first) if is_title_candidate(items[n])]
+    candidates = [
+        n
+        for n in _reach(items, first)
+        if is_title_candidate(items[n])
+        or _one_word_headline(items, n, first)
+        or (n == first - 1 and n + 2 < len(items) and _heads_article(items, n))
+    ]
     if not candidates:
         return None
     opening: set[str] = set()
@@ -299,7 +325,8 @@ def title_score(items: list[Line], n: int, first: int, opening: set[str], texts:
         score -= TITLE_NAME_LIKE  # "home: heute: shop: woche:": a menu run together
     if _in_menu(items, n):
         score -= TITLE_IN_MENU
-    if x.kind.words >= LIST_MIN_WORDS and not any(w.casefold() in ALL_STOP_WORDS for w in x.text.split()):
+    tokens = x.text.split()
+    if len(tokens) >= LIST_MIN_WORDS and not any(w.casefold() in ALL_STOP_WORDS for w in tokens):
         score -= TITLE_NO_FUNCTION_WORDS
     if x.kind.words >= HEADLINE_MIN_WORDS and _printed_twice(items, n):
         score += TITLE_TWICE
