@@ -40,6 +40,10 @@ TITLE_TWICE = 1.5  # printed twice in a row (the headline and its picture's or l
 LIST_MIN_WORDS = 5
 TITLE_NO_FUNCTION_WORDS = 1.0
 HEADLINE_MIN_WORDS = 3
+# Headlines are rarely longer than some fifteen words: a longer line is a lead or a caption.
+LONG_TITLE_WORDS = 18
+TITLE_TOO_LONG = 1.0
+TITLE_LABELLED = 1.0  # the value under a label ("Zugehörige Themenseiten:" / "Digitalisierung und IT-Sicherheit")
 
 # A kicker ("Stromausfall in Berlin", "WAHLKAMPF IN THÜRINGEN") stands right above the headline:
 # a few words without a final stop, over a longer line (a lone ":" may stand between them).
@@ -325,6 +329,10 @@ def title_score(items: list[Line], n: int, first: int, opening: set[str], texts:
         score -= TITLE_NAME_LIKE  # "home: heute: shop: woche:": a menu run together
     if _in_menu(items, n):
         score -= TITLE_IN_MENU
+    if x.kind.words > LONG_TITLE_WORDS:
+        score -= TITLE_TOO_LONG
+    if n > 0 and _is_label(items[n - 1]):
+        score -= TITLE_LABELLED
     tokens = x.text.split()
     if len(tokens) >= LIST_MIN_WORDS and not any(w.casefold() in ALL_STOP_WORDS for w in tokens):
         score -= TITLE_NO_FUNCTION_WORDS
@@ -333,6 +341,11 @@ def title_score(items: list[Line], n: int, first: int, opening: set[str], texts:
     if _has_variant(items, n, words):
         score += TITLE_AGREES
     return score
+
+
+def _is_label(x: Line) -> bool:
+    """A label of a few words that names the line below it ("Zugehörige Themenseiten:", "Tags:")."""
+    return x.text.endswith(":") and 1 <= x.kind.words <= KICKER_MAX_WORDS and x.kind.kind in (Kind.SHORT, Kind.HEADLINE)
 
 
 def _printed_twice(items: list[Line], n: int) -> bool:
