@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -103,6 +104,9 @@ def accounted_for(line: str, article: Article) -> bool:
         texts += [teaser.title, teaser.source, teaser.section, teaser.summary, f"{teaser.section} {teaser.title}"]
     if any(text and line in normalise(text) for text in texts):
         return True
+    parts = [part.strip() for part in re.split(r"[•|·]", line)]
+    if len(parts) > 1 and all(part and accounted_for(part, article) for part in parts):
+        return True  # "12.03.2024, 09:15 Uhr • Lesezeit: 3 Minuten": a date and a reading time, each in its field
     date_line = parse_date_line(line)
     if date_line is not None:
         dates = _dates_of(article)
