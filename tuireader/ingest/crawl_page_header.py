@@ -174,6 +174,18 @@ def is_title_candidate(x: Line) -> bool:
     return k is Kind.SHORT and x.kind.words >= 2
 
 
+def _headline_read_as_caption(items: list[Line], n: int) -> bool:
+    """A headline whose words read like a picture credit ("Erstes Bild: So könnte …"), printed twice
+    with at most a kicker between: a caption is not printed twice in a header."""
+    x = items[n]
+    return (
+        x.kind.kind is Kind.CAPTION
+        and HEADLINE_MIN_WORDS <= x.kind.words <= LONG_TITLE_WORDS
+        and any(0 <= m < len(items) and items[m].text == x.text for m in (n - 2, n + 2))
+        and _is_kicker(items[(n - 1) if n >= 2 and items[n - 2].text == x.text else n + 1])
+    )
+
+
 def _one_word_headline(items: list[Line], n: int, first: int) -> bool:
     """A headline of one word ("Batteriespeicher", "Hope!") right above the story or its date line."""
     x = items[n]
@@ -286,6 +298,7 @@ def find_title(items: list[Line], first: int) -> int | None:
         for n in _reach(items, first)
         if is_title_candidate(items[n])
         or _one_word_headline(items, n, first)
+        or _headline_read_as_caption(items, n)
         or (n == first - 1 and n + 2 < len(items) and _heads_article(items, n))
     ]
     if not candidates:
