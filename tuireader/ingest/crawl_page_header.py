@@ -327,8 +327,8 @@ def title_score(items: list[Line], n: int, first: int, opening: set[str], texts:
     x = items[n]
     words = _content_words(x.text)
     score = TITLE_OVERLAP * (len(words & opening) / len(words) if words else 0.0)
-    if _printed_again(texts, n):
-        score += TITLE_REPEATED
+    if x.kind.words >= HEADLINE_MIN_WORDS and _printed_again(texts, n):
+        score += TITLE_REPEATED  # (a word or two printed again is a menu's or the site's name)
     below = items[n + 1].kind.kind if n + 1 < len(items) else None
     if below in (Kind.PROSE, Kind.DATE, Kind.BYLINE) or n + 1 == first:
         score += TITLE_ABOVE_HEADER

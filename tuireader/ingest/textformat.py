@@ -23,8 +23,17 @@ from tuireader.ingest.crawl_teasers import find_block_start, read_block
 from tuireader.model import Article, Teaser
 
 
+SOFT_HYPHEN = "\xad"
+
+
 def split_lines(text: str) -> list[str]:
-    """Lines with white space normalised (``crawl_lines.normalise``); blank lines are kept as ``""``."""
+    """Lines with white space normalised (``crawl_lines.normalise``); blank lines are kept as ``""``.
+
+    Soft hyphens (where a browser may break a long word: "weiter\xadempfehlen") are dropped: they
+    are no part of the word, and a terminal shows them as nothing or as a stray hyphen.
+    """
+    if SOFT_HYPHEN in text:
+        text = text.replace(SOFT_HYPHEN, "")
     return [normalise(line) for line in text.split("\n")]
 
 
