@@ -142,7 +142,10 @@ class PageHeader:
         title_at = find_title(items, first)
         if title_at is None:
             return
-        self.title = _tidy_title(_without_kicker(items, title_at, _punctuated(items, items[title_at].text)))
+        line = items[title_at].text
+        self.title = _tidy_title(_without_kicker(items, title_at, _punctuated(items, line)))
+        if self.title != line:
+            self.leftover.append(line)  # the breadcrumb or kicker around the headline, as printed
         self.top = title_at
         above = title_at - 1
         if above >= 1 and items[above].text == ":":

@@ -22,7 +22,6 @@ from tuireader.ingest.crawl_story import story_markdown
 from tuireader.ingest.crawl_teasers import find_block_start, read_block
 from tuireader.model import Article, Teaser
 
-
 SOFT_HYPHEN = "\xad"
 
 
