@@ -552,7 +552,12 @@ def _tidy_title(title: str) -> str:
     "Abrechnung : Musik-Stars" has lost an inline break, not a word; "Home / Essays / 2017 /
     Aggression Fotografie" is a breadcrumb whose last step is the headline.
     """
+    return breadcrumb_end(title).replace(" : ", ": ")
+
+
+def breadcrumb_end(title: str) -> str:
+    """The last step of a breadcrumb taken for a title ("Home / Essays / 2017 / Aggression Fotografie")."""
     steps = [step.strip() for step in _BREADCRUMB.split(title)]
     if len(steps) >= 3 and len(steps[-1]) >= MIN_HEADLINE_CHARS:
-        title = steps[-1]
-    return title.replace(" : ", ": ")
+        return steps[-1]
+    return title
