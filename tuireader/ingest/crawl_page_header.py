@@ -54,6 +54,7 @@ KICKER_MAX_CHARS = 40
 # is the page's name for the article.
 AGREE_REACH = 30
 AGREE_MIN_SHARED = 2
+AGREE_MIN_WORDS = 4  # content words of the shorter ("Kolumnist*in: Evan Tepest" has a name, not a headline)
 AGREE_FRACTION = 0.5
 HEADLINE_MIN_WORDS_AGREE = 4
 
@@ -339,8 +340,11 @@ def title_score(items: list[Line], n: int, first: int, opening: set[str], texts:
         score += TITLE_SEVERAL_WORDS
     if x.kind.kind is not Kind.HEADLINE and not _ends_sentence(x.text, ("?", "!")):
         score -= TITLE_NOT_HEADLINE  # a headline may ask or exclaim, but rarely ends with a full stop
-    if _is_name_like(x.text):
-        score -= TITLE_NAME_LIKE
+    twice = x.kind.words >= HEADLINE_MIN_WORDS and _printed_twice(items, n)
+    if twice:
+        score += TITLE_TWICE
+    elif _is_name_like(x.text):
+        score -= TITLE_NAME_LIKE  # (a name is not printed twice in a row; "Interabled Sex Education" is)
     if x.text.count(":") >= 3:
         score -= TITLE_NAME_LIKE  # "home: heute: shop: woche:": a menu run together
     if _in_menu(items, n):
@@ -352,8 +356,6 @@ def title_score(items: list[Line], n: int, first: int, opening: set[str], texts:
     tokens = x.text.split()
     if len(tokens) >= LIST_MIN_WORDS and not any(w.casefold() in ALL_STOP_WORDS for w in tokens):
         score -= TITLE_NO_FUNCTION_WORDS
-    if x.kind.words >= HEADLINE_MIN_WORDS and _printed_twice(items, n):
-        score += TITLE_TWICE
     if _has_variant(items, n, words):
         score += TITLE_AGREES
     return score
@@ -435,9 +437,11 @@ def _kicker_between(items: list[Line], top: int, at: int) -> bool:
     return not between or (len(between) == 1 and _is_kicker(between[0]))
 
 
-def _agree(a: set[str], b: set[str]) -> bool:
+def _agree(a: set[str], b: set[str], min_words: int = AGREE_MIN_WORDS) -> bool:
+    """Two wordings of one headline: they share most of the words of the shorter, which has some."""
     shared = len(a & b)
-    return shared >= AGREE_MIN_SHARED and shared >= AGREE_FRACTION * min(len(a), len(b))
+    fewer = min(len(a), len(b))
+    return fewer >= min_words and shared >= AGREE_MIN_SHARED and shared >= AGREE_FRACTION * fewer
 
 
 def _printed_first(items: list[Line], at: int, first: int) -> int:
@@ -455,7 +459,7 @@ def _printed_first(items: list[Line], at: int, first: int) -> int:
     for n in range(at + 2, first):
         if not _kicker_between(items, at, n):
             break
-        if is_title_candidate(items[n]) and _agree(_content_words(items[n].text), own):
+        if is_title_candidate(items[n]) and _agree(_content_words(items[n].text), own, AGREE_MIN_SHARED + 1):
             return n  # below its kicker
     for n in range(max(0, at - AGREE_REACH), at):
         if _is_variant(items[n], items[at], own) and not _kicker_between(items, n, at):
