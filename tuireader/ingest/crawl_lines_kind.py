@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
+from tuireader.ingest import vocab
 from tuireader.ingest.crawl_lines import is_caption, reading_minutes, relative_time
 from tuireader.ingest.crawl_vocab import (
     ALL_STOP_WORDS,
@@ -52,7 +53,9 @@ _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u
 _CLOSERS = "\"'“”»«’‘)]"
 # (Names, not a headline: "Von München bis Aachen: Im Netz der China-Agenten" is no byline.)
 _BYLINE = re.compile(
-    r"(?:" + "|".join(re.escape(p) for p in BYLINE_PREFIXES) + r")\s*:?\s+\S(?:(?!: ).){0,80}$",
+    r"(?:"
+    + "|".join(re.escape(p) for p in dict.fromkeys(BYLINE_PREFIXES + vocab.BYLINE_PREFIXES))
+    + r")\s*:?\s+\S(?:(?!: ).){0,80}$",
     re.I,
 )
 _CREDIT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CREDIT_WORDS) + r")\b\s*(?::|by\b|/)", re.I)

@@ -9,6 +9,7 @@ the header's fields.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tuireader.ingest.crawl_lines import read_byline, reading_minutes, relative_time
 from tuireader.ingest.crawl_lines_kind import Kind, Line
@@ -273,8 +274,10 @@ def _only_names(text: str) -> bool:
     return all(w[:1].isupper() for w in words) and not any(w.casefold() in ALL_STOP_WORDS for w in words)
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in _WORDS.findall(text.casefold()) if len(w) >= 4 and w not in ALL_STOP_WORDS}
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
+    """The words of four letters or more that are no function words (cached: the same lines are compared often)."""
+    return frozenset(w for w in _WORDS.findall(text.casefold()) if len(w) >= 4 and w not in ALL_STOP_WORDS)
 
 
 def _reach(items: list[Line], first: int) -> list[int]:
@@ -386,7 +389,7 @@ def _in_menu(items: list[Line], n: int) -> bool:
     )
 
 
-def _has_variant(items: list[Line], n: int, words: set[str]) -> bool:
+def _has_variant(items: list[Line], n: int, words: frozenset[str]) -> bool:
     """Whether the page prints this headline again in other words near it (the page's own title line,
     a breadcrumb's last step, the printed headline): two wordings that agree are the headline's."""
     if len(words) < AGREE_MIN_SHARED + 1:
@@ -437,7 +440,7 @@ def _kicker_between(items: list[Line], top: int, at: int) -> bool:
     return not between or (len(between) == 1 and _is_kicker(between[0]))
 
 
-def _agree(a: set[str], b: set[str], min_words: int = AGREE_MIN_WORDS) -> bool:
+def _agree(a: frozenset[str], b: frozenset[str], min_words: int = AGREE_MIN_WORDS) -> bool:
     """Two wordings of one headline: they share most of the words of the shorter, which has some."""
     shared = len(a & b)
     fewer = min(len(a), len(b))
@@ -467,7 +470,7 @@ def _printed_first(items: list[Line], at: int, first: int) -> int:
     return at
 
 
-def _is_variant(x: Line, headline: Line, words: set[str]) -> bool:
+def _is_variant(x: Line, headline: Line, words: frozenset[str]) -> bool:
     """x prints the headline in other words (not the same words with a site's name or a badge added,
     but with its kicker and colon before it)."""
     text, own = x.text.casefold(), headline.text.casefold()

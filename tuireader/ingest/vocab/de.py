@@ -39,7 +39,9 @@ SPONSORED_MARKS = (
 
 # What stands before the authors' names.
 # ("Text" only with its colon: "Text und Fotos von ..." opens a credit, "Text messages ..." a sentence.)
-BYLINE_PREFIXES = ("von", "autor", "autorin", "autoren", "text:", "ein beitrag von", "ein kommentar von")
+BYLINE_PREFIXES = (
+    "von", "autor", "autorin", "autoren", "text:", "ein beitrag von", "ein kommentar von", "artikel von",
+)  # fmt: skip
 
 # "Lesezeit: 4 Min.", "4 Minuten Lesezeit"
 READING_TIME_LABELS = ("lesezeit", "lesedauer", "geschätzte lesezeit")
