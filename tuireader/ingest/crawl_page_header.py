@@ -179,6 +179,16 @@ def is_title_candidate(x: Line) -> bool:
     return k is Kind.SHORT and x.kind.words >= 2
 
 
+def _candidate(items: list[Line], n: int, first: int) -> bool:
+    """Whether items[n], above the story starting at ``first``, may be its headline."""
+    return (
+        is_title_candidate(items[n])
+        or _one_word_headline(items, n, first)
+        or _headline_read_as_caption(items, n)
+        or (n == first - 1 and n + 2 < len(items) and _heads_article(items, n))
+    )
+
+
 def _headline_read_as_caption(items: list[Line], n: int) -> bool:
     """A headline whose words read like a picture credit ("Erstes Bild: So könnte …"), printed twice
     with at most a kicker between: a caption is not printed twice in a header."""
@@ -300,14 +310,7 @@ def find_title(items: list[Line], first: int) -> int | None:
     (the page title repeats it, a breadcrumb holds it); a lead, a date or a
     byline stands right below it; it has several words; it stands near the story.
     """
-    candidates = [
-        n
-        for n in _reach(items, first)
-        if is_title_candidate(items[n])
-        or _one_word_headline(items, n, first)
-        or _headline_read_as_caption(items, n)
-        or (n == first - 1 and n + 2 < len(items) and _heads_article(items, n))
-    ]
+    candidates = [n for n in _reach(items, first) if _candidate(items, n, first)]
     if not candidates:
         return None
     opening: set[str] = set()
@@ -426,7 +429,7 @@ def _below_kicker(items: list[Line], at: int, first: int) -> int:
         below += 1
     if (
         below < first
-        and is_title_candidate(items[below])
+        and _candidate(items, below, first)
         and items[below].kind.words > items[at].kind.words
         and not _is_name_like(items[below].text)
     ):
