@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tuireader.ingest import textformat
+from tuireader.ingest import parse_file, textformat
 from tuireader.ingest.crawl_lines_kind import Kind, classify
 from tuireader.model import Article
 
@@ -422,3 +424,32 @@ def test_a_word_or_two_the_page_prints_again_is_no_headline(lang: str, name: str
     story = [p.format(t=topic) for p in _STORY[lang]]
     lines = [*_MENU[lang], name, "12.03.2024", headline, label, *story, f"{name} Archiv", *_FOOTER[lang]]
     assert textformat.parse("\n".join(lines)).title == headline
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "must", "must_not"),
+    [
+        (
+            "de-whole-page-headline.txt",
+            "Neue Fähre: Möwensand verdoppelt die Plätze für Fahrräder",
+            ["doppelt so viele Fahrräder aufnehmen kann", "als schwimmendes Museum am Deich"],
+            ["FÄHRVERKEHR", "Politik", "Kommentare", "Teilen"],
+        ),
+        (
+            "en-whole-page-headline.txt",
+            "New ferry: Skerry doubles the room for bicycles",
+            ["twice as many bicycles as the old one", "as a floating museum once the permits"],
+            ["FERRY SERVICE", "Politics", "Comments", "Share"],
+        ),
+    ],
+)
+def test_whole_page_fixtures_with_the_pages_own_wording_of_the_headline(
+    name: str, title: str, must: list[str], must_not: list[str]
+) -> None:
+    article = parse_file(Path(__file__).parent / "fixtures" / "crawl" / name)
+    assert article.title == title
+    assert article.authors == ["Anna Berg"]
+    for text in must:
+        assert text in article.body
+    for text in must_not:
+        assert text not in article.body
