@@ -70,13 +70,16 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 # "Veröffentlicht am 27.04.24 um 07:39 Uhr": a date with a two-digit year (not read as a date, but a date line).
+SHORT_DATE_LINE_CHARS = 60
 _SHORT_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")
 
 
 def _is_meta(line: str) -> bool:
     if _READING.search(line):
         return True
-    spans = [(f.start, f.end) for f in find_dates(line)] or [m.span() for m in _SHORT_DATE.finditer(line)]
+    spans = [(f.start, f.end) for f in find_dates(line)]
+    if not spans and len(line) <= SHORT_DATE_LINE_CHARS:
+        spans = [m.span() for m in _SHORT_DATE.finditer(line)]
     if not spans:
         return False
     rest = line

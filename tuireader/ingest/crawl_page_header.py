@@ -220,10 +220,9 @@ def _one_word_headline(items: list[Line], n: int, first: int) -> bool:
     )
 
 
-def _printed_again(texts: list[str], n: int) -> bool:
-    """Whether the page prints line n again, alone or inside another line (case-folded texts)."""
-    own = texts[n]
-    return len(own) >= MIN_HEADLINE_CHARS and any(m != n and own in other for m, other in enumerate(texts))
+def _printed_again(page: str, own: str) -> bool:
+    """Whether the page (its case-folded lines joined) prints the line ``own`` again, alone or inside another line."""
+    return len(own) >= MIN_HEADLINE_CHARS and page.count(own) >= 2
 
 
 def headline_opening(items: list[Line], first: int, last: int) -> int:
@@ -235,10 +234,12 @@ def headline_opening(items: list[Line], first: int, last: int) -> int:
     for t in range(first, min(first + HEADLINE_IN_RUN + 1, last - 1)):
         if _heads_article(items, t):
             return t + 1
-    texts = [x.text.casefold() for x in items]
+    page = ""
     for t in range(first, min(first + HEADLINE_IN_RUN, last)):
-        if is_title_candidate(items[t]) and items[t + 1].kind.kind is Kind.PROSE and _printed_again(texts, t):
-            return t + 1
+        if is_title_candidate(items[t]) and items[t + 1].kind.kind is Kind.PROSE:
+            page = page or "\n".join(x.text.casefold() for x in items)
+            if _printed_again(page, items[t].text.casefold()):
+                return t + 1
         if items[t].kind.kind is Kind.PROSE:
             break  # the story has begun: a line below its first paragraph is no headline
     return first
@@ -287,7 +288,7 @@ def _only_names(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _content_words(text: str) -> frozenset[str]:
     """The words of four letters or more that are no function words (cached: the same lines are compared often)."""
-    return frozenset(w for w in _WORDS.findall(text.casefold()) if len(w) >= 4 and w not in ALL_STOP_WORDS)
+    return frozenset({w for w in _WORDS.findall(text.casefold()) if len(w) >= 4 and w not in ALL_STOP_WORDS})
 
 
 def _reach(items: list[Line], first: int) -> list[int]:
@@ -321,23 +322,64 @@ def find_title(items: list[Line], first: int) -> int | None:
             taken += 1
             if taken >= OPENING_PARAGRAPHS:
                 break
-    texts = [x.text.casefold() for x in items]
-    best, best_score = candidates[0], float("-inf")
-    for distance, n in enumerate(candidates):
-        score = title_score(items, n, first, opening, texts) - TITLE_PER_LINE * distance
-        if score > best_score:
-            best, best_score = n, score
+    page = PageText(items, candidates, opening)
+    # Weighed in order of the score without the agreement of wordings (the dearest test): a candidate
+    # that cannot reach the best even with it is not asked. Ties go to the candidate nearest the story.
+    scored = sorted(
+        (
+            (base_score(items, n, first, page) - TITLE_PER_LINE * distance, distance, n)
+            for distance, n in enumerate(candidates)
+        ),
+        key=lambda t: (-t[0], t[1]),
+    )
+    best, best_score, best_distance = candidates[0], float("-inf"), 0
+    for score, distance, n in scored:
+        if score + TITLE_AGREES < best_score:
+            break
+        if _has_variant(page, n):
+            score += TITLE_AGREES
+        if score > best_score or (score == best_score and distance < best_distance):
+            best, best_score, best_distance = n, score, distance
     best = _below_kicker(items, best, first)
     best = _printed_first(items, best, first)
     return _headline_within(items, best)
 
 
-def title_score(items: list[Line], n: int, first: int, opening: set[str], texts: list[str]) -> float:
+class PageText:
+    """What the headline's candidates are weighed against (``find_title``)."""
+
+    def __init__(self, items: list[Line], candidates: list[int], opening: set[str]) -> None:
+        self.joined = "\n".join([x.text for x in items]).casefold()  # (no line holds a line break)
+        self.texts = self.joined.split("\n")  # the page's lines, case-folded
+        self.opening = opening  # the content words of the story's opening paragraphs
+        self._items = items
+        self._near = range(max(0, min(candidates) - AGREE_REACH), min(len(items), max(candidates) + AGREE_REACH))
+        self._headlines: list[tuple[int, frozenset[str]]] | None = None
+
+    @property
+    def headlines(self) -> list[tuple[int, frozenset[str]]]:
+        """(position, content words) of the headline-like lines near the candidates, read when first asked."""
+        if self._headlines is None:
+            items = self._items
+            self._headlines = [
+                (m, _content_words(items[m].text))
+                for m in self._near
+                if items[m].kind.kind in (Kind.HEADLINE, Kind.TEXT) and items[m].kind.words >= AGREE_MIN_WORDS
+            ]
+        return self._headlines
+
+
+def title_score(items: list[Line], n: int, first: int, page: PageText) -> float:
     """How much items[n] looks like the headline of the story that starts at ``first`` (see ``find_title``)."""
+    return base_score(items, n, first, page) + (TITLE_AGREES if _has_variant(page, n) else 0.0)
+
+
+def base_score(items: list[Line], n: int, first: int, page: PageText) -> float:
+    """``title_score`` without the agreement of wordings."""
     x = items[n]
     words = _content_words(x.text)
-    score = TITLE_OVERLAP * (len(words & opening) / len(words) if words else 0.0)
-    if x.kind.words >= HEADLINE_MIN_WORDS and _printed_again(texts, n):
+    score = TITLE_OVERLAP * (len(words & page.opening) / len(words) if words else 0.0)
+    if x.kind.words >= HEADLINE_MIN_WORDS and _printed_again(page.joined, page.texts[n]):
         score += TITLE_REPEATED  # (a word or two printed again is a menu's or the site's name)
     below = items[n + 1].kind.kind if n + 1 < len(items) else None
     if below in (Kind.PROSE, Kind.DATE, Kind.BYLINE) or n + 1 == first:
@@ -362,8 +404,6 @@ def title_score(items: list[Line], n: int, first: int, opening: set[str], texts:
     tokens = x.text.split()
     if len(tokens) >= LIST_MIN_WORDS and not any(w.casefold() in ALL_STOP_WORDS for w in tokens):
         score -= TITLE_NO_FUNCTION_WORDS
-    if _has_variant(items, n, words):
-        score += TITLE_AGREES
     return score
 
 
@@ -392,22 +432,16 @@ def _in_menu(items: list[Line], n: int) -> bool:
     )
 
 
-def _has_variant(items: list[Line], n: int, words: frozenset[str]) -> bool:
+def _has_variant(page: PageText, n: int) -> bool:
     """Whether the page prints this headline again in other words near it (the page's own title line,
     a breadcrumb's last step, the printed headline): two wordings that agree are the headline's."""
+    words = _content_words(page._items[n].text)
     if len(words) < AGREE_MIN_SHARED + 1:
         return False
-    own = items[n].text.casefold()
-    for m in range(max(0, n - AGREE_REACH), min(len(items), n + AGREE_REACH)):
-        x = items[m]
-        if (
-            m != n
-            and x.kind.kind in (Kind.HEADLINE, Kind.TEXT)
-            and x.text.casefold() != own
-            and _agree(_content_words(x.text), words)
-        ):
-            return True
-    return False
+    texts, own = page.texts, page.texts[n]
+    return any(
+        abs(m - n) < AGREE_REACH and m != n and _agree(other, words) and texts[m] != own for m, other in page.headlines
+    )
 
 
 def _is_kicker(x: Line) -> bool:
@@ -476,15 +510,10 @@ def _printed_first(items: list[Line], at: int, first: int) -> int:
 def _is_variant(x: Line, headline: Line, words: frozenset[str]) -> bool:
     """x prints the headline in other words (not the same words with a site's name or a badge added,
     but with its kicker and colon before it)."""
+    if x.kind.words < HEADLINE_MIN_WORDS_AGREE or not is_title_candidate(x) or _is_name_like(x.text):
+        return False
     text, own = x.text.casefold(), headline.text.casefold()
-    return (
-        is_title_candidate(x)
-        and x.kind.words >= HEADLINE_MIN_WORDS_AGREE
-        and text != own
-        and not _is_name_like(x.text)
-        and (own not in text or text.endswith(": " + own))
-        and _agree(_content_words(x.text), words)
-    )
+    return text != own and (own not in text or text.endswith(": " + own)) and _agree(_content_words(x.text), words)
 
 
 def _headline_within(items: list[Line], at: int) -> int:
@@ -536,7 +565,8 @@ def _without_kicker(items: list[Line], at: int, headline: str) -> str:
     for sep in _KICKER_AFTER:
         if sep in headline:
             head, kicker = headline.rsplit(sep, 1)
-            if any(x.text == f"{kicker} {head}" for x in items):
+            printed = f"{kicker} {head}"
+            if any(x.text == printed for x in items):
                 return head
     for x in items[max(0, at - AGREE_REACH) : at + AGREE_REACH]:
         if x.kind.kind not in (Kind.HEADLINE, Kind.TEXT):
