@@ -78,7 +78,7 @@ def _is_meta(line: str) -> bool:
     if _READING.search(line):
         return True
     spans = [(f.start, f.end) for f in find_dates(line)]
-    if not spans and len(line) <= SHORT_DATE_LINE_CHARS:
+    if not spans and len(line) <= SHORT_DATE_LINE_CHARS and "." in line:
         spans = [m.span() for m in _SHORT_DATE.finditer(line)]
     if not spans:
         return False

@@ -204,19 +204,13 @@ def _headline_read_as_caption(items: list[Line], n: int) -> bool:
 def _one_word_headline(items: list[Line], n: int, first: int) -> bool:
     """A headline of one word ("Batteriespeicher", "Hope!") right above the story or its date line."""
     x = items[n]
+    if x.kind.kind is not Kind.SHORT or x.kind.words != 1:
+        return False
     below = items[n + 1].kind.kind if n + 1 < len(items) else None
-    return (
-        x.kind.kind is Kind.SHORT
-        and x.kind.words == 1
-        and len(x.text) >= MIN_ONE_WORD_CHARS
-        and (
-            below in (Kind.DATE, Kind.BYLINE)
-            # (not a kicker above a headline that opens the run: "Extremismus" over "Nach Kalifat-Rufen …?")
-            or (
-                n + 1 == first
-                and (_ends_sentence(items[first].text, ".") or items[first].kind.words > MAX_HEADLINE_WORDS)
-            )
-        )
+    return len(x.text) >= MIN_ONE_WORD_CHARS and (
+        below in (Kind.DATE, Kind.BYLINE)
+        # (not a kicker above a headline that opens the run: "Extremismus" over "Nach Kalifat-Rufen …?")
+        or (n + 1 == first and (_ends_sentence(items[first].text, ".") or items[first].kind.words > MAX_HEADLINE_WORDS))
     )
 
 
