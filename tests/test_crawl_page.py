@@ -408,6 +408,50 @@ _REAL = [
         ["CLAIM: Israel’s Mossad intelligence agency"],
         ["Copyright 2024 The Associated Press", "Advertise with us"],
     ),
+    # Titles: a kicker above the headline, a headline beginning "Von …:", the breadcrumb's wording of the
+    # headline, a note above the header, a kicker run in that the page prints apart, a headline read as prose.
+    (
+        "web-text",
+        "fde-BSZ_2025_09_09",
+        "Ampeln tot, S-Bahnen stoppen: Wie sicher ist Deutschlands Stromnetz?",
+        ["Das Kind kann nicht zur Kita", "Berlin. In Berlin brennen zwei Strommasten."],
+        ["Stromausfall in Berlin", "weitere Videos"],
+    ),
+    (
+        "web-text",
+        "fde-Correctiv_2026_05_24",
+        "Von München bis Aachen: Im Netz der China-Agenten",
+        ["China hat ein Spionagenetzwerk über deutsche Hochschulen ausgerollt"],
+        ["Hybride Kriegsführung", "Unterstützen"],
+    ),
+    (
+        "web-text",
+        "fde-DieWelt_2023_04_28",
+        "BIP: Diese Grafiken zeigen, wie schlecht es um Deutschlands Wirtschaft steht",
+        ["Die deutsche Wirtschaft stagniert"],
+        ["STELLENMARKT", "ZUM NEWSTICKER"],
+    ),
+    (
+        "web-text",
+        "fde-VogueDE_2024_04_30",
+        'Kate Moss auf dem VOGUE-Cover: "Was ich nicht will: gewöhnlich sein"',
+        ["Seit den Neunzigern ist Kate Moss ein Supermodel."],
+        ["Hinweis zu Affiliate-Links", "HOROSKOPE"],
+    ),
+    (
+        "html-extraction",
+        "de-7870a73cba886280",
+        "Was Arbeitgeber über die Rechte von Eltern wissen müssen",
+        ["Dürfen Eltern ihren Arbeitsplatz verlassen, wenn ihr Kind krank ist?"],
+        ["Kind krank: Was Arbeitgeber wissen müssen"],
+    ),
+    (
+        "html-extraction",
+        "de-ee9c2ad8e1a64a4e",
+        "Black Friday Deal jetzt schon sichern: hide.me senkt kurzfristig die Preise!",
+        ["Der verschwiegene VPN-Anbieter hide.me senkt anlässlich von Black Friday die Abo-Preise."],
+        ["Tarnkappe.info > Artikel", "Bildquelle: Lars Sobiraj"],
+    ),
     (
         "web-text",
         "fev-TheNewYorker_1",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -83,7 +84,7 @@ def _dates_of(article: Article) -> set[str]:
 
 def accounted_for(line: str, article: Article) -> bool:
     """The line's content is in a field, or the line is a label that a field stands for."""
-    line = normalise(line)
+    line = normalise(line.replace("\xad", ""))  # soft hyphens are dropped with the rest of a line's spacing
     if not line:
         return True
     texts = [
@@ -103,6 +104,9 @@ def accounted_for(line: str, article: Article) -> bool:
         texts += [teaser.title, teaser.source, teaser.section, teaser.summary, f"{teaser.section} {teaser.title}"]
     if any(text and line in normalise(text) for text in texts):
         return True
+    parts = [part.strip() for part in re.split(r"[•|·]", line)]
+    if len(parts) > 1 and all(part and accounted_for(part, article) for part in parts):
+        return True  # "12.03.2024, 09:15 Uhr • Lesezeit: 3 Minuten": a date and a reading time, each in its field
     date_line = parse_date_line(line)
     if date_line is not None:
         dates = _dates_of(article)
@@ -435,8 +439,9 @@ _SPACED_TEXT = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(_SPACED_TEXT, st.text()))
 def test_split_lines_normalises_every_line(text: str) -> None:
-    """Lines that are kept as they are (normal already) equal those normalised by splitting."""
-    assert textformat.split_lines(text) == [" ".join(line.split()) for line in text.split("\n")]
+    """Lines that are kept as they are (normal already) equal those normalised by splitting (soft hyphens dropped)."""
+    expected = [" ".join(line.replace("\xad", "").split()) for line in text.split("\n")]
+    assert textformat.split_lines(text) == expected
 
 
 @settings(max_examples=300, deadline=None)

@@ -19,7 +19,7 @@ from tuireader.ingest.decode import NotTextError, decode
 from tuireader.model import Article
 
 # Bumped whenever a parser's output changes, so `tuireader reparse` knows what is stale.
-PARSER_VERSION = 5
+PARSER_VERSION = 6
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 

@@ -51,8 +51,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CLOSERS = "\"'“”»«’‘)]"
+# (Names, not a headline: "Von München bis Aachen: Im Netz der China-Agenten" is no byline.)
 _BYLINE = re.compile(
-    r"(?:" + alternation(BYLINE_PREFIXES) + r")\s*:?\s+\S.{0,80}$",
+    r"(?:" + alternation(BYLINE_PREFIXES) + r")\s*:?\s+\S(?:(?!: ).){0,80}$",
     re.I,
 )
 _CREDIT = re.compile(r"\b(?:" + alternation(CREDIT_WORDS) + r")\b\s*(?::|by\b|/)", re.I)
@@ -66,15 +67,22 @@ _READING = re.compile(r"\b(?:lesezeit|lesedauer|min\.? read|minute read|minutes 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+# "Veröffentlicht am 27.04.24 um 07:39 Uhr": a date with a two-digit year (not read as a date, but a date line).
+SHORT_DATE_LINE_CHARS = 60
+_SHORT_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")
+
+
 def _is_meta(line: str) -> bool:
     if _READING.search(line):
         return True
-    found = find_dates(line)
-    if not found:
+    spans = [(f.start, f.end) for f in find_dates(line)]
+    if not spans and len(line) <= SHORT_DATE_LINE_CHARS and "." in line:
+        spans = [m.span() for m in _SHORT_DATE.finditer(line)]
+    if not spans:
         return False
     rest = line
-    for f in reversed(found):
-        rest = rest[: f.start] + " " + rest[f.end :]
+    for start, end in reversed(spans):
+        rest = rest[:start] + " " + rest[end:]
     return len(_WORD.findall(rest)) <= META_OTHER_WORDS
 
 

@@ -18,13 +18,22 @@ from collections.abc import Collection
 from tuireader.ingest import crawl_page
 from tuireader.ingest.crawl_header import read_header, shorten
 from tuireader.ingest.crawl_lines import inline_teaser, normalise
+from tuireader.ingest.crawl_page_header import breadcrumb_end
 from tuireader.ingest.crawl_story import story_markdown
 from tuireader.ingest.crawl_teasers import find_block_start, read_block
 from tuireader.model import Article, Teaser
 
+SOFT_HYPHEN = "\xad"
+
 
 def split_lines(text: str) -> list[str]:
-    """Lines with white space normalised (``crawl_lines.normalise``); blank lines are kept as ``""``."""
+    """Lines with white space normalised (``crawl_lines.normalise``); blank lines are kept as ``""``.
+
+    Soft hyphens (where a browser may break a long word: "weiter\xadempfehlen") are dropped: they
+    are no part of the word, and a terminal shows them as nothing or as a stray hyphen.
+    """
+    if SOFT_HYPHEN in text:
+        text = text.replace(SOFT_HYPHEN, "")
     return [normalise(line) for line in text.split("\n")]
 
 
@@ -75,7 +84,8 @@ def read_article_text(lines: list[str]) -> Article:
     story_lines, inline_teasers = _take_inline_teasers(header.story + lines[header.end : block_start])
     body, story_leftover = story_markdown(story_lines)
 
-    title = header.title
+    title = breadcrumb_end(header.title)
+    leftover = [header.title] if title != header.title else []  # the breadcrumb the title was the end of
     if not title:
         first = next((line for line in lines[header.end : block_start] if line), "")
         title = shorten(first)
@@ -94,7 +104,7 @@ def read_article_text(lines: list[str]) -> Article:
         tags=header.tags,
         related_label=block.label,
         related=inline_teasers + block.teasers,
-        leftover=header.leftover + story_leftover + block.leftover,
+        leftover=leftover + header.leftover + story_leftover + block.leftover,
     )
 
 

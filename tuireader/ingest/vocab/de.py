@@ -57,7 +57,7 @@ SPONSORED_MARKS = (
 
 # What stands before the authors' names.
 # ("Text" only with its colon: "Text und Fotos von ..." opens a credit, "Text messages ..." a sentence.)
-BYLINE_PREFIXES = ("von", "autor", "autorin", "autoren", "text:", "ein beitrag von", "ein kommentar von")
+BYLINE_PREFIXES = ("von", "autor", "autorin", "autoren", "text:", "ein beitrag von", "ein kommentar von", "artikel von")
 # What joins the last two names of a byline: "Von Anna Berg und Tom Li".
 AND_WORDS = ("und",)
 
