@@ -91,6 +91,20 @@ def test_bylines_and_date_lines_one_line_at_a_time(line: str, kind: Kind) -> Non
 
 
 @pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Kate Moss auf dem Titelbild: Was ich nicht will", Kind.HEADLINE),
+        ("Die Kanzlerin bei ihrer Rede im Bundestag. Foto: dpa", Kind.CAPTION),
+        ("Die Kanzlerin bei ihrer Rede im Bundestag Titelbild: Anna Berg", Kind.CAPTION),
+        ("Behind the photo: what the harbour looked like in 1920", Kind.HEADLINE),
+        ("The harbour in 1920 (Photo: City Archive)", Kind.CAPTION),
+    ],
+)
+def test_a_credit_label_after_an_article_or_preposition_is_a_word_of_the_headline(line: str, kind: Kind) -> None:
+    assert classify(line).kind is kind
+
+
+@pytest.mark.parametrize(
     ("lang", "note", "kicker", "headline", "lead", "byline"),
     [
         (

@@ -128,7 +128,20 @@ def is_caption(line: str) -> bool:
     """An image caption with its credit ("Russlands Präsident. (Foto: dpa) Foto: A. N.")."""
     if len(line) > 400 or not (":" in line or "(" in line or "©" in line or line.startswith(("Image ", "Bild "))):
         return False
-    return _CREDIT.search(line) is not None
+    return has_credit(_CREDIT, line)
+
+
+_FUNCTION_WORDS = frozenset().union(*vocab.STOP_WORDS.values())
+
+
+def has_credit(pattern: re.Pattern[str], line: str) -> bool:
+    """Whether ``pattern`` finds a picture credit in the line that is a label ("Foto: dpa", "Rede. Foto: dpa"),
+    not a word of a sentence: after an article or a preposition ("auf dem Titelbild: Was ich will") it is one."""
+    for m in pattern.finditer(line):
+        before = line[: m.start()].split()
+        if not before or before[-1].casefold() not in _FUNCTION_WORDS:
+            return True
+    return False
 
 
 def read_byline(line: str) -> tuple[list[str], str | None] | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from tuireader.ingest.crawl_lines import is_caption, reading_minutes, relative_time
+from tuireader.ingest.crawl_lines import has_credit, is_caption, reading_minutes, relative_time
 from tuireader.ingest.crawl_vocab import (
     ALL_STOP_WORDS,
     BYLINE_PREFIXES,
@@ -139,7 +139,7 @@ def classify(line: str) -> LineKind:
     folded = line.casefold()
     if "©" in line and words <= 6 and _YEAR.search(line) is None and "rights" not in folded and "rechte" not in folded:
         return LineKind(Kind.CAPTION, words)  # "© Rolf Zoellner/imago": a picture's credit, not the page's copyright
-    if words <= 40 and _CREDIT.search(line) is not None:
+    if words <= 40 and has_credit(_CREDIT, line):
         return LineKind(Kind.CAPTION, words)  # "… © Foto: Stadtwerke": a caption with its credit
     ends = line.rstrip(_CLOSERS).endswith(_SENTENCE_END)
     if words <= 12 and _BYLINE.match(line) and not ends:
@@ -154,7 +154,7 @@ def classify(line: str) -> LineKind:
         # "Folgen Sie uns auf", "© 2024 Verlag", a cookie notice. A sentence of the story that
         # speaks of a company's shares or of a comment is not furniture.
         return LineKind(Kind.FURNITURE, words, category)
-    if len(line) <= 300 and (is_caption(line) or (_CREDIT.search(line) is not None and words <= 40)):
+    if len(line) <= 300 and (is_caption(line) or (words <= 40 and has_credit(_CREDIT, line))):
         return LineKind(Kind.CAPTION, words)
     if words >= PROSE_MIN_WORDS and (
         stop >= PROSE_MIN_STOP or (words >= LONG_PROSE_WORDS and stop >= LONG_PROSE_MIN_STOP)
