@@ -60,4 +60,9 @@ def test_canonical_addresses_drop_only_what_names_no_other_page() -> None:
         canonical_url("HTTPS://News.Example:443/a/b?id=7&utm_source=x&fbclid=y#top") == "https://news.example/a/b?id=7"
     )
     assert canonical_url("http://news.example:8080") == "http://news.example:8080/"
+    assert (
+        canonical_url("https://news.example/a #top")
+        == canonical_url("https://news.example/a")
+        == "https://news.example/a"
+    )
     assert canonical_url("mailto:a@b.c") is None and canonical_url("https://") is None

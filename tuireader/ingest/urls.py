@@ -69,7 +69,7 @@ def canonical_url(url: str | None) -> str | None:
     if not url:
         return None
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url.split("#", 1)[0].strip())  # (blanks before a fragment are the address's end)
         port = parts.port
     except ValueError:
         return None
