@@ -10,6 +10,7 @@ from conftest import run_reader
 from textual import events
 from ui_helpers import opened, row_text, static_text
 
+from tuireader.ui.screens.main import MainScreen
 from tuireader.ui.text import clean_block as clean_text
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
@@ -192,6 +193,27 @@ async def test_fast_keys_while_long_stories_load_leave_a_working_story(lib_path:
             story_view.focus()
             await pilot.press("G")
             assert story_view.scroll_y == story_view.max_scroll_y > 0
+
+
+async def test_a_story_that_arrives_after_the_reader_went_back_is_not_shown(lib_path: Path) -> None:
+    """The next article's story arrives, then the reader goes back before it is on screen: the list and the story agree."""
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            await reader.press("enter")
+            await reader.settle()
+            main = reader.main
+            first = main.story.article
+            assert first is not None and first.id is not None
+            main.action_next_article()  # the next article is asked for
+            second_id = main.article_id
+            assert second_id is not None and second_id != first.id
+            # Its story arrives, and the first is asked for again before the story is put on screen.
+            main.post_message(MainScreen.Fetched(second_id, library.get(second_id), 0.0))
+            main.post_message(ArticleList.Opened(main.article_list, first.id))
+            await reader.settle()
+            assert main.article_id == first.id
+            shown = main.story.article
+            assert shown is not None and shown.id == first.id
 
 
 async def test_a_very_long_article_is_readable_to_its_end(lib_path: Path) -> None:

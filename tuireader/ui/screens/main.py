@@ -459,6 +459,8 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             await self._show_now(article, position)
 
     async def _show_now(self, article: Article, position: float) -> None:
+        if article.id != self.article_id:
+            return  # another article was asked for after this one arrived (the one on screen, say)
         if self._finder is not None and self._finder.active:
             self._close_find()  # the matches were in the story shown before
         self.query_one("#story-placeholder").display = False
