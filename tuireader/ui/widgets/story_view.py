@@ -1,10 +1,12 @@
 """The story: a header block, then the body in Markdown, then the teaser block.
 
-The body is rendered by Textual's ``Markdown`` widget, whose cost grows with
-the number of blocks, so a long body is split into chunks: the first chunk is
-rendered at once, the rest are appended a chunk at a time in the background
-(the app stays responsive between chunks), to the story's end however long it
-is. ``G`` pressed while the rest renders follows the story to its real end.
+The body is rendered by Textual's ``Markdown`` widget (``StoryMarkdown``),
+whose cost grows with the number of blocks, so the body is cut into chunks
+bounded in characters and in widgets (``render.story_chunks``): the first
+chunk is rendered at once, the rest are appended a chunk at a time in the
+background (each parsed in a thread; keys and paints get through between
+chunks), to the story's end however long it is. ``G`` pressed while the rest
+renders follows the story to its real end.
 
 The text keeps to a reading column (``reading_width`` cells, centred; 0: the
 whole pane).
@@ -26,38 +28,16 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from tuireader.model import Article
-from tuireader.render import story_markdown
+from tuireader.render import story_chunks, story_markdown
 from tuireader.ui.hyperlinks import add_hyperlinks
 from tuireader.ui.text import clean_line, long_date
+from tuireader.ui.widgets.story_blocks import StoryMarkdown
 from tuireader.ui.widgets.teaser_panel import TeaserPanel
 
 FIRST_CHUNK_CHARS = 4_000
 CHUNK_CHARS = 4_000
 # The reading column's width when config.toml says nothing (0: no limit).
 READING_WIDTH = 80
-
-
-def split_body(body: str, first: int = FIRST_CHUNK_CHARS, size: int = CHUNK_CHARS) -> list[str]:
-    """Split markdown at blank lines outside code fences into chunks of about ``size`` characters."""
-    chunks: list[str] = []
-    current: list[str] = []
-    length = 0
-    in_fence = False
-    limit = first
-    for line in body.split("\n"):
-        stripped = line.lstrip()
-        if stripped.startswith(("```", "~~~")):
-            in_fence = not in_fence
-        if not in_fence and not line.strip() and length >= limit:
-            chunks.append("\n".join(current).strip("\n"))
-            current, length, limit = [], 0, size
-            continue
-        current.append(line)
-        length += len(line) + 1
-    rest = "\n".join(current).strip("\n")
-    if rest or not chunks:
-        chunks.append(rest)
-    return chunks
 
 
 async def _uninterrupted(change: Awaitable[None]) -> None:
@@ -219,7 +199,7 @@ class StoryView(VerticalScroll):
                 return  # a newer article was asked for meanwhile
             body = story_markdown(article.body)  # sanitised, and bounded in what it may cost to render
             chunks = (
-                split_body(body, FIRST_CHUNK_CHARS, CHUNK_CHARS)
+                story_chunks(body, FIRST_CHUNK_CHARS, CHUNK_CHARS)
                 if body.strip()
                 else ["*(This article has no story text.)*"]
             )
@@ -235,7 +215,7 @@ class StoryView(VerticalScroll):
                     if len(parts) > 1:
                         await container.remove_children(parts[1:])
                 elif not parts:
-                    first = Markdown(open_links=False)
+                    first = StoryMarkdown()
                     await container.mount(first)
                 else:
                     # A long story's many blocks take a while to remove: hide them and let
@@ -246,7 +226,7 @@ class StoryView(VerticalScroll):
                     container.display = False
                     await self.mount(fresh, before=container)
                     container.remove()
-                    first = Markdown(open_links=False)
+                    first = StoryMarkdown()
                     await fresh.mount(first)
                 await first.update(chunks[0])
                 add_hyperlinks(first)
@@ -270,7 +250,7 @@ class StoryView(VerticalScroll):
         async with self._replacing:
             if self.article is not article:
                 return
-            markdown = Markdown(open_links=False)
+            markdown = StoryMarkdown()
             await self._body().mount(markdown)
             await markdown.update(chunk)
             add_hyperlinks(markdown)
