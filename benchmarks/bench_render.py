@@ -178,7 +178,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
     parser.add_argument("--rounds", type=int, default=1)
-    parser.add_argument("--only", help="stories whose name holds this text")
+    parser.add_argument("--only", help="stories whose name holds one of these texts (comma-separated)")
     args = parser.parse_args()
     root = args.root.resolve()
     sys.path.insert(0, str(root))
@@ -190,7 +190,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         library = Library(Path(tmp) / "library.db")
         ids = {}
-        chosen = {k: v for k, v in stories().items() if not args.only or args.only in k}
+        wanted = args.only.split(",") if args.only else [""]
+        chosen = {k: v for k, v in stories().items() if any(w in k for w in wanted)}
         for n, (name, body) in enumerate(chosen.items()):
             article = Article(title=f"Pathological {n}: {name}", body=body, published=f"2020-01-{n + 1:02d}T10:00")
             ids[name], _ = library.add(article, body.encode())

@@ -31,7 +31,7 @@ class Caps:
     table_chars: int = 6_000  # text of the rows kept as a table (a tall grid is costly to draw)
     # About how many widgets (headings, list items, quotes, table cells) one story may become in
     # the reader, which lays out all of them again as the story grows; the rest is plain lines.
-    story_weight: int = 600
+    story_weight: int = 300
     table_cell_chars: int = 200  # one cell, cut with "…"
     container_depth: int = 8  # nested quotes and list levels in front of a line
     indent_chars: int = 32  # leading spaces of a line (deeper list levels)

@@ -36,6 +36,16 @@ from tuireader.ui.widgets.teaser_panel import TeaserPanel
 
 FIRST_CHUNK_CHARS = 4_000
 CHUNK_CHARS = 4_000
+DISCARD_BATCH = 4  # chunks of a story left removed in one step
+
+
+def story_parts(body: str | None) -> list[str]:
+    """The story as the chunks of bounded markdown the reader renders one at a time."""
+    markdown = story_markdown(body)
+    return story_chunks(markdown, FIRST_CHUNK_CHARS, CHUNK_CHARS) if markdown.strip() else [NO_STORY]
+
+
+NO_STORY = "*(This article has no story text.)*"
 # The reading column's width when config.toml says nothing (0: no limit).
 READING_WIDTH = 80
 
@@ -194,15 +204,12 @@ class StoryView(VerticalScroll):
         await _uninterrupted(self._replace(article, position))
 
     async def _replace(self, article: Article, position: float) -> None:
+        # Sanitised, bounded in what it may cost to render, and cut into chunks: in a thread, as
+        # a long story takes a while (the screen gets the interpreter every few milliseconds).
+        chunks = await asyncio.to_thread(story_parts, article.body)
         async with self._replacing:
             if self.article is not article:
                 return  # a newer article was asked for meanwhile
-            body = story_markdown(article.body)  # sanitised, and bounded in what it may cost to render
-            chunks = (
-                story_chunks(body, FIRST_CHUNK_CHARS, CHUNK_CHARS)
-                if body.strip()
-                else ["*(This article has no story text.)*"]
-            )
             with self.app.batch_update():  # one repaint for header, body and teasers
                 self.chunks_total = len(chunks)
                 self.chunks_shown = 0
@@ -225,7 +232,7 @@ class StoryView(VerticalScroll):
                     self._current_body = fresh
                     container.display = False
                     await self.mount(fresh, before=container)
-                    container.remove()
+                    self._discard(container)
                     first = StoryMarkdown()
                     await fresh.mount(first)
                 await first.update(chunks[0])
@@ -237,6 +244,14 @@ class StoryView(VerticalScroll):
             self.post_message(self.Rendered(article.id))
             if len(chunks) > 1:
                 self._render_rest(article, chunks[1:])
+
+    @work(group="discard")
+    async def _discard(self, container: Widget) -> None:
+        """Remove a hidden story's widgets a few chunks at a time (all at once held the screen up)."""
+        parts = list(container.children)
+        for start in range(0, len(parts), DISCARD_BATCH):
+            await _uninterrupted(container.remove_children(parts[start : start + DISCARD_BATCH]))
+        await _uninterrupted(container.remove())
 
     @work(exclusive=True, group="chunks")
     async def _render_rest(self, article: Article, chunks: list[str]) -> None:
