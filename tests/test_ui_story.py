@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from conftest import run_reader
 from textual import events
 from ui_helpers import opened, row_text, static_text
 
-from tuireader.ui.screens.main import MainScreen
+from tuireader.model import Article
+from tuireader.ui.screens.main import MainScreen, Mode
 from tuireader.ui.text import clean_block as clean_text
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
@@ -297,6 +299,34 @@ async def test_narrow_layout_shows_one_pane_at_a_time(lib_path: Path) -> None:
             assert reader_pane.display and not list_pane.display and isinstance(app.focused, StoryView)
             await pilot.press("tab", "tab")
             assert list_pane.display and not reader_pane.display and isinstance(app.focused, ArticleList)
+
+
+async def test_narrow_next_article_keeps_the_reader_on_screen_while_it_loads(
+    lib_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """n while reading in one pane: the story stays on screen until the next one is there (no flash of the list)."""
+    with opened(lib_path) as library:
+        async with run_reader(library, (80, 24)) as reader:
+            app = reader.app
+            await reader.press("enter")
+            await reader.settle()
+            first = app.query_one(StoryView).article
+            arrived = threading.Event()
+            get = library.get
+
+            def held_get(article_id: int) -> Article | None:
+                arrived.wait(10)  # the next article is on its way until the test lets it arrive
+                return get(article_id)
+
+            monkeypatch.setattr(library, "get", held_get)
+            await reader.press("n")
+            assert reader.main.mode is Mode.LOADING
+            assert app.screen.query_one("#reader-pane").display and not app.screen.query_one("#list-pane").display
+            arrived.set()
+            await reader.settle()
+            shown = app.query_one(StoryView).article
+            assert shown is not None and first is not None and shown.id != first.id
+            assert app.screen.query_one("#reader-pane").display
 
 
 async def test_narrow_position_is_kept_when_going_back_to_the_list_while_the_story_renders(

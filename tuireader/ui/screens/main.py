@@ -392,7 +392,10 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
     def _set_mode(self, mode: Mode) -> None:
         """Enter a mode: focus and (when narrow) the pane shown follow it."""
         self.mode = mode
-        self.set_class(mode in (Mode.READING, Mode.TEASERS), "-reading")
+        # Another article asked for while reading (n, p, a link, back): the reader stays on screen
+        # while it loads. (Each change of this class restyles every widget on the screen.)
+        loading_from_reader = mode is Mode.LOADING and self.has_class("-reading")
+        self.set_class(mode in (Mode.READING, Mode.TEASERS) or loading_from_reader, "-reading")
         if mode is Mode.LIST:
             self._focus_on_arrival = False
             self.article_list.focus()
