@@ -253,11 +253,8 @@ def _table(lines: list[str], start: int, out: _Paragraphs, caps: Caps) -> int:
     rows = [_cells(lines[start])] + [_cells(line) for line in lines[start + 2 : end]]
     if max(len(r) for r in rows) > caps.table_columns:
         # Too wide to read as a grid in a terminal: every row a line of text, the header first.
-        out.blank()
-        out.line(f"(a table of {len(rows) - 1} rows and {max(len(r) for r in rows)} columns, a row a line:)")
-        out.blank()
-        for r in rows:
-            out.plain(" · ".join(c for c in r if c))
+        note = f"a table of {len(rows) - 1} rows and {max(len(r) for r in rows)} columns"
+        _rows_as_lines(out, note, rows)
         return end
     width = max(len(r) for r in rows)
     plain: list[list[str]] = []  # rows (or their full text) shown as lines after the table
@@ -282,12 +279,16 @@ def _table(lines: list[str], start: int, out: _Paragraphs, caps: Caps) -> int:
     out.block(table, width * len(shown))
     plain += rows[kept:]
     if plain:
-        out.blank()
-        out.line(f"(the table in full, {len(plain)} rows as text, a row a line:)")
-        out.blank()
-        for r in plain:
-            out.plain(" · ".join(c for c in r if c))
+        _rows_as_lines(out, f"the table in full, {len(plain)} rows as text", plain)
     return end
+
+
+def _rows_as_lines(out: _Paragraphs, note: str, rows: list[list[str]]) -> None:
+    out.blank()
+    out.line(f"({note}, a row a line:)")
+    out.blank()
+    for r in rows:
+        out.plain(" · ".join(c for c in r if c))
 
 
 def _bounded_line(line: str, caps: Caps) -> str:
