@@ -27,7 +27,7 @@ class Caps:
     table_columns: int = 12  # columns kept in a table; the rest of a row follows in its last cell
     # Cells of one table (each is a widget in the reader, laid out again whenever the story grows):
     # rows beyond rows x columns <= table_cells become plain lines too.
-    table_cells: int = 160
+    table_cells: int = 120
     table_chars: int = 6_000  # text of the rows kept as a table (a tall grid is costly to draw)
     # About how many widgets (headings, list items, quotes, table cells) one story may become in
     # the reader, which lays out all of them again as the story grows; the rest is plain lines.
