@@ -1,7 +1,8 @@
-"""Hostile input: the longest parse of a page up to 10 MB, the time render.py takes to prepare
-pathological stories, and kill -9 during imports (integrity failures / lost / duplicated).
+"""Hostile input: the longest parse of a page up to 10 MB (and trafilatura alone on the same HTML
+pages, the anchor), the time render.py takes to prepare pathological stories, and kill -9 during
+imports (integrity failures / lost / duplicated).
 
-    python benchmarks/bench_hostile.py [--kills 20] [--skip-kills]
+    python benchmarks/bench_hostile.py [--kills 20] [--skip-kills] [--trafilatura-limit 60] [--only-trafilatura]
 
 Each figure is printed with the load average (the machine is shared). The pages are the
 shapes that stalled the parsers (nested tables and lists, 100,000 nested divs, 190,000
@@ -106,6 +107,43 @@ def bench_parse() -> None:
     print(f"longest parse: {longest[1]:.2f} s ({longest[0]}); {load()}")
 
 
+_TRAFILATURA = """
+import sys, time, logging
+import trafilatura
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+html = open(sys.argv[1], "rb").read().decode("utf-8", "replace")
+start = time.perf_counter()
+text = trafilatura.extract(html, include_comments=False)
+print(time.perf_counter() - start, len(text or ""))
+"""
+
+
+def bench_trafilatura(limit: float) -> None:
+    """The anchor: trafilatura alone on the same HTML pages, each in its own process (killed after ``limit`` s)."""
+    print(f"\ntrafilatura.extract alone, the same HTML pages ({load()})")
+    longest = ("", 0.0)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, data in pages().items():
+            if not data.startswith(b"<html"):
+                continue  # crawler text: trafilatura reads HTML only
+            page = Path(tmp) / "page.html"
+            page.write_bytes(data)
+            try:
+                done = subprocess.run(
+                    [sys.executable, "-c", _TRAFILATURA, str(page)], capture_output=True, text=True, timeout=limit
+                )
+                took_text, chars = done.stdout.split()
+                took = float(took_text)
+                shown = f"{took:6.2f} s  ({int(chars):,} chars)"
+            except subprocess.TimeoutExpired:
+                took, shown = limit, f"> {limit:.0f} s (stopped)"
+            except ValueError:
+                took, shown = 0.0, "failed: " + done.stderr.strip().splitlines()[-1][:100]
+            longest = max(longest, (name, took), key=lambda x: x[1])
+            print(f"  {shown}  {len(data) / MB:5.1f} MB  {name}")
+    print(f"trafilatura's longest: {longest[1]:.2f} s ({longest[0]}); {load()}")
+
+
 def bench_render() -> None:
     print(f"\nrender.story_markdown, pathological stories ({load()})")
     longest = 0.0
@@ -179,9 +217,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--skip-kills", action="store_true")
+    parser.add_argument("--trafilatura-limit", type=float, default=60.0, help="seconds per page for the anchor")
+    parser.add_argument("--only-trafilatura", action="store_true", help="time the anchor alone")
     args = parser.parse_args()
+    if args.only_trafilatura:
+        bench_trafilatura(args.trafilatura_limit)
+        return
     bench_render()
     bench_parse()
+    bench_trafilatura(args.trafilatura_limit)
     if not args.skip_kills:
         bench_kills(args.kills)
 

@@ -55,13 +55,41 @@ def test_every_field_of_the_plain_text_is_sanitised() -> None:
 
 
 def test_a_huge_table_keeps_its_first_rows_as_a_table_and_the_rest_as_text() -> None:
-    out = story_markdown(_table(1000, 50))
+    out = story_markdown(_table(1000, 10))
     tables = [t for t in _blocks(out) if t.type == "table_open"]
     assert len(tables) == 1
     rows = [t for t in _blocks(out) if t.type == "tr_open"]
-    assert len(rows) == CAPS.table_rows
-    assert max(len(line.split(" | ")) for line in out.splitlines() if line.startswith("|")) <= CAPS.table_columns
-    assert _words(_table(1000, 50)) <= _words(out)  # every cell is still there
+    assert len(rows) > 2 and len(rows) * 10 <= CAPS.table_cells  # each cell is a widget in the reader
+    assert _words(_table(1000, 10)) <= _words(out)  # every cell is still there
+    # The rest: a row a line (hard breaks), in paragraphs of many rows, not one paragraph each.
+    lines = [line for line in out.splitlines() if line.startswith("r")]
+    assert len(lines) + len(rows) - 1 == 1000 and all(line.endswith("  ") for line in lines)
+    assert sum(t.type == "paragraph_open" for t in _blocks(out)) < 1000 // 4
+
+
+def test_a_table_too_wide_for_a_terminal_is_a_row_a_line() -> None:
+    out = story_markdown(_table(1000, 50))
+    assert not [t for t in _blocks(out) if t.type == "table_open"]
+    assert _words(_table(1000, 50)) <= _words(out)
+    lines = [line for line in out.splitlines() if line.startswith("r")]
+    assert len(lines) == 1000 and lines[0].startswith("r0c0 · r0c1") and lines[0].endswith("r0c49  ")
+
+
+def test_a_narrow_table_keeps_more_rows_than_a_wide_one() -> None:
+    narrow = [t for t in _blocks(story_markdown(_table(1000, 3))) if t.type == "tr_open"]
+    wide = [t for t in _blocks(story_markdown(_table(1000, 10))) if t.type == "tr_open"]
+    assert len(narrow) == min(CAPS.table_rows, CAPS.table_cells // 3) > len(wide)
+
+
+def test_table_rows_shown_as_text_obey_no_markdown() -> None:
+    lines = ["| a | b |", "|---|---|"] + [f"| r{r} | x |" for r in range(CAPS.table_rows)]
+    lines += ["| # heading | x |", "| - item | y |", "| 1. first | z |", "| > quote | w |"]
+    blocks = _blocks(story_markdown("\n".join(lines)))
+    assert not [
+        t for t in blocks if t.type in ("heading_open", "bullet_list_open", "ordered_list_open", "blockquote_open")
+    ]
+    text = "".join(c.content for t in blocks if t.type == "inline" for c in t.children or [])
+    assert all(word in text for word in ("# heading", "- item", "1. first", "> quote"))
 
 
 def test_a_small_table_is_unchanged() -> None:
@@ -82,10 +110,25 @@ def test_an_unclosed_fence_is_text_and_a_long_fence_is_split() -> None:
     out = story_markdown("intro\n\n```python\n" + "x = 1\n" * 10_000)
     assert not [t for t in _blocks(out) if t.type == "fence"]
     assert out.count("x = 1") == 10_000
+    # each line on a line of its own, in paragraphs of bounded size
+    inline = [t for t in _blocks(out) if t.type == "inline" and "x = 1" in t.content]
+    assert sum(c.type == "hardbreak" for t in inline for c in t.children) >= 10_000 - len(inline)
+    assert max(len(t.content) for t in inline) <= CAPS.paragraph_chars
     closed = "```\n" + "y = 2\n" * 1_000 + "```"
     fences = [t for t in _blocks(story_markdown(closed)) if t.type == "fence"]
     assert len(fences) == 5 and all(t.content.count("\n") <= CAPS.fence_lines for t in fences)
     assert sum(t.content.count("y = 2") for t in fences) == 1_000
+
+
+def test_a_story_with_more_structure_than_the_reader_lays_out_goes_on_as_plain_lines() -> None:
+    items = "\n".join(f"- item {n}" for n in range(10_000))
+    out = story_markdown("Intro.\n\n" + items)
+    blocks = _blocks(out)
+    assert 10 < sum(t.type == "list_item_open" for t in blocks) <= CAPS.story_weight // 5 + 1
+    assert out.count("item 9999") == 1 and "\\- item 9999  " in out  # the rest: as typed, a line each
+    assert _words(items) <= _words(out)
+    headings = "\n".join(f"# heading {n}" for n in range(10_000))
+    assert sum(t.type == "heading_open" for t in _blocks(story_markdown(headings))) <= CAPS.story_weight + 1
 
 
 def test_a_huge_paragraph_is_split_without_losing_words() -> None:

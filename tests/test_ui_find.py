@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
+import pytest
 from conftest import run_reader
 from ui_helpers import opened
 
+from tuireader.model import Article
 from tuireader.ui.widgets.find_bar import FindBar
 from tuireader.ui.widgets.story_view import StoryView
 
@@ -48,7 +51,11 @@ async def test_ctrl_f_finds_highlights_and_n_moves_between_matches(lib_path: Pat
             await reader.press("n")
             await reader.settle()
             assert finder.current == 1 and story.scroll_target_y > first_y
-            assert finder.hits[1].block.region.height and story.region.contains_region(finder.hits[1].block.region)
+            # the match's own line is on screen (its block, a run of paragraphs, may be taller than the screen)
+            line = finder.hit_y(finder.hits[1])
+            assert story.scroll_y <= line < story.scroll_y + story.scrollable_content_region.height
+            row = app.screen.get_widget_at(story.region.x + 3, story.region.y + line - round(story.scroll_y))[0]
+            assert row is finder.hits[1].block
             await reader.press("N", "N")
             assert finder.current == 2
             # escape ends find and takes the highlights away; n is next article again
@@ -62,9 +69,18 @@ async def test_ctrl_f_finds_highlights_and_n_moves_between_matches(lib_path: Pat
             assert story.article.id != found_id
 
 
-async def test_find_says_when_the_story_is_still_rendering(lib_path: Path) -> None:
+async def test_find_says_when_the_story_is_still_rendering(lib_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from test_ui_data import article, story
 
+    # The rest of the story waits until the test lets it come.
+    gate = asyncio.Event()
+    append = StoryView._append
+
+    async def held_append(self: StoryView, shown: Article, chunk: str) -> None:
+        await gate.wait()
+        await append(self, shown, chunk)
+
+    monkeypatch.setattr(StoryView, "_append", held_append)
     with opened(lib_path) as library:
         long_id, _ = library.add(
             article(991, title="Long", published="2041-01-02T00:00", body=story(900, "Long")), b"x"
@@ -77,8 +93,9 @@ async def test_find_says_when_the_story_is_still_rendering(lib_path: Path) -> No
             bar.value = "council"
             await reader.press("enter")
             story_view = reader.app.query_one(StoryView)
-            assert not story_view.fully_rendered  # 50 chunks of 4,000 characters take seconds
+            assert not story_view.fully_rendered
             assert "still rendering" in str(bar.border_title)
+            gate.set()
             await reader.settle(60)
             assert story_view.fully_rendered
             first_count = len(reader.main._finder.hits)

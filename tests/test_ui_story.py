@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from conftest import run_reader
 from textual import events
 from ui_helpers import opened, row_text, static_text
 
+from tuireader.model import Article
+from tuireader.ui.screens.main import MainScreen, Mode
 from tuireader.ui.text import clean_block as clean_text
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
@@ -194,6 +197,27 @@ async def test_fast_keys_while_long_stories_load_leave_a_working_story(lib_path:
             assert story_view.scroll_y == story_view.max_scroll_y > 0
 
 
+async def test_a_story_that_arrives_after_the_reader_went_back_is_not_shown(lib_path: Path) -> None:
+    """The next article's story arrives, then the reader goes back before it is on screen: the list and the story agree."""
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            await reader.press("enter")
+            await reader.settle()
+            main = reader.main
+            first = main.story.article
+            assert first is not None and first.id is not None
+            main.action_next_article()  # the next article is asked for
+            second_id = main.article_id
+            assert second_id is not None and second_id != first.id
+            # Its story arrives, and the first is asked for again before the story is put on screen.
+            main.post_message(MainScreen.Fetched(second_id, library.get(second_id), 0.0))
+            main.post_message(ArticleList.Opened(main.article_list, first.id))
+            await reader.settle()
+            assert main.article_id == first.id
+            shown = main.story.article
+            assert shown is not None and shown.id == first.id
+
+
 async def test_a_very_long_article_is_readable_to_its_end(lib_path: Path) -> None:
     """A 265,000-character story is shown whole, in chunks; G while it renders goes to its real end."""
     from test_ui_data import article, story
@@ -275,6 +299,34 @@ async def test_narrow_layout_shows_one_pane_at_a_time(lib_path: Path) -> None:
             assert reader_pane.display and not list_pane.display and isinstance(app.focused, StoryView)
             await pilot.press("tab", "tab")
             assert list_pane.display and not reader_pane.display and isinstance(app.focused, ArticleList)
+
+
+async def test_narrow_next_article_keeps_the_reader_on_screen_while_it_loads(
+    lib_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """n while reading in one pane: the story stays on screen until the next one is there (no flash of the list)."""
+    with opened(lib_path) as library:
+        async with run_reader(library, (80, 24)) as reader:
+            app = reader.app
+            await reader.press("enter")
+            await reader.settle()
+            first = app.query_one(StoryView).article
+            arrived = threading.Event()
+            get = library.get
+
+            def held_get(article_id: int) -> Article | None:
+                arrived.wait(10)  # the next article is on its way until the test lets it arrive
+                return get(article_id)
+
+            monkeypatch.setattr(library, "get", held_get)
+            await reader.press("n")
+            assert reader.main.mode is Mode.LOADING
+            assert app.screen.query_one("#reader-pane").display and not app.screen.query_one("#list-pane").display
+            arrived.set()
+            await reader.settle()
+            shown = app.query_one(StoryView).article
+            assert shown is not None and first is not None and shown.id != first.id
+            assert app.screen.query_one("#reader-pane").display
 
 
 async def test_narrow_position_is_kept_when_going_back_to_the_list_while_the_story_renders(

@@ -25,6 +25,13 @@ class Caps:
 
     table_rows: int = 60  # rows of one table (the header included); later rows become plain lines
     table_columns: int = 12  # columns kept in a table; the rest of a row follows in its last cell
+    # Cells of one table (each is a widget in the reader, laid out again whenever the story grows):
+    # rows beyond rows x columns <= table_cells become plain lines too.
+    table_cells: int = 120
+    table_chars: int = 6_000  # text of the rows kept as a table (a tall grid is costly to draw)
+    # About how many widgets (headings, list items, quotes, table cells) one story may become in
+    # the reader, which lays out all of them again as the story grows; the rest is plain lines.
+    story_weight: int = 300
     table_cell_chars: int = 200  # one cell, cut with "…"
     container_depth: int = 8  # nested quotes and list levels in front of a line
     indent_chars: int = 32  # leading spaces of a line (deeper list levels)
@@ -116,36 +123,86 @@ def story_markdown(body: str | None, caps: Caps = CAPS) -> str:
     beyond a cap is kept as plain text, so no word is lost.
     """
     lines = clean_block(body).split("\n")
-    out: list[str] = []
+    out = _Paragraphs(caps.paragraph_chars)
     i = 0
     n = len(lines)
-    paragraph = 0  # characters of the paragraph being written
     while i < n:
+        if out.weight > caps.story_weight:
+            # More structure than the reader lays out in time: the rest as plain lines.
+            for line in lines[i:]:
+                out.plain(line)
+            break
         line = lines[i]
         fence = _FENCE.match(line)
         if fence:
             i = _fenced_block(lines, i, fence[1], out, caps)
-            paragraph = 0
             continue
-        if i + 1 < n and "|" in line and "|" in lines[i + 1] and _TABLE_DELIMITER.match(lines[i + 1]):
+        if _starts_table(lines, i):
             i = _table(lines, i, out, caps)
-            paragraph = 0
             continue
         i += 1
         if not line.strip():
-            out.append(line)
-            paragraph = 0
+            out.blank(line)
             continue
-        for piece in _pieces(_bounded_line(line, caps), caps.paragraph_chars):
-            if paragraph and paragraph + len(piece) > caps.paragraph_chars:
-                out.append("")  # a new paragraph
-                paragraph = 0
-            out.append(piece)
-            paragraph += len(piece) + 1
-    return "\n".join(out)
+        line = _bounded_line(line, caps)
+        out.weight += _line_weight(line, out.lines[-1] if out.lines else "")
+        for piece in _pieces(line, caps.paragraph_chars):
+            out.line(piece)
+    return "\n".join(out.lines)
 
 
-def _fenced_block(lines: list[str], start: int, marker: str, out: list[str], caps: Caps) -> int:
+class _Paragraphs:
+    """The lines written so far; a paragraph longer than ``limit`` characters goes on as a new one."""
+
+    def __init__(self, limit: int) -> None:
+        self.lines: list[str] = []
+        self.limit = limit
+        self.size = 0  # characters of the paragraph being written
+        self.weight = 0  # about how many widgets the lines so far become in the reader
+
+    def line(self, text: str) -> None:
+        if self.size and self.size + len(text) > self.limit:
+            self.lines.append("")  # a new paragraph
+            self.size = 0
+        self.lines.append(text)
+        self.size += len(text) + 1
+
+    def blank(self, text: str = "") -> None:
+        self.lines.append(text)
+        self.size = 0
+
+    def block(self, lines: list[str], weight: int) -> None:
+        """Lines that are a block of their own (a table, a code block)."""
+        self.lines += lines
+        self.size = 0
+        self.weight += weight
+
+    def plain(self, text: str) -> None:
+        """A line shown as typed: on a line of its own (a hard break), its markers shown, not obeyed."""
+        text = text.strip()
+        if not text:
+            self.blank()
+            return
+        for piece in _pieces(text, self.limit - 3):
+            self.line(_escaped_start(piece) + "  ")
+
+
+def _starts_table(lines: list[str], i: int) -> bool:
+    return i + 1 < len(lines) and "|" in lines[i] and "|" in lines[i + 1] and bool(_TABLE_DELIMITER.match(lines[i + 1]))
+
+
+# What would make a line of text a heading, quote, list item, rule, fence or table row.
+_BLOCK_START = re.compile(r"^(?:[#>+*=_`~|<-]|\d{1,9}[.)])")
+
+
+def _escaped_start(text: str) -> str:
+    m = _BLOCK_START.match(text)
+    if m is None:
+        return text
+    return text[: m.end() - 1] + "\\" + text[m.end() - 1 :]
+
+
+def _fenced_block(lines: list[str], start: int, marker: str, out: _Paragraphs, caps: Caps) -> int:
     """A code block: split into blocks of at most ``fence_lines``; never closed: plain lines."""
     char = marker[0]
     end = start + 1
@@ -155,9 +212,10 @@ def _fenced_block(lines: list[str], start: int, marker: str, out: list[str], cap
             break
         end += 1
     if end >= len(lines):
-        # Never closed: the rest is text, not code (its opening marker shown as typed).
-        out.append("\\" + lines[start].lstrip())
-        out.extend(_bounded_line(line, caps) for line in lines[start + 1 :])
+        # Never closed: the rest is text, not code, each line on a line of its own.
+        out.blank()
+        for line in lines[start:]:
+            out.plain(line)
         return len(lines)
     opener = lines[start]
     closer = lines[end].strip()
@@ -166,11 +224,11 @@ def _fenced_block(lines: list[str], start: int, marker: str, out: list[str], cap
     for line in lines[start + 1 : end]:
         for piece in _pieces(line, caps.paragraph_chars):
             if block and (len(block) >= caps.fence_lines or size + len(piece) > caps.fence_chars):
-                out += [opener, *block, closer]
+                out.block([opener, *block, closer], 2)
                 block, size = [], 0
             block.append(piece)
             size += len(piece) + 1
-    out += [opener, *block, closer]
+    out.block([opener, *block, closer], 2)
     return end + 1
 
 
@@ -187,13 +245,18 @@ def _cut(cell: str, limit: int) -> str:
     return cell if len(cell) <= limit else cell[: limit - 1].rstrip() + "…"
 
 
-def _table(lines: list[str], start: int, out: list[str], caps: Caps) -> int:
+def _table(lines: list[str], start: int, out: _Paragraphs, caps: Caps) -> int:
     """A table: its first rows and columns as a table; rows beyond, and rows cut to fit, also as plain lines."""
     end = start + 2
     while end < len(lines) and lines[end].strip() and "|" in lines[end]:
         end += 1
     rows = [_cells(lines[start])] + [_cells(line) for line in lines[start + 2 : end]]
-    width = min(max(len(r) for r in rows), caps.table_columns)
+    if max(len(r) for r in rows) > caps.table_columns:
+        # Too wide to read as a grid in a terminal: every row a line of text, the header first.
+        note = f"a table of {len(rows) - 1} rows and {max(len(r) for r in rows)} columns"
+        _rows_as_lines(out, note, rows)
+        return end
+    width = max(len(r) for r in rows)
     plain: list[list[str]] = []  # rows (or their full text) shown as lines after the table
 
     def row_text(cells: list[str]) -> str:
@@ -203,16 +266,29 @@ def _table(lines: list[str], start: int, out: list[str], caps: Caps) -> int:
             kept = [_cut(c, caps.table_cell_chars) for c in kept]
         return "| " + " | ".join(kept + [""] * (width - len(kept))) + " |"
 
-    shown = rows[: caps.table_rows]
-    out.append(row_text(shown[0]))
-    out.append("|" + "---|" * width)
-    out.extend(row_text(r) for r in shown[1:])
-    plain += rows[caps.table_rows :]
+    kept = max(2, min(caps.table_rows, caps.table_cells // width))
+    size = 0
+    for n, r in enumerate(rows[:kept]):
+        size += sum(min(len(c), caps.table_cell_chars) for c in r)
+        if n >= 2 and size > caps.table_chars:
+            kept = n
+            break
+    shown = rows[:kept]
+    table = [row_text(shown[0]), "|" + "---|" * width]
+    table += [row_text(r) for r in shown[1:]]
+    out.block(table, width * len(shown))
+    plain += rows[kept:]
     if plain:
-        out += ["", f"(the table in full, {len(plain)} rows as text:)"]
-        for r in plain:
-            out += ["", *_pieces(_bounded_line(" · ".join(c for c in r if c), caps), caps.paragraph_chars)]
+        _rows_as_lines(out, f"the table in full, {len(plain)} rows as text", plain)
     return end
+
+
+def _rows_as_lines(out: _Paragraphs, note: str, rows: list[list[str]]) -> None:
+    out.blank()
+    out.line(f"({note}, a row a line:)")
+    out.blank()
+    for r in rows:
+        out.plain(" · ".join(c for c in r if c))
 
 
 def _bounded_line(line: str, caps: Caps) -> str:
@@ -260,3 +336,94 @@ def _pieces(line: str, limit: int) -> list[str]:
             start += 1
     pieces.append(line[start:])
     return pieces
+
+
+# -- the bounded markdown in chunks the reader renders one at a time ----------------------------
+
+CHUNK_CHARS = 4_000  # a chunk ends at the first blank line after this many characters
+CHUNK_HARD_CHARS = 8_000  # ... or at any line after this many (outside a table or code block)
+# What a chunk may make of widgets in the reader, roughly: a line costs 1, each quote or list
+# level in front of it 4 more, a table a unit a cell. A chunk ends at any line beyond this.
+CHUNK_WEIGHT = 80
+
+
+def _line_weight(line: str, previous: str) -> int:
+    """Roughly how many widgets a line of ``story_markdown``'s output becomes in the reader."""
+    stripped = line.lstrip()
+    if not stripped:
+        return 0
+    if previous.strip() and not _BLOCK_START.match(stripped):
+        return 0  # goes on with the paragraph above
+    if stripped[0] == "#":
+        return 1  # a heading
+    m = _CONTAINERS.match(line) if line[0] in _CONTAINER_START else None
+    if m:
+        return 1 + 4 * len(_CONTAINER.findall(m[0].lstrip()))  # a list item is about five widgets
+    return 0  # a paragraph: a run of them is one widget
+
+
+def _block_end(lines: list[str], i: int) -> int:
+    """Where the block starting at line ``i`` ends, for blocks that must stay whole (code, a table)."""
+    fence = _FENCE.match(lines[i])
+    if fence:
+        marker = fence[1]
+        end = i + 1
+        while end < len(lines):
+            m = _FENCE.match(lines[end])
+            if m and m[1][0] == marker[0] and len(m[1]) >= len(marker) and not lines[end].strip().strip(marker[0]):
+                return end + 1
+            end += 1
+        return i + 1  # never closed (not so after story_markdown): a line like any other
+    if _starts_table(lines, i):
+        end = i + 2
+        while end < len(lines) and lines[end].strip() and "|" in lines[end]:
+            end += 1
+        return end
+    return i + 1
+
+
+def story_chunks(markdown: str, first: int = CHUNK_CHARS, size: int = CHUNK_CHARS) -> list[str]:
+    """``story_markdown``'s output cut into chunks, each bounded in characters and in widgets.
+
+    A chunk ends at a blank line once it holds ``size`` characters (``first`` for the first
+    chunk), or at any line once it holds twice that or ``CHUNK_WEIGHT``; tables and code
+    blocks stay whole (``story_markdown`` bounds them).
+    """
+    lines = markdown.split("\n")
+    chunks: list[str] = []
+    current: list[str] = []
+    chars = weight = 0
+    limit = first
+
+    def flush() -> None:
+        nonlocal current, chars, weight, limit
+        text = "\n".join(current).strip("\n")
+        if text:
+            chunks.append(text)
+        current, chars, weight, limit = [], 0, 0, size
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            if chars >= limit:
+                flush()
+            else:
+                current.append(line)
+            i += 1
+            continue
+        end = _block_end(lines, i)
+        block = lines[i:end]
+        block_chars = sum(len(x) + 1 for x in block)
+        if end - i > 1 and _starts_table(lines, i):
+            block_weight = (end - i - 1) * max(1, len(_cells(line)))
+        else:
+            block_weight = _line_weight(line, lines[i - 1] if i else "") if end - i == 1 else 2
+        if current and (chars + block_chars > 2 * limit or weight + block_weight > CHUNK_WEIGHT):
+            flush()
+        current += block
+        chars += block_chars
+        weight += block_weight
+        i = end
+    flush()
+    return chunks or [""]

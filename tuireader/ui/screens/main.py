@@ -392,7 +392,10 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
     def _set_mode(self, mode: Mode) -> None:
         """Enter a mode: focus and (when narrow) the pane shown follow it."""
         self.mode = mode
-        self.set_class(mode in (Mode.READING, Mode.TEASERS), "-reading")
+        # Another article asked for while reading (n, p, a link, back): the reader stays on screen
+        # while it loads. (Each change of this class restyles every widget on the screen.)
+        loading_from_reader = mode is Mode.LOADING and self.has_class("-reading")
+        self.set_class(mode in (Mode.READING, Mode.TEASERS) or loading_from_reader, "-reading")
         if mode is Mode.LIST:
             self._focus_on_arrival = False
             self.article_list.focus()
@@ -459,6 +462,8 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             await self._show_now(article, position)
 
     async def _show_now(self, article: Article, position: float) -> None:
+        if article.id != self.article_id:
+            return  # another article was asked for after this one arrived (the one on screen, say)
         if self._finder is not None and self._finder.active:
             self._close_find()  # the matches were in the story shown before
         self.query_one("#story-placeholder").display = False

@@ -96,7 +96,7 @@ class StoryFinder:
         if self.hits:
             top = self.story.scroll_y
             # The first at or below the line being read.
-            self.current = next((i for i, hit in enumerate(self.hits) if hit.block.virtual_region.y >= top), 0)
+            self.current = next((i for i, hit in enumerate(self.hits) if self.hit_y(hit) >= top), 0)
             for block in self._originals:
                 self._paint(block)
             self.go_to(self.current)
@@ -113,7 +113,19 @@ class StoryFinder:
         self._paint(hit.block)
         if previous is not None and previous is not hit.block:
             self._paint(previous)
-        self.story.scroll_to_widget(hit.block, animate=False, center=True, immediate=True)
+        # A block may be many screens long (a run of paragraphs is one block): centre the match's line.
+        middle = self.story.scrollable_content_region.height // 2
+        self.story.scroll_to(y=max(0, self.hit_y(hit) - middle), animate=False, immediate=True)
+
+    def hit_y(self, hit: Hit) -> int:
+        """The line of the story (from its top, as scrolled) a match is on."""
+        block = hit.block
+        top = block.region.y - self.story.scrollable_content_region.y + round(self.story.scroll_y)
+        content = self._originals.get(block)
+        width = block.content_region.width
+        if content is None or width <= 0 or hit.start == 0:
+            return top
+        return top + max(0, len(content[: hit.start].wrap(width)) - 1)
 
     def _paint(self, block: MarkdownBlock) -> None:
         content = self._originals[block]

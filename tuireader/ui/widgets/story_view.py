@@ -1,10 +1,12 @@
 """The story: a header block, then the body in Markdown, then the teaser block.
 
-The body is rendered by Textual's ``Markdown`` widget, whose cost grows with
-the number of blocks, so a long body is split into chunks: the first chunk is
-rendered at once, the rest are appended a chunk at a time in the background
-(the app stays responsive between chunks), to the story's end however long it
-is. ``G`` pressed while the rest renders follows the story to its real end.
+The body is rendered by Textual's ``Markdown`` widget (``StoryMarkdown``),
+whose cost grows with the number of blocks, so the body is cut into chunks
+bounded in characters and in widgets (``render.story_chunks``): the first
+chunk is rendered at once, the rest are appended a chunk at a time in the
+background (each parsed in a thread; keys and paints get through between
+chunks), to the story's end however long it is. ``G`` pressed while the rest
+renders follows the story to its real end.
 
 The text keeps to a reading column (``reading_width`` cells, centred; 0: the
 whole pane).
@@ -26,38 +28,26 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from tuireader.model import Article
-from tuireader.render import story_markdown
+from tuireader.render import story_chunks, story_markdown
 from tuireader.ui.hyperlinks import add_hyperlinks
 from tuireader.ui.text import clean_line, long_date
+from tuireader.ui.widgets.story_blocks import StoryMarkdown
 from tuireader.ui.widgets.teaser_panel import TeaserPanel
 
 FIRST_CHUNK_CHARS = 4_000
 CHUNK_CHARS = 4_000
+DISCARD_BATCH = 4  # chunks of a story left removed in one step
+
+
+def story_parts(body: str | None) -> list[str]:
+    """The story as the chunks of bounded markdown the reader renders one at a time."""
+    markdown = story_markdown(body)
+    return story_chunks(markdown, FIRST_CHUNK_CHARS, CHUNK_CHARS) if markdown.strip() else [NO_STORY]
+
+
+NO_STORY = "*(This article has no story text.)*"
 # The reading column's width when config.toml says nothing (0: no limit).
 READING_WIDTH = 80
-
-
-def split_body(body: str, first: int = FIRST_CHUNK_CHARS, size: int = CHUNK_CHARS) -> list[str]:
-    """Split markdown at blank lines outside code fences into chunks of about ``size`` characters."""
-    chunks: list[str] = []
-    current: list[str] = []
-    length = 0
-    in_fence = False
-    limit = first
-    for line in body.split("\n"):
-        stripped = line.lstrip()
-        if stripped.startswith(("```", "~~~")):
-            in_fence = not in_fence
-        if not in_fence and not line.strip() and length >= limit:
-            chunks.append("\n".join(current).strip("\n"))
-            current, length, limit = [], 0, size
-            continue
-        current.append(line)
-        length += len(line) + 1
-    rest = "\n".join(current).strip("\n")
-    if rest or not chunks:
-        chunks.append(rest)
-    return chunks
 
 
 async def _uninterrupted(change: Awaitable[None]) -> None:
@@ -214,15 +204,12 @@ class StoryView(VerticalScroll):
         await _uninterrupted(self._replace(article, position))
 
     async def _replace(self, article: Article, position: float) -> None:
+        # Sanitised, bounded in what it may cost to render, and cut into chunks: in a thread, as
+        # a long story takes a while (the screen gets the interpreter every few milliseconds).
+        chunks = await asyncio.to_thread(story_parts, article.body)
         async with self._replacing:
             if self.article is not article:
                 return  # a newer article was asked for meanwhile
-            body = story_markdown(article.body)  # sanitised, and bounded in what it may cost to render
-            chunks = (
-                split_body(body, FIRST_CHUNK_CHARS, CHUNK_CHARS)
-                if body.strip()
-                else ["*(This article has no story text.)*"]
-            )
             with self.app.batch_update():  # one repaint for header, body and teasers
                 self.chunks_total = len(chunks)
                 self.chunks_shown = 0
@@ -235,7 +222,7 @@ class StoryView(VerticalScroll):
                     if len(parts) > 1:
                         await container.remove_children(parts[1:])
                 elif not parts:
-                    first = Markdown(open_links=False)
+                    first = StoryMarkdown()
                     await container.mount(first)
                 else:
                     # A long story's many blocks take a while to remove: hide them and let
@@ -245,8 +232,8 @@ class StoryView(VerticalScroll):
                     self._current_body = fresh
                     container.display = False
                     await self.mount(fresh, before=container)
-                    container.remove()
-                    first = Markdown(open_links=False)
+                    self._discard(container)
+                    first = StoryMarkdown()
                     await fresh.mount(first)
                 await first.update(chunks[0])
                 add_hyperlinks(first)
@@ -257,6 +244,14 @@ class StoryView(VerticalScroll):
             self.post_message(self.Rendered(article.id))
             if len(chunks) > 1:
                 self._render_rest(article, chunks[1:])
+
+    @work(group="discard")
+    async def _discard(self, container: Widget) -> None:
+        """Remove a hidden story's widgets a few chunks at a time (all at once held the screen up)."""
+        parts = list(container.children)
+        for start in range(0, len(parts), DISCARD_BATCH):
+            await _uninterrupted(container.remove_children(parts[start : start + DISCARD_BATCH]))
+        await _uninterrupted(container.remove())
 
     @work(exclusive=True, group="chunks")
     async def _render_rest(self, article: Article, chunks: list[str]) -> None:
@@ -270,7 +265,7 @@ class StoryView(VerticalScroll):
         async with self._replacing:
             if self.article is not article:
                 return
-            markdown = Markdown(open_links=False)
+            markdown = StoryMarkdown()
             await self._body().mount(markdown)
             await markdown.update(chunk)
             add_hyperlinks(markdown)
