@@ -55,10 +55,12 @@ async def test_help_stays_in_the_footer_when_narrow(lib_path: Path, width: int) 
             for keys in ((), ("enter",)):
                 await reader.press(*keys)
                 await reader.settle()
-                for _ in range(100):  # the footer is rebuilt a moment after the keys change
+
+                def shown() -> bool:
                     key = help_key(reader.app)
-                    if key is not None and key.region.width:
-                        break
-                    await reader.pilot.pause(0.01)
+                    return key is not None and bool(key.region.width)
+
+                await reader.until(shown)  # the footer is rebuilt a moment after the keys change
+                key = help_key(reader.app)
                 assert key is not None
                 assert key.region.width and key.region.right <= width and key.region.y == 23

@@ -546,9 +546,9 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             self._open(article_id, focus=False, mark_read=False)
 
     @property
-    def preview_pending(self) -> bool:
-        """The cursor has come to rest and its article will be previewed in a moment."""
-        return self._preview_timer is not None
+    def preview_due(self) -> float | None:
+        """When the article the cursor rests on will be previewed (event-loop time), or None."""
+        return self._preview_timer.when() if self._preview_timer is not None else None
 
     def _stop_preview_timer(self) -> None:
         if self._preview_timer is not None:
