@@ -358,8 +358,12 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         if self._refreshing:
             self._refresh_again = True
             return
+        try:
+            keep_id = self.article_list.current_id
+        except NoMatches:
+            return  # the screen is being taken down (quitting): nothing to show it in
         self._refreshing = True
-        self._refresh_list(self._source, self.article_list.current_id)
+        self._refresh_list(self._source, keep_id)
 
     @work(thread=True, group="refresh", exit_on_error=False)
     def _refresh_list(self, source: LibraryView, keep_id: int | None) -> None:
