@@ -60,7 +60,7 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 from textual.worker import get_current_worker
 
-from tuireader.model import Article, Teaser
+from tuireader.model import Article, ArticleSummary, Teaser
 from tuireader.ui.failures import ReportsFailedWorkers
 from tuireader.ui.feeds import FeedView
 from tuireader.ui.links import SCHEMES, Link
@@ -193,7 +193,13 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         bubble = False  # for this screen alone
 
         def __init__(
-            self, source: LibraryView, count: int, keep_id: int | None, index: int | None, refresh: bool = False
+            self,
+            source: LibraryView,
+            count: int,
+            keep_id: int | None,
+            index: int | None,
+            refresh: bool = False,
+            pages: dict[int, list[ArticleSummary]] | None = None,
         ) -> None:
             super().__init__()
             self.source = source
@@ -201,18 +207,27 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             self.keep_id = keep_id
             self.index = index
             self.refresh = refresh  # re-read because another process changed the library
+            self.pages = pages or {}  # the list's first rows around the cursor (ArticleList.pages_around)
 
     class Located(Message):
         """Where an article asked for by id is: in the view shown (``index``), in "all", or nowhere."""
 
         bubble = False  # for this screen alone
 
-        def __init__(self, article_id: int, source: LibraryView | None, count: int, index: int | None) -> None:
+        def __init__(
+            self,
+            article_id: int,
+            source: LibraryView | None,
+            count: int,
+            index: int | None,
+            pages: dict[int, list[ArticleSummary]] | None = None,
+        ) -> None:
             super().__init__()
             self.article_id = article_id
             self.source = source
             self.count = count
             self.index = index
+            self.pages = pages or {}  # with a source: its rows around the article
 
     def __init__(self) -> None:
         super().__init__()
@@ -312,8 +327,9 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         """In a worker: count ``source`` and find ``keep_id`` in it; post the result."""
         count = source.count()
         index = source.index_or_next(keep_id) if keep_id is not None else None
+        pages = ArticleList.pages_around(source, index) if count else {}
         if not get_current_worker().is_cancelled:
-            self.post_message(self.ListLoaded(source, count, keep_id, index, refresh))
+            self.post_message(self.ListLoaded(source, count, keep_id, index, refresh, pages))
 
     @on(ListLoaded)
     @_while_shown
@@ -335,7 +351,9 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         self._source = event.source
         self.view, self.section = event.source.view, event.source.section
         article_list.empty_message = EMPTY_MESSAGES[self.view]
-        article_list.show_rows(event.source, event.count, event.index, keep_overrides=not self.reader.writer.idle)
+        article_list.show_rows(
+            event.source, event.count, event.index, keep_overrides=not self.reader.writer.idle, pages=event.pages
+        )
         self._update_status()
         if first and event.index is not None and event.keep_id is not None:
             self._open(event.keep_id, focus=False, mark_read=False)
@@ -450,7 +468,9 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             return
         self._save_position()
         returning, self._returning = self._returning, None
-        position = returning.position if returning and returning.article_id == event.article_id else event.position
+        # What this screen last showed or saved is newer than the library's copy while its write waits in the queue.
+        stored = self._positions.get(event.article_id, event.position)
+        position = returning.position if returning and returning.article_id == event.article_id else stored
         self._positions[event.article_id] = position
         article.read = self._read_state(article)
         article.bookmarked = self._bookmark_state(article)
@@ -547,7 +567,8 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
     def _preview(self, article_id: int) -> None:
         self._preview_timer = None
         if self.is_attached and not self.narrow and self.mode is Mode.LIST:
-            self._open(article_id, focus=False, mark_read=False)
+            with contextlib.suppress(NoMatches):  # the timer fired as the screen was being taken down
+                self._open(article_id, focus=False, mark_read=False)
 
     @property
     def preview_due(self) -> float | None:
@@ -588,6 +609,10 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
 
     def on_descendant_focus(self) -> None:
         """Focus moved by the user (tab, a click): the mode follows it."""
+        with contextlib.suppress(NoMatches):  # focus moves as the screen's widgets go, on quitting
+            self._follow_focus()
+
+    def _follow_focus(self) -> None:
         focused = self.focused
         if isinstance(focused, TeaserList):
             mode = Mode.TEASERS
@@ -782,8 +807,9 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         everything = source.but(view="all", section=None, source=None, hide_read=False)  # the order stays
         index = everything.index_of(article_id)
         count = everything.count() if index is not None else 0
+        pages = ArticleList.pages_around(everything, index) if index is not None else {}
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Located(article_id, everything if index is not None else None, count, index))
+            self.post_message(self.Located(article_id, everything if index is not None else None, count, index, pages))
 
     @on(Located)
     @_while_shown
@@ -801,7 +827,7 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             self._source = event.source
             self.view, self.section = "all", None
             self.article_list.empty_message = EMPTY_MESSAGES["all"]
-            self.article_list.show_rows(event.source, event.count, event.index, keep_overrides=True)
+            self.article_list.show_rows(event.source, event.count, event.index, keep_overrides=True, pages=event.pages)
             self._update_status()
         else:
             self.article_list.cursor = event.index
