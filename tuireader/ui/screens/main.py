@@ -393,6 +393,15 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < WIDE_MIN_WIDTH, "-narrow")
+        self._show_panes()
+
+    def _show_panes(self) -> None:
+        """When narrow, the story's pane replaces the list's while reading.
+
+        Only then: a class changed on the screen restyles every widget in it
+        (20-40 ms with a story shown), which wide screens need not pay on each open.
+        """
+        self.set_class(self.narrow and self.mode in (Mode.READING, Mode.TEASERS), "-reading")
 
     def _update_status(self) -> None:
         count = self.article_list.row_count
@@ -414,7 +423,7 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
     def _set_mode(self, mode: Mode) -> None:
         """Enter a mode: focus and (when narrow) the pane shown follow it."""
         self.mode = mode
-        self.set_class(mode in (Mode.READING, Mode.TEASERS), "-reading")
+        self._show_panes()
         if mode is Mode.LIST:
             self._focus_on_arrival = False
             self.article_list.focus()
@@ -624,7 +633,7 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             mode = self.mode
         if mode is not self.mode:
             self.mode = mode
-            self.set_class(mode in (Mode.READING, Mode.TEASERS), "-reading")
+            self._show_panes()
         self.refresh_bindings()
 
     def _target(self) -> int | None:
