@@ -262,7 +262,8 @@ async def run_reader(library: Library, size: tuple[int, int] = UI_SIZE, **kwargs
     messages = Messages()
     async with app.run_test(size=size, message_hook=messages):
         reader = Reader(app, QuietPilot(app, messages), library, messages)
-        await reader.wait_for(MainScreen.ListLoaded)
+        # Only the list: the newest article's preview may go on rendering (a long story takes seconds).
+        await reader.wait_for(MainScreen.ListLoaded, busy=True)
         yield reader
 
 
