@@ -166,6 +166,27 @@ async def test_quitting_during_a_refresh_does_not_hang(
     assert len(not_asked) >= 2  # feeds waiting for their turn were not fetched
 
 
+async def test_quitting_ends_requests_under_way_at_once(server: LocalServer, lib: Library) -> None:
+    """A request already sent when q is pressed is cut off, not waited for up to the read timeout."""
+    patient = FetchSettings(connect_timeout=5.0, read_timeout=30.0, total_timeout=60.0)
+    subscribe(lib, publish(server, "/slow.xml", items(1, 1, server), "Slow"), settings=FAST)
+    body = rss20(items(1, 2, server), title="Slow", base=server.url(""))
+    server.routes["/slow.xml"] = Reply(body=body, delay=10.0)
+    async with run_reader(lib) as reader:
+        refresher = reader.app.feeds
+        refresher.settings = patient
+        await reader.press("R")
+        deadline = time.monotonic() + 10
+        while server.hits("/slow.xml") < 2:  # the refresh's request is under way (the first was subscribe's)
+            assert time.monotonic() < deadline, "the refresh sent no request"
+            await asyncio.to_thread(time.sleep, 0.01)
+        started = time.monotonic()
+        await reader.press("q")
+    ended = await asyncio.to_thread(refresher.finished.wait, 9.0)
+    assert ended and time.monotonic() - started < 4.0  # the bounded flush (3 s) at most, not the 10 s reply
+    assert refresher.last_report is not None and refresher.last_report.cancelled
+
+
 def test_refresh_minutes_in_config(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text("refresh_minutes = 15\n")

