@@ -7,7 +7,7 @@ fictional library, so nothing depends on the clock.
 
 from __future__ import annotations
 
-from conftest import Reader
+from conftest import Messages, QuietPilot, Reader
 
 from tuireader.library import Library
 from tuireader.ui.app import ReaderApp
@@ -16,11 +16,12 @@ from tuireader.ui.app import ReaderApp
 def settled(*keys: str):  # type: ignore[no-untyped-def]
     """Wait for the list, press ``keys`` (each group waits for the reader to settle), then settle.
 
-    snap_compare's own press does not wait for the reader's workers and writer.
+    snap_compare's own press does not wait for the reader's workers and writer. Its run has no message
+    hook, so the keys go through Textual's own Pilot.
     """
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        reader = Reader(pilot.app, pilot, pilot.app.library)
+        reader = Reader(pilot.app, QuietPilot(pilot.app, Messages()), pilot.app.library, Messages())
         await reader.settle()
         for group in keys:
             await pilot.press(*group.split())

@@ -27,6 +27,20 @@ async def test_the_story_keeps_to_a_centred_column_on_a_wide_terminal(lib_path: 
             assert abs(left - right) <= 2  # the scrollbar gutter
 
 
+@pytest.mark.parametrize("size", [(200, 50), (80, 24)])
+async def test_the_header_text_lines_up_with_the_story_text(lib_path: Path, size: tuple[int, int]) -> None:
+    from textual.widgets import Markdown
+
+    with opened(lib_path) as library:
+        async with run_reader(library, size) as reader:
+            await reader.press("enter")
+            await reader.settle()
+            story = reader.app.query_one(StoryView)
+            title = story.query_one("#story-title").content_region
+            paragraph = story.query_one(Markdown).query("MarkdownParagraph").first().content_region
+            assert title.x == paragraph.x
+
+
 async def test_reading_width_comes_from_the_config_and_zero_means_the_whole_pane(lib_path: Path) -> None:
     with opened(lib_path) as library:
         async with run_reader(library, (200, 50), config=Config(reading_width=0)) as reader:
@@ -55,10 +69,12 @@ async def test_help_stays_in_the_footer_when_narrow(lib_path: Path, width: int) 
             for keys in ((), ("enter",)):
                 await reader.press(*keys)
                 await reader.settle()
-                for _ in range(100):  # the footer is rebuilt a moment after the keys change
+
+                def shown() -> bool:
                     key = help_key(reader.app)
-                    if key is not None and key.region.width:
-                        break
-                    await reader.pilot.pause(0.01)
+                    return key is not None and bool(key.region.width)
+
+                await reader.until(shown)  # the footer is rebuilt a moment after the keys change
+                key = help_key(reader.app)
                 assert key is not None
                 assert key.region.width and key.region.right <= width and key.region.y == 23

@@ -92,7 +92,7 @@ async def test_the_feeds_view_shows_unread_counts_and_filters_the_list(server: L
 
         before = len(reader.seen)
         await reader.press("down", "down", "enter")
-        # (the read mark above also reloads the whole library's list when the live view notices it)
+        # The read mark set above from another connection may bring a re-read of all articles meanwhile.
         loaded = await reader.wait_for(
             MainScreen.ListLoaded, lambda m: m in reader.seen[before:] and isinstance(m.source, FeedView)
         )
@@ -167,6 +167,27 @@ async def test_quitting_during_a_refresh_does_not_hang(
     assert report.cancelled
     not_asked = [f for f in report.feeds if f.status == "cancelled" and f.error is None]
     assert len(not_asked) >= 2  # feeds waiting for their turn were not fetched
+
+
+async def test_quitting_ends_requests_under_way_at_once(server: LocalServer, lib: Library) -> None:
+    """A request already sent when q is pressed is cut off, not waited for up to the read timeout."""
+    patient = FetchSettings(connect_timeout=5.0, read_timeout=30.0, total_timeout=60.0)
+    subscribe(lib, publish(server, "/slow.xml", items(1, 1, server), "Slow"), settings=FAST)
+    body = rss20(items(1, 2, server), title="Slow", base=server.url(""))
+    server.routes["/slow.xml"] = Reply(body=body, delay=10.0)
+    async with run_reader(lib) as reader:
+        refresher = reader.app.feeds
+        refresher.settings = patient
+        await reader.press("R")
+        deadline = time.monotonic() + 10
+        while server.hits("/slow.xml") < 2:  # the refresh's request is under way (the first was subscribe's)
+            assert time.monotonic() < deadline, "the refresh sent no request"
+            await asyncio.to_thread(time.sleep, 0.01)
+        started = time.monotonic()
+        await reader.press("q")
+    ended = await asyncio.to_thread(refresher.finished.wait, 9.0)
+    assert ended and time.monotonic() - started < 4.0  # the bounded flush (3 s) at most, not the 10 s reply
+    assert refresher.last_report is not None and refresher.last_report.cancelled
 
 
 def test_refresh_minutes_in_config(tmp_path: Path) -> None:

@@ -86,12 +86,13 @@ async def test_find_says_when_the_story_is_still_rendering(lib_path: Path, monke
             article(991, title="Long", published="2041-01-02T00:00", body=story(900, "Long")), b"x"
         )
         async with run_reader(library) as reader:
-            await reader.press("enter")
-            await reader.wait_for(StoryView.Rendered, lambda m: m.article_id == long_id)
-            await reader.press("ctrl+f")
+            await reader.pilot.press_busy("enter")
+            await reader.wait_for(StoryView.Rendered, lambda m: m.article_id == long_id, busy=True)
+            await reader.pilot.press_busy("ctrl+f")
             bar = reader.app.screen.query_one(FindBar)
             bar.value = "council"
-            await reader.press("enter")
+            await reader.pilot.press_busy("enter")
+            await reader.wait_for(FindBar.Find, busy=True)
             story_view = reader.app.query_one(StoryView)
             assert not story_view.fully_rendered
             assert "still rendering" in str(bar.border_title)

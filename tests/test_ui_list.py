@@ -135,3 +135,40 @@ async def test_bookmark_persists_across_a_restart(lib_path: Path) -> None:
             await pilot.press("b")
             await reader.settle()
             assert not library.get(target.id).bookmarked
+
+
+async def test_list_pages_are_read_off_the_event_loop(tmp_path: Path) -> None:
+    """Starting, paging down a big list and a change by another process read no list page on the event loop."""
+    import threading
+
+    from test_ui_data import article
+    from test_ui_live import add_elsewhere
+
+    from tuireader.ui.screens.main import MainScreen
+
+    with opened(tmp_path / "big.db") as library:
+        for i in range(450):
+            library.add(article(i, title=f"Generated {i}"), f"g{i}".encode())
+        on_the_loop: list[tuple[int, int]] = []
+        rows = library.listing_rows
+
+        def recording(listing, offset, limit):  # type: ignore[no-untyped-def]
+            if threading.current_thread() is threading.main_thread():
+                on_the_loop.append((offset, limit))
+            return rows(listing, offset, limit)
+
+        library.listing_rows = recording  # type: ignore[method-assign]
+        async with run_reader(library) as reader:
+            await reader.settle()
+            article_list = reader.main.article_list
+            for _ in range(12):  # 12 pages of the screen: rows 0-330, four pages of the library
+                await reader.press("pagedown")
+                await reader.settle()
+            assert 300 < article_list.cursor < 400
+            assert article_list.current_id == library.summaries(offset=article_list.cursor, limit=1)[0].id
+            shown = article_list.current_id
+            add_elsewhere(library, (901, "Fresh"))
+            await reader.wait_for(MainScreen.ListLoaded, lambda m: m.refresh and m.count == 451)
+            await reader.settle()
+            assert article_list.current_id == shown  # the cursor kept by id, one row down
+            assert on_the_loop == []

@@ -112,3 +112,11 @@ async def test_next_after_the_article_read_left_the_unread_list_opens_the_one_af
         await reader.settle()
         shown = reader.app.query_one(StoryView).article
         assert shown is not None and shown.id == unread[1]
+
+
+async def test_a_change_elsewhere_while_the_screen_is_taken_down_is_ignored(reader: Reader) -> None:
+    """The watcher's report of another process's change can arrive as quitting removes the list: no crash."""
+    await reader.main.query_one("#panes").remove()  # as the screen's widgets go, one by one, on quitting
+    reader.app.post_message(ReaderApp.LibraryChanged())
+    await reader.pilot.quiet()
+    assert reader.app.return_code is None  # still running: nothing raised

@@ -228,14 +228,14 @@ async def test_a_very_long_article_is_readable_to_its_end(lib_path: Path) -> Non
         long_id, _ = library.add(article(960, title="Endless", published="2031-01-01T00:00", body=body), b"e")
         async with run_reader(library) as reader:
             app, pilot = reader.app, reader.pilot
-            await pilot.press("enter")
-            await reader.wait_for(StoryView.Rendered, lambda m: m.article_id == long_id)
+            await pilot.press_busy("enter")
+            await reader.wait_for(StoryView.Rendered, lambda m: m.article_id == long_id, busy=True)
             view = app.query_one(StoryView)
             assert view.chunks_total > 50 and not view.fully_rendered
             # the app answers keys while the rest renders
-            await pilot.press("j", "j")
+            await pilot.press_busy("j", "j")
             assert view.scroll_y == 2
-            await pilot.press("G")
+            await pilot.press_busy("G")
             await reader.settle(60)
             assert view.fully_rendered
             await pilot.pause()

@@ -61,3 +61,46 @@ def test_other_connections_changes_are_noticed_and_its_own_are_not(tmp_path: Pat
     assert changed.wait(5)
     writer.close(5)
     library.close()
+
+
+class _CommitsWhileWatched:
+    """A library whose watcher read of ``data_version`` races the writer's own commit.
+
+    On the watcher's first read after start, the writer commits right after the
+    version was read and before the watcher looks at the writer's count again;
+    nobody else ever writes.
+    """
+
+    def __init__(self) -> None:
+        self.version = 1
+        self.writer: LibraryWriter | None = None
+        self.watched = 0
+        self.seen_twice = threading.Event()
+
+    def data_version(self) -> int:
+        if threading.current_thread().name == "tuireader-writer":
+            return 1  # on the writer's own connection, its own commits do not count
+        version = self.version
+        if threading.current_thread().name == "tuireader-watcher":
+            self.watched += 1
+            if self.watched == 2 and self.writer is not None:  # the first read after the watcher's baseline
+                self.writer.attempts += 1  # a change starts, commits, ends
+                self.version += 1
+                self.writer.attempts += 1
+            if self.watched >= 6:
+                self.seen_twice.set()
+        return version
+
+    def release_thread(self) -> None:
+        pass
+
+
+def test_the_writers_own_commit_during_a_watch_is_not_taken_for_another_process() -> None:
+    library = _CommitsWhileWatched()
+    changed = threading.Event()
+    writer = LibraryWriter(library, lambda what, error: None, changed.set, poll=0.01)  # type: ignore[arg-type]
+    library.writer = writer
+    writer.start()
+    assert library.seen_twice.wait(5)
+    writer.close(1)
+    assert not changed.is_set()

@@ -12,9 +12,10 @@ to ``FeedsLine``, the line above the footer, and its report ends as one
 notification (new articles, errors by feed). New articles reach the list the
 way every change from outside the screen does: the app's live library
 (``PRAGMA data_version``) re-reads the list in place. Quitting sets the
-refresh's cancel event: no new request starts, the ones under way finish or
-time out. ``refresh_minutes`` in config.toml refreshes the due feeds on an
-interval while the reader is open (off by default), skipped while a refresh runs.
+refresh's cancel event: no new request starts, and the ones under way are cut
+off (``HttpClient.abort``), so quitting never waits for a slow server.
+``refresh_minutes`` in config.toml refreshes the due feeds on an interval
+while the reader is open (off by default), skipped while a refresh runs.
 
 Feed names and errors come from the web: they reach the screen through
 ``clean_line`` and ``Content``, never markup.
@@ -262,7 +263,7 @@ class FeedRefresher:
             self.app.set_interval(minutes * 60, lambda: self.start(manual=False), name="refresh feeds")
 
     def stop(self) -> None:
-        """Quitting: no new request starts; the ones under way finish or time out."""
+        """Quitting: no new request starts; the ones under way are cut off."""
         self.cancel.set()
 
 

@@ -19,7 +19,9 @@ wait a long time for the write lock while a large import runs:
 - a watcher thread polls ``data_version`` on a connection of its own every
   ``poll`` seconds, never waiting for a lock; its value moves with the writer's
   commits too, so it reports a change only when the writer committed nothing
-  in between (``LibraryWriter.attempts`` did not move).
+  in between (``LibraryWriter.attempts`` did not move). A read taken while
+  the writer was writing (its count moved during the read, or is odd) is not
+  compared: it may or may not include the writer's commit.
 """
 
 from __future__ import annotations
@@ -200,8 +202,13 @@ class LibraryWriter:
                 except LibraryError:
                     return
                 after = self.attempts
-                if version != seen and before == after == attempts:
-                    self._on_changed()  # nobody here wrote meanwhile: another process did
+                if before != after or after % 2:
+                    # The writer was writing while the version was read: it may or may not hold its
+                    # commit, so it is no baseline. The next quiet read is.
+                    attempts = -1
+                    continue
+                if version != seen and after == attempts:
+                    self._on_changed()  # nobody here wrote since the last quiet read: another process did
                 seen, attempts = version, after
         finally:
             library.release_thread()

@@ -208,7 +208,7 @@ class _Refresh:
                 try:
                     for fut in futures:
                         fut.result()
-                except BaseException:  # ctrl-c: the feeds under way finish their requests, no new ones start
+                except BaseException:  # ctrl-c: requests under way are cut off, no new ones start
                     self.cancel.set()
                     raise
         finally:

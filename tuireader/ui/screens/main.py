@@ -60,7 +60,7 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 from textual.worker import get_current_worker
 
-from tuireader.model import Article, Teaser
+from tuireader.model import Article, ArticleSummary, Teaser
 from tuireader.ui.failures import ReportsFailedWorkers
 from tuireader.ui.feeds import FeedView
 from tuireader.ui.links import SCHEMES, Link
@@ -193,7 +193,13 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         bubble = False  # for this screen alone
 
         def __init__(
-            self, source: LibraryView, count: int, keep_id: int | None, index: int | None, refresh: bool = False
+            self,
+            source: LibraryView,
+            count: int,
+            keep_id: int | None,
+            index: int | None,
+            refresh: bool = False,
+            pages: dict[int, list[ArticleSummary]] | None = None,
         ) -> None:
             super().__init__()
             self.source = source
@@ -201,18 +207,27 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             self.keep_id = keep_id
             self.index = index
             self.refresh = refresh  # re-read because another process changed the library
+            self.pages = pages or {}  # the list's first rows around the cursor (ArticleList.pages_around)
 
     class Located(Message):
         """Where an article asked for by id is: in the view shown (``index``), in "all", or nowhere."""
 
         bubble = False  # for this screen alone
 
-        def __init__(self, article_id: int, source: LibraryView | None, count: int, index: int | None) -> None:
+        def __init__(
+            self,
+            article_id: int,
+            source: LibraryView | None,
+            count: int,
+            index: int | None,
+            pages: dict[int, list[ArticleSummary]] | None = None,
+        ) -> None:
             super().__init__()
             self.article_id = article_id
             self.source = source
             self.count = count
             self.index = index
+            self.pages = pages or {}  # with a source: its rows around the article
 
     def __init__(self) -> None:
         super().__init__()
@@ -312,8 +327,9 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         """In a worker: count ``source`` and find ``keep_id`` in it; post the result."""
         count = source.count()
         index = source.index_or_next(keep_id) if keep_id is not None else None
+        pages = ArticleList.pages_around(source, index) if count else {}
         if not get_current_worker().is_cancelled:
-            self.post_message(self.ListLoaded(source, count, keep_id, index, refresh))
+            self.post_message(self.ListLoaded(source, count, keep_id, index, refresh, pages))
 
     @on(ListLoaded)
     @_while_shown
@@ -335,7 +351,9 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         self._source = event.source
         self.view, self.section = event.source.view, event.source.section
         article_list.empty_message = EMPTY_MESSAGES[self.view]
-        article_list.show_rows(event.source, event.count, event.index, keep_overrides=not self.reader.writer.idle)
+        article_list.show_rows(
+            event.source, event.count, event.index, keep_overrides=not self.reader.writer.idle, pages=event.pages
+        )
         self._update_status()
         if first and event.index is not None and event.keep_id is not None:
             self._open(event.keep_id, focus=False, mark_read=False)
@@ -358,8 +376,12 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         if self._refreshing:
             self._refresh_again = True
             return
+        try:
+            keep_id = self.article_list.current_id
+        except NoMatches:
+            return  # the screen is being taken down (quitting): nothing to show it in
         self._refreshing = True
-        self._refresh_list(self._source, self.article_list.current_id)
+        self._refresh_list(self._source, keep_id)
 
     @work(thread=True, group="refresh", exit_on_error=False)
     def _refresh_list(self, source: LibraryView, keep_id: int | None) -> None:
@@ -371,6 +393,18 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < WIDE_MIN_WIDTH, "-narrow")
+        self._show_panes()
+
+    def _show_panes(self) -> None:
+        """When narrow, the story's pane replaces the list's while reading.
+
+        Only then: a class changed on the screen restyles every widget in it
+        (20-40 ms with a story shown), which wide screens need not pay on each open.
+        """
+        reading = self.mode in (Mode.READING, Mode.TEASERS)
+        # Another article asked for while reading (n, p, a link, back): the story stays on screen while it loads.
+        loading_from_reader = self.mode is Mode.LOADING and self.has_class("-reading")
+        self.set_class(self.narrow and (reading or loading_from_reader), "-reading")
 
     def _update_status(self) -> None:
         count = self.article_list.row_count
@@ -392,10 +426,7 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
     def _set_mode(self, mode: Mode) -> None:
         """Enter a mode: focus and (when narrow) the pane shown follow it."""
         self.mode = mode
-        # Another article asked for while reading (n, p, a link, back): the reader stays on screen
-        # while it loads. (Each change of this class restyles every widget on the screen.)
-        loading_from_reader = mode is Mode.LOADING and self.has_class("-reading")
-        self.set_class(mode in (Mode.READING, Mode.TEASERS) or loading_from_reader, "-reading")
+        self._show_panes()
         if mode is Mode.LIST:
             self._focus_on_arrival = False
             self.article_list.focus()
@@ -449,7 +480,9 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             return
         self._save_position()
         returning, self._returning = self._returning, None
-        position = returning.position if returning and returning.article_id == event.article_id else event.position
+        # What this screen last showed or saved is newer than the library's copy while its write waits in the queue.
+        stored = self._positions.get(event.article_id, event.position)
+        position = returning.position if returning and returning.article_id == event.article_id else stored
         self._positions[event.article_id] = position
         article.read = self._read_state(article)
         article.bookmarked = self._bookmark_state(article)
@@ -548,12 +581,13 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
     def _preview(self, article_id: int) -> None:
         self._preview_timer = None
         if self.is_attached and not self.narrow and self.mode is Mode.LIST:
-            self._open(article_id, focus=False, mark_read=False)
+            with contextlib.suppress(NoMatches):  # the timer fired as the screen was being taken down
+                self._open(article_id, focus=False, mark_read=False)
 
     @property
-    def preview_pending(self) -> bool:
-        """The cursor has come to rest and its article will be previewed in a moment."""
-        return self._preview_timer is not None
+    def preview_due(self) -> float | None:
+        """When the article the cursor rests on will be previewed (event-loop time), or None."""
+        return self._preview_timer.when() if self._preview_timer is not None else None
 
     def _stop_preview_timer(self) -> None:
         if self._preview_timer is not None:
@@ -589,6 +623,10 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
 
     def on_descendant_focus(self) -> None:
         """Focus moved by the user (tab, a click): the mode follows it."""
+        with contextlib.suppress(NoMatches):  # focus moves as the screen's widgets go, on quitting
+            self._follow_focus()
+
+    def _follow_focus(self) -> None:
         focused = self.focused
         if isinstance(focused, TeaserList):
             mode = Mode.TEASERS
@@ -600,7 +638,7 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             mode = self.mode
         if mode is not self.mode:
             self.mode = mode
-            self.set_class(mode in (Mode.READING, Mode.TEASERS), "-reading")
+            self._show_panes()
         self.refresh_bindings()
 
     def _target(self) -> int | None:
@@ -788,8 +826,9 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         everything = source.but(view="all", section=None, source=None, hide_read=False)  # the order stays
         index = everything.index_of(article_id)
         count = everything.count() if index is not None else 0
+        pages = ArticleList.pages_around(everything, index) if index is not None else {}
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Located(article_id, everything if index is not None else None, count, index))
+            self.post_message(self.Located(article_id, everything if index is not None else None, count, index, pages))
 
     @on(Located)
     @_while_shown
@@ -807,7 +846,7 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             self._source = event.source
             self.view, self.section = "all", None
             self.article_list.empty_message = EMPTY_MESSAGES["all"]
-            self.article_list.show_rows(event.source, event.count, event.index, keep_overrides=True)
+            self.article_list.show_rows(event.source, event.count, event.index, keep_overrides=True, pages=event.pages)
             self._update_status()
         else:
             self.article_list.cursor = event.index

@@ -1,8 +1,14 @@
 """The article list: one line per article, drawn with the Line API.
 
 Only the visible rows are drawn, and rows are fetched from a ``RowSource`` a
-page at a time as they scroll into view (a small LRU cache keeps recent
-pages), so a list of 100,000 articles opens as fast as a list of 10.
+page at a time (a small LRU cache keeps recent pages), so a list of 100,000
+articles opens as fast as a list of 10.
+
+Pages are read off the event loop: ``show_rows`` takes the pages around the
+cursor read with the count (``pages_around``, in the caller's worker), and as
+the list scrolls, the pages within half a page of the rows shown are read
+ahead by a thread worker (``PageRead``). Only a row needed at once that no
+read has brought yet (a jump to the far end) is read on the spot.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from typing import ClassVar, Protocol
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -118,6 +124,17 @@ class ArticleList(ScrollView, can_focus=True):
         def control(self) -> ArticleList:
             return self.article_list
 
+    class PageRead(Message):
+        """A page of rows read ahead by a worker (for this list alone)."""
+
+        bubble = False
+
+        def __init__(self, shown: int, page_no: int, rows: list[ArticleSummary]) -> None:
+            super().__init__()
+            self.shown = shown  # which ``show_rows`` it was read for
+            self.page_no = page_no
+            self.rows = rows
+
     class Opened(Message):
         """The user asked to read an article (enter or a click)."""
 
@@ -146,6 +163,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._where: dict[int, int] = {}  # article id -> row, for the rows fetched
         # Marks changed on screen whose writes may not be in the library yet: they win over fetched rows.
         self._overrides: dict[int, dict[str, bool | str | None]] = {}
+        self._asked: set[int] = set()  # pages being read ahead
+        self._shown = 0  # +1 on each show_rows: a page read for an earlier one is dropped
         self.empty_message = empty_message
         self.fetches = 0  # pages fetched from the source, for tests and benchmarks
 
@@ -155,18 +174,38 @@ class ArticleList(ScrollView, can_focus=True):
     def row_count(self) -> int:
         return self._count
 
-    def show_rows(self, source: RowSource, count: int, index: int | None, *, keep_overrides: bool = True) -> None:
+    @classmethod
+    def pages_around(cls, source: RowSource, index: int | None) -> dict[int, list[ArticleSummary]]:
+        """The pages a list with its cursor on row ``index`` shows first (read in a worker, for ``show_rows``)."""
+        center = index or 0
+        numbers = {max(0, center - cls.PAGE_SIZE // 2) // cls.PAGE_SIZE, (center + cls.PAGE_SIZE // 2) // cls.PAGE_SIZE}
+        return {n: source.fetch(n * cls.PAGE_SIZE, cls.PAGE_SIZE) for n in sorted(numbers)}
+
+    def show_rows(
+        self,
+        source: RowSource,
+        count: int,
+        index: int | None,
+        *,
+        keep_overrides: bool = True,
+        pages: dict[int, list[ArticleSummary]] | None = None,
+    ) -> None:
         """Show ``count`` rows of ``source`` (counted off the event loop); the cursor on row ``index``.
 
         Without an ``index`` (the article it was on is gone) the cursor stays on
         the same row number. ``keep_overrides=False`` forgets marks changed on
-        screen (once the library holds them).
+        screen (once the library holds them). ``pages`` are rows already read
+        (``pages_around``).
         """
         self._source = source
+        self._shown += 1
         self._pages.clear()
         self._where.clear()
+        self._asked.clear()
         if not keep_overrides:
             self._overrides.clear()
+        for page_no, rows in (pages or {}).items():
+            self._install(page_no, list(rows))
         self._count = max(0, count)
         self.virtual_size = Size(self.size.width, self._count)
         target = index if index is not None else min(self.cursor, max(0, self._count - 1))
@@ -174,25 +213,54 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_cursor_visible(center=True)
         self.refresh()
         self._post_highlighted()
+        self._read_ahead()
 
     def row(self, index: int) -> ArticleSummary | None:
         if not 0 <= index < self._count:
             return None
         page_no, offset = divmod(index, self.PAGE_SIZE)
         page = self._pages.get(page_no)
-        if page is None:
-            page = self._source.fetch(page_no * self.PAGE_SIZE, self.PAGE_SIZE)
-            self.fetches += 1
-            for i, summary in enumerate(page):
-                if summary.id in self._overrides:
-                    page[i] = replace(summary, **self._overrides[summary.id])  # type: ignore[arg-type]
-                self._where[summary.id] = page_no * self.PAGE_SIZE + i
-            self._pages[page_no] = page
-            while len(self._pages) > self.CACHE_PAGES:
-                self._pages.popitem(last=False)
+        if page is None:  # needed now and not read ahead (a jump): read on the spot
+            page = self._install(page_no, self._source.fetch(page_no * self.PAGE_SIZE, self.PAGE_SIZE))
         else:
             self._pages.move_to_end(page_no)
         return page[offset] if offset < len(page) else None
+
+    def _install(self, page_no: int, page: list[ArticleSummary]) -> list[ArticleSummary]:
+        self.fetches += 1
+        for i, summary in enumerate(page):
+            if summary.id in self._overrides:
+                page[i] = replace(summary, **self._overrides[summary.id])  # type: ignore[arg-type]
+            self._where[summary.id] = page_no * self.PAGE_SIZE + i
+        self._pages[page_no] = page
+        while len(self._pages) > self.CACHE_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def _read_ahead(self) -> None:
+        """Read the pages within half a page of the rows shown that are not cached, in a worker."""
+        height = self.scrollable_content_region.height or self.size.height
+        top = round(self.scroll_y)
+        first = max(0, top - self.PAGE_SIZE // 2) // self.PAGE_SIZE
+        last = min(self._count - 1, top + height + self.PAGE_SIZE // 2) // self.PAGE_SIZE
+        for page_no in range(first, last + 1):
+            if page_no not in self._pages and page_no not in self._asked:
+                self._asked.add(page_no)
+                self._read_page(self._source, self._shown, page_no)
+
+    @work(thread=True, group="list-pages", exit_on_error=False)
+    def _read_page(self, source: RowSource, shown: int, page_no: int) -> None:
+        rows = source.fetch(page_no * self.PAGE_SIZE, self.PAGE_SIZE)
+        self.post_message(self.PageRead(shown, page_no, rows))
+
+    def on_article_list_page_read(self, event: PageRead) -> None:
+        event.stop()
+        if event.shown != self._shown:
+            return  # read for rows shown before (another view, or before the library changed)
+        self._asked.discard(event.page_no)
+        if event.page_no not in self._pages:
+            self._install(event.page_no, event.rows)
+            self.refresh()
 
     @property
     def current(self) -> ArticleSummary | None:
@@ -240,6 +308,11 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_cursor_visible()
         self.refresh()
         self._post_highlighted()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if self._count:
+            self._read_ahead()
 
     def _post_highlighted(self) -> None:
         summary = self.current
