@@ -138,7 +138,9 @@ async def test_an_import_by_another_process_shows_without_a_key_and_search_opens
         await reader.press("slash", *"floating")
         await reader.wait_for(SearchScreen.Results, lambda m: bool(m.hits))
         await reader.press("enter")
-        await reader.wait_for(StoryView.Rendered)
+        hit = next(a for a in library.summaries(limit=100) if a.title == LINKED_TITLE)
+        # (the story shown before the search may finish rendering after enter: its message is not this one)
+        await reader.wait_for(StoryView.Rendered, lambda m: m.article_id == hit.id)
         shown = reader.app.query_one(StoryView).article
         assert shown is not None and shown.title == LINKED_TITLE
         current = article_list.current
