@@ -241,7 +241,8 @@ class StoryView(VerticalScroll):
             self._pending_position = position if position > 0 else None
             self.scroll_to(y=0, animate=False, immediate=True)
             self.call_after_refresh(self._restore_position)
-            self.post_message(self.Rendered(article.id))
+            # after the next refresh: the first chunk laid out, so a key can scroll it at once
+            self.call_after_refresh(self.post_message, self.Rendered(article.id))
             if len(chunks) > 1:
                 self._render_rest(article, chunks[1:])
 
