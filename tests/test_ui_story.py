@@ -187,7 +187,13 @@ async def test_fast_keys_while_long_stories_load_leave_a_working_story(lib_path:
             await reader.settle(30)
             story_view = app.query_one(StoryView)
             shown = story_view.article
-            assert shown is not None and shown.id == app.query_one(ArticleList).current_id
+            screen = reader.main
+            state = (
+                f"mode {screen.mode}, article_id {screen.article_id}, shown {shown and shown.id}, "
+                f"rendered {story_view.chunks_shown}/{story_view.chunks_total}, "
+                f"workers {[(w.name, w.group, w.state.name) for w in app.workers]}"
+            )
+            assert shown is not None and shown.id == app.query_one(ArticleList).current_id, state
             parts = story_view.query("Markdown")
             assert story_view.fully_rendered and len(parts) == story_view.chunks_total
             assert all(part.is_running for part in parts)
