@@ -83,16 +83,6 @@ def test_the_headline_below_its_kicker_is_the_title(lang: str) -> None:
         ("Die Rede von Olaf Scholz", Kind.HEADLINE),
         ("Veröffentlicht am 27.04.24 um 07:39 Uhr", Kind.DATE),
         ("Published 27.04.24, 07:39", Kind.DATE),
-    ],
-)
-def test_bylines_and_date_lines_one_line_at_a_time(line: str, kind: Kind) -> None:
-    """A byline names people ("Von …: …" is a headline); a date with a two-digit year is a date line."""
-    assert classify(line).kind is kind
-
-
-@pytest.mark.parametrize(
-    ("line", "kind"),
-    [
         ("Kate Moss auf dem Titelbild: Was ich nicht will", Kind.HEADLINE),
         ("Die Kanzlerin bei ihrer Rede im Bundestag. Foto: dpa", Kind.CAPTION),
         ("Die Kanzlerin bei ihrer Rede im Bundestag Titelbild: Anna Berg", Kind.CAPTION),
@@ -100,7 +90,9 @@ def test_bylines_and_date_lines_one_line_at_a_time(line: str, kind: Kind) -> Non
         ("The harbour in 1920 (Photo: City Archive)", Kind.CAPTION),
     ],
 )
-def test_a_credit_label_after_an_article_or_preposition_is_a_word_of_the_headline(line: str, kind: Kind) -> None:
+def test_header_lines_one_line_at_a_time(line: str, kind: Kind) -> None:
+    """A byline names people ("Von …: …" is a headline); a date with a two-digit year is a date line;
+    a credit label is a caption's only where it stands as a label (not after "dem", "the")."""
     assert classify(line).kind is kind
 
 
