@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -238,6 +239,10 @@ async def test_a_very_long_article_is_readable_to_its_end(lib_path: Path) -> Non
             await reader.wait_for(StoryView.Rendered, lambda m: m.article_id == long_id, busy=True)
             view = app.query_one(StoryView)
             assert view.chunks_total > 50 and not view.fully_rendered
+            deadline = time.monotonic() + 30
+            while view.max_scroll_y < 3:  # the first chunk laid out (a loaded machine may take a frame more)
+                assert time.monotonic() < deadline, "the story's first chunk was never laid out"
+                await pilot.handled()
             # the app answers keys while the rest renders
             await pilot.press_busy("j", "j")
             assert view.scroll_y == 2
