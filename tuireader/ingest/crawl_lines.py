@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from tuireader.ingest import vocab
+from tuireader.ingest.crawl_vocab import ALL_STOP_WORDS
 
 # Sponsored marks, compared case-insensitively without a final colon.
 SPONSORED_MARKS: frozenset[str] = frozenset(s.casefold() for s in vocab.SPONSORED_MARKS)
@@ -131,15 +132,12 @@ def is_caption(line: str) -> bool:
     return has_credit(_CREDIT, line)
 
 
-_FUNCTION_WORDS = frozenset().union(*vocab.STOP_WORDS.values())
-
-
 def has_credit(pattern: re.Pattern[str], line: str) -> bool:
     """Whether ``pattern`` finds a picture credit in the line that is a label ("Foto: dpa", "Rede. Foto: dpa"),
     not a word of a sentence: after an article or a preposition ("auf dem Titelbild: Was ich will") it is one."""
     for m in pattern.finditer(line):
         before = line[: m.start()].split()
-        if not before or before[-1].casefold() not in _FUNCTION_WORDS:
+        if not before or before[-1].casefold() not in ALL_STOP_WORDS:
             return True
     return False
 
