@@ -50,7 +50,7 @@ PHRASE_LINE_WORDS = 12
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_CLOSERS = "\"'“”»«’‘)]"
+CLOSERS = "\"'“”»«’‘)]"  # what may stand after a sentence's last mark
 # (Names, not a headline: "Von München bis Aachen: Im Netz der China-Agenten" is no byline.)
 _BYLINE = re.compile(
     r"(?:" + alternation(BYLINE_PREFIXES) + r")\s*:?\s+\S(?:(?!: ).){0,80}$",
@@ -141,7 +141,7 @@ def classify(line: str) -> LineKind:
         return LineKind(Kind.CAPTION, words)  # "© Rolf Zoellner/imago": a picture's credit, not the page's copyright
     if words <= 40 and has_credit(_CREDIT, line):
         return LineKind(Kind.CAPTION, words)  # "… © Foto: Stadtwerke": a caption with its credit
-    ends = line.rstrip(_CLOSERS).endswith(_SENTENCE_END)
+    ends = line.rstrip(CLOSERS).endswith(_SENTENCE_END)
     if words <= 12 and _BYLINE.match(line) and not ends:
         return LineKind(Kind.BYLINE, words)  # before the phrases: "Ein Kommentar von Anna Berg"
     hits, strong, category = furniture_phrases(folded)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from tuireader.ingest.crawl_header import shorten
 from tuireader.ingest.crawl_lines import is_artifact
-from tuireader.ingest.crawl_lines_kind import BOUNDARY, Kind, Line, LineKind, classify
+from tuireader.ingest.crawl_lines_kind import BOUNDARY, CLOSERS, Kind, Line, LineKind, classify
 from tuireader.ingest.crawl_page_header import PageHeader, headline_opening
 from tuireader.ingest.crawl_story import story_markdown
 from tuireader.ingest.crawl_teasers import card_start_at, read_block
@@ -82,7 +82,6 @@ MAX_BLOCK_TEASERS = 20
 MAX_LABEL_CHARS = 60
 MIN_PROSE_CHARS = 80
 MAX_NOTICE_CHARS = 120  # below the article's start only short lines are searched for phrases (footers, bars)
-_CLOSERS = "\"'“”»«’‘)]"
 _SENTENCE_ENDS = frozenset(".!?…:;")
 _NOT_EVIDENCE = frozenset({"teasers"})
 
@@ -159,7 +158,7 @@ def looks_like_whole_page(lines: list[str]) -> bool:
         elif opened:
             if n <= MAX_NOTICE_CHARS and has_furniture_phrase(text):
                 furniture += 1
-        elif (n >= MIN_PROSE_CHARS and text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS) or (
+        elif (n >= MIN_PROSE_CHARS and text.rstrip(CLOSERS)[-1:] in _SENTENCE_ENDS) or (
             n <= 160 and parse_date_line(text) is not None
         ):
             opened = True
@@ -402,7 +401,7 @@ def _story_below(items: list[Line], start: int, last: int) -> bool:
     words = sum(
         items[m].kind.words
         for m in range(start, last + 1)
-        if items[m].kind.kind is Kind.PROSE and items[m].text.rstrip(_CLOSERS).endswith(".")
+        if items[m].kind.kind is Kind.PROSE and items[m].text.rstrip(CLOSERS).endswith(".")
     )
     return words >= STORY_BELOW_WORDS
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from tuireader.ingest.crawl_lines import read_byline, reading_minutes, relative_time
-from tuireader.ingest.crawl_lines_kind import Kind, Line
+from tuireader.ingest.crawl_lines_kind import CLOSERS, Kind, Line
 from tuireader.ingest.crawl_vocab import ALL_STOP_WORDS
 from tuireader.ingest.dates import DateLine, find_dates, parse_date_line
 
@@ -62,7 +62,6 @@ HEADLINE_MIN_WORDS_AGREE = 4
 _WORDS = re.compile(r"[^\W\d_]+")
 _BREADCRUMB = re.compile(r"\s+[/>»›|]\s+|\s*[>»›]\s*")
 _META_PARTS = re.compile(r"[•|·]")
-_CLOSERS = "\"'“”»«’‘)]"
 _KICKER_SEPARATORS = (": ", " - ", " – ")
 _KICKER_AFTER = (" - ", " – ")  # "Headline - Kicker", as some pages title themselves
 _SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
@@ -258,7 +257,7 @@ def _heads_article(items: list[Line], t: int) -> bool:
 
 
 def _ends_sentence(text: str, ends: str | tuple[str, ...] = _SENTENCE_ENDS) -> bool:
-    return text.rstrip(_CLOSERS).endswith(ends)
+    return text.rstrip(CLOSERS).endswith(ends)
 
 
 def _is_name_like(text: str) -> bool:
