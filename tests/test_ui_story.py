@@ -285,6 +285,52 @@ async def test_keys_arriving_together_all_count(lib_path: Path) -> None:
             assert view.scroll_target_y == 10 + 3 * view.scrollable_content_region.height
 
 
+async def test_keys_typed_ahead_of_an_opening_article_leave_the_story_beside_the_cursor(
+    lib_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """enter, j, escape typed before the story arrives: back in the list, the story beside it is the cursor's."""
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            app, main = reader.app, reader.main
+            await reader.settle()
+            arrived = threading.Event()
+            get = library.get
+
+            def held_get(article_id: int) -> Article | None:
+                arrived.wait(10)  # the article opened is on its way until the test lets it arrive
+                return get(article_id)
+
+            monkeypatch.setattr(library, "get", held_get)
+            for key in ("j", "enter", "j"):  # the second j reaches the list: the story is not there yet
+                app.post_message(events.Key(key, "\r" if key == "enter" else key))
+            await reader.wait_for(ArticleList.Highlighted, lambda m: m.index == 2, busy=True)
+            assert main.mode is Mode.LOADING
+            app.post_message(events.Key("escape", None))
+            await reader.wait_for(ArticleList.Highlighted, lambda m: m.index == 1, busy=True)
+            arrived.set()
+            await reader.settle()
+            shown = main.story.article
+            assert main.mode is Mode.LIST
+            assert shown is not None and shown.id == main.article_list.current_id
+
+
+async def test_enter_typed_right_after_escape_opens_the_highlighted_article(lib_path: Path) -> None:
+    """escape then enter in one burst while reading: the enter reaches the story, still focused, and still opens."""
+    with opened(lib_path) as library:
+        async with run_reader(library) as reader:
+            app = reader.app
+            await reader.press("j", "enter")
+            await reader.settle()
+            main = reader.main
+            assert main.mode is Mode.READING
+            opened_id = main.article_id
+            for key, character in (("escape", None), ("enter", "\r")):
+                app.post_message(events.Key(key, character))
+            await reader.settle()
+            assert main.mode is Mode.READING and main.article_id == opened_id
+            assert app.focused is main.story
+
+
 async def test_narrow_layout_shows_one_pane_at_a_time(lib_path: Path) -> None:
     with opened(lib_path) as library:
         async with run_reader(library, (80, 24)) as reader:

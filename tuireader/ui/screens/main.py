@@ -129,6 +129,8 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
         Binding("l", "links", "Links", show=False, id="article.links", tooltip="The story's links: open, copy, read"),
         Binding("z", "undo", "Undo", show=False, id="undo", tooltip="Undo the last change of marks, bookmarks, notes"),
         Binding("u", "toggle_read", "Read/unread", show=False, id="article.read", tooltip="Mark read / unread"),
+        # The list's enter (remapped with it), for an enter typed right after escape while the story keeps the focus.
+        Binding("enter", "open_highlighted", "Open", show=False, id="list.open", system=True),
         Binding("n", "next_article", "Next", id="article.next", tooltip="Next article (while reading)"),
         Binding("p", "previous_article", "Prev", id="article.previous", tooltip="Previous article (while reading)"),
         Binding("r", "teasers", "Teasers", id="article.teasers", tooltip="Jump to the teasers (related articles)"),
@@ -568,21 +570,26 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
 
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
-        if self.narrow or self.reading or event.index != self.article_list.cursor:
-            return  # not previewed when narrow or while reading; the cursor has moved on since
-        if event.article_id == self.article_id:
-            return
-        # Previewed once the cursor rests (holding a key previews only where it stops).
-        article_id = event.article_id
+        if event.index != self.article_list.cursor:
+            return  # the cursor has moved on since
+        self._stop_preview_timer()  # a preview asked for where the cursor was is no longer wanted
+        if self.narrow or self.mode is not Mode.LIST or event.article_id == self.article_id:
+            return  # previewed only beside the list; a key typed ahead while an article loads moves no story
+        self._preview_soon()
+
+    def _preview_soon(self) -> None:
+        """Preview the highlighted row once the cursor rests (holding a key previews only where it stops)."""
         self._stop_preview_timer()
         # A plain event-loop timer: one per cursor move, far cheaper than a Textual Timer (a task each).
-        self._preview_timer = asyncio.get_running_loop().call_later(PREVIEW_DELAY, self._preview, article_id)
+        self._preview_timer = asyncio.get_running_loop().call_later(PREVIEW_DELAY, self._preview)
 
-    def _preview(self, article_id: int) -> None:
+    def _preview(self) -> None:
         self._preview_timer = None
         if self.is_attached and not self.narrow and self.mode is Mode.LIST:
             with contextlib.suppress(NoMatches):  # the timer fired as the screen was being taken down
-                self._open(article_id, focus=False, mark_read=False)
+                article_id = self.article_list.current_id  # the row the cursor is on now
+                if article_id is not None and article_id != self.article_id:
+                    self._open(article_id, focus=False, mark_read=False)
 
     @property
     def preview_due(self) -> float | None:
@@ -607,6 +614,8 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             return self.reading or self.mode is Mode.LOADING
         if action == "back":
             return self.mode is not Mode.LIST
+        if action == "open_highlighted":
+            return self.mode is Mode.LIST
         if action == "teasers":
             return self.reading and shown is not None and bool(shown.related)
         if action == "open_url":
@@ -697,6 +706,9 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
     def action_previous_article(self) -> None:
         self._step(-1)
 
+    def action_open_highlighted(self) -> None:
+        self.article_list.action_open()
+
     def action_teasers(self) -> None:
         if self.teaser_panel.teasers and self.shown is not None:
             self._set_mode(Mode.TEASERS)
@@ -718,10 +730,11 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             return
         self._set_mode(Mode.LIST)
         current = self.article_id
-        if current is not None:
-            index = self.article_list.cached_index(current)
-            if index is not None:
-                self.article_list.cursor = index
+        index = self.article_list.cached_index(current) if current is not None else None
+        if index is not None:
+            self.article_list.cursor = index
+        elif not self.narrow:
+            self._preview_soon()  # the article left is not among the rows read: the story follows the cursor
 
     def _go_back(self, place: Place) -> None:
         """Show the article jumped from, at the place it was left."""
