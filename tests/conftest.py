@@ -110,9 +110,22 @@ class QuietPilot(Pilot[None]):
         """Keys pressed while the reader keeps working (a long story rendering in chunks): each waits until
         the key itself has been handled (by the app's bindings or the focused widget) and painted, not for
         the work to end."""
+        deadline = time.monotonic() + 30
         for key in keys:
-            self.app.post_message(key_event(key))
-            await self.handled(rounds=2)  # the app took the key; the focused widget, when no binding did
+            event = key_event(key)
+            start = len(self.messages.seen)
+            self.app.post_message(event)
+            # The key goes to the focused widget and bubbles up to the app, which runs its binding: a queue
+            # at each step. Drained until a round in which no node took the key (it is in no queue any more).
+            sightings = 0
+            while True:
+                await self._drained(deadline)
+                now = sum(1 for message in self.messages.seen[start:] if message is event)
+                if now == sightings and now:
+                    break
+                sightings = now
+            await self.app.animator.wait_until_complete()  # a scroll lands on the animator's next frame
+            await self._refreshed(deadline)
 
     async def handled(self, rounds: int = 1, timeout: float = 30.0) -> None:
         """What was queued so far has been handled (``rounds`` times over) and painted."""

@@ -57,9 +57,14 @@ async def test_slash_offers_the_last_query_selected(lib_path: Path) -> None:
 
     with opened(lib_path) as library:
         async with run_reader(library) as reader:
-            await reader.press("slash", *"floating", "enter")
+            await reader.press("slash", *"floating")
+            await reader.settle()  # the results are shown
+            await reader.press("enter")  # the first hit is read
             await reader.settle()
-            await reader.press("escape")  # back to the results: the cursor goes to the hit once they are read
+            await reader.press("escape")  # back to the results, the cursor on the hit
+            await reader.settle()
+            assert search_screen(reader.app).hits[0].title == LINKED_TITLE
+            await reader.press("escape")  # search left
             await reader.settle()
             await reader.press("slash")
             await reader.settle()
@@ -80,7 +85,9 @@ async def test_the_last_query_is_offered_again_after_a_restart(lib_path: Path) -
 
     with opened(lib_path) as library:
         async with run_reader(library) as reader:
-            await reader.press("slash", *"floating", "enter")
+            await reader.press("slash", *"floating")
+            await reader.settle()  # the results are shown
+            await reader.press("enter")  # the first hit is read
             await reader.settle()
             await reader.press("escape", "escape", "slash", *"fireworks", "escape")  # typed, left: the last one
             await reader.settle()
@@ -122,7 +129,9 @@ async def test_escape_after_moving_on_from_a_result_goes_to_the_list(lib_path: P
 
     with opened(lib_path) as library:
         async with run_reader(library) as reader:
-            await reader.press("slash", *"harbour", "enter")
+            await reader.press("slash", *"harbour")
+            await reader.settle()  # the results are shown
+            await reader.press("enter")  # the first hit is read
             await reader.settle()
             await reader.press("n")  # another article: escape means the list again
             await reader.settle()

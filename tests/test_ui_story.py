@@ -245,7 +245,7 @@ async def test_a_very_long_article_is_readable_to_its_end(lib_path: Path) -> Non
                 await pilot.handled()
             # the app answers keys while the rest renders
             await pilot.press_busy("j", "j")
-            assert view.scroll_y == 2
+            assert view.scroll_y == 2, f"focus {app.focused}, list cursor {app.query_one(ArticleList).cursor}"
             await pilot.press_busy("G")
             await reader.settle(60)
             assert view.fully_rendered
