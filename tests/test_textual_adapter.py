@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from tuireader.ui.textual_adapter import (
     footer_key_action,
+    forget_inline_token,
     mark_footer_ready,
     option_span,
     table_block_classes,
@@ -63,7 +64,7 @@ class _Table(App[None]):
     def compose(self) -> ComposeResult:
         from textual.widgets import Markdown
 
-        yield Markdown("| a | b |\n|---|---|\n| 1 | **2** |\n| 3 | 4 |")
+        yield Markdown("| a | b |\n|---|---|\n| 1 | **2** |\n| 3 | 4 |\n\nA paragraph.")
 
 
 async def test_table_cells_reads_the_header_and_rows_of_textuals_table_block() -> None:
@@ -76,3 +77,15 @@ async def test_table_cells_reads_the_header_and_rows_of_textuals_table_block() -
         headers, rows = table_cells(table)
         assert [h.plain for h in headers] == ["a", "b"]
         assert [[c.plain for c in row] for row in rows] == [["1", "2"], ["3", "4"]]
+
+
+async def test_forget_inline_token_drops_the_token_a_block_keeps() -> None:
+    from textual.widgets.markdown import MarkdownBlock
+
+    app = _Table()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        block = app.query(MarkdownBlock).filter(".level-0").last()
+        assert block._inline_token is not None  # type: ignore[attr-defined]
+        forget_inline_token(block)
+        assert vars(block)["_inline_token"] is None

@@ -61,3 +61,14 @@ def table_cells(table: MarkdownBlock) -> tuple[list[Content], list[list[Content]
     """The header cells and the rows of cells of Textual's Markdown table block, once parsed."""
     headers, rows = table._get_headers_and_rows()  # type: ignore[attr-defined]
     return headers, rows
+
+
+def forget_inline_token(block: MarkdownBlock) -> None:
+    """Let a Markdown block drop the parser's token it was built from (its text is built by then).
+
+    ``MarkdownBlock.build_from_token`` keeps the inline token and every child
+    token (a few objects a line of the story) though Textual never reads it
+    again; each of them is scanned by every full pass of the garbage collector
+    for as long as the story is shown.
+    """
+    block._inline_token = None

@@ -28,7 +28,7 @@ from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock, MarkdownFence
 
 from tuireader.ui.hyperlinks import link_target
-from tuireader.ui.textual_adapter import table_block_classes, table_cells
+from tuireader.ui.textual_adapter import forget_inline_token, table_block_classes, table_cells
 
 MarkdownTable, TableCell = table_block_classes()
 
@@ -135,6 +135,11 @@ class StoryMarkdown(Markdown):
 
     def __init__(self) -> None:
         super().__init__(open_links=False, parser_factory=story_parser)
+
+    def forget_tokens(self) -> None:
+        """Drop the parser's tokens the blocks keep once built (nothing reads them again)."""
+        for block in self.query(MarkdownBlock):
+            forget_inline_token(block)
 
     def get_block_class(self, block_name: str) -> type[MarkdownBlock]:
         if block_name in ("fence", "code_block"):

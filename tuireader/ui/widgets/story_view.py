@@ -25,7 +25,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from tuireader.model import Article
 from tuireader.render import story_chunks, story_markdown
@@ -216,7 +216,7 @@ class StoryView(VerticalScroll):
                 self.query_one(StoryHeader).show(article)
                 self.teaser_panel.show(article.related, article.related_label)
                 container = self._body()
-                parts = list(container.query_children(Markdown))
+                parts = list(container.query_children(StoryMarkdown))
                 if 1 <= len(parts) <= 4:
                     first = parts[0]  # reuse the widget: cheaper than mounting a new one
                     if len(parts) > 1:
@@ -237,6 +237,7 @@ class StoryView(VerticalScroll):
                     await fresh.mount(first)
                 await first.update(chunks[0])
                 add_hyperlinks(first)
+                first.forget_tokens()
             self.chunks_shown = 1
             self._pending_position = position if position > 0 else None
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -270,6 +271,7 @@ class StoryView(VerticalScroll):
             await self._body().mount(markdown)
             await markdown.update(chunk)
             add_hyperlinks(markdown)
+            markdown.forget_tokens()
             self.chunks_shown += 1
             self.call_after_refresh(self._restore_position)
             if self._follow_end:
