@@ -14,6 +14,8 @@ whole grid (Textual's own table is a widget per cell, laid out on a grid:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
@@ -147,3 +149,14 @@ class StoryMarkdown(Markdown):
         if block_name == "table_open":
             return StoryTable
         return super().get_block_class(block_name)
+
+
+def release_text(blocks: Iterable[MarkdownBlock]) -> None:
+    """Removed blocks let go of their text and what was made of it (its lines wrapped, a few objects each).
+
+    A removed widget is freed only by a full pass of the garbage collector
+    (Textual's widgets hold themselves in cycles); what its blocks hold goes at
+    once here, by reference counting, instead of making that pass longer.
+    """
+    for block in blocks:
+        block.set_content(Content(""))

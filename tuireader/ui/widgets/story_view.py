@@ -26,12 +26,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
+from textual.widgets.markdown import MarkdownBlock
 
 from tuireader.model import Article
 from tuireader.render import story_chunks, story_markdown
 from tuireader.ui.hyperlinks import add_hyperlinks
 from tuireader.ui.text import clean_line, long_date
-from tuireader.ui.widgets.story_blocks import StoryMarkdown
+from tuireader.ui.widgets.story_blocks import StoryMarkdown, release_text
 from tuireader.ui.widgets.teaser_panel import TeaserPanel
 
 FIRST_CHUNK_CHARS = 4_000
@@ -250,9 +251,12 @@ class StoryView(VerticalScroll):
     @work(group="discard")
     async def _discard(self, container: Widget) -> None:
         """Remove a hidden story's widgets a few chunks at a time (all at once held the screen up)."""
-        parts = list(container.children)
+        parts = list(container.query_children(StoryMarkdown))
         for start in range(0, len(parts), DISCARD_BATCH):
-            await _uninterrupted(container.remove_children(parts[start : start + DISCARD_BATCH]))
+            batch = parts[start : start + DISCARD_BATCH]
+            blocks = [block for markdown in batch for block in markdown.query(MarkdownBlock)]
+            await _uninterrupted(container.remove_children(batch))
+            release_text(blocks)
         await _uninterrupted(container.remove())
 
     @work(exclusive=True, group="chunks")
