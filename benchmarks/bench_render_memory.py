@@ -58,6 +58,7 @@ def main() -> None:
     sys.path.insert(0, str(root / "tests"))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from bench_render import stories
+
     from tuireader.library import Library
     from tuireader.model import Article
 
@@ -73,7 +74,9 @@ def main() -> None:
         figures = asyncio.run(cycle(library, ids, plain_id, args.stories))
         library.close()
     print(f"code: {root}")
-    print(f"load average before {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}, after {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        f"load average before {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}, after {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
     print("| stories opened and left | RSS | objects the collector tracks (not frozen) |")
     print("|---:|---:|---:|")
     for n, rss, objects in figures:
