@@ -7,10 +7,17 @@ Textual now offers a public one): see the function's docstring.
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
-from textual.widgets import Footer, OptionList
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tuireader.ui.textual_adapter import footer_key_action, mark_footer_ready, option_span
+from tuireader.ui.textual_adapter import (
+    footer_key_action,
+    forget_inline_token,
+    mark_footer_ready,
+    option_span,
+    table_block_classes,
+    table_cells,
+)
 
 
 class _Options(App[None]):
@@ -51,3 +58,34 @@ async def test_footer_keys_name_their_action() -> None:
         actions = {footer_key_action(child) for child in footer.children}
         assert "command_palette" in actions or any(a and "quit" in a for a in actions), actions
         assert footer_key_action(app.query_one(OptionList)) is None
+
+
+class _Table(App[None]):
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown
+
+        yield Markdown("| a | b |\n|---|---|\n| 1 | **2** |\n| 3 | 4 |\n\nA paragraph.")
+
+
+async def test_table_cells_reads_the_header_and_rows_of_textuals_table_block() -> None:
+    table_class, cell_class = table_block_classes()
+    assert issubclass(cell_class, Static)
+    app = _Table()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        table = app.query_one(table_class)
+        headers, rows = table_cells(table)
+        assert [h.plain for h in headers] == ["a", "b"]
+        assert [[c.plain for c in row] for row in rows] == [["1", "2"], ["3", "4"]]
+
+
+async def test_forget_inline_token_drops_the_token_a_block_keeps() -> None:
+    from textual.widgets.markdown import MarkdownBlock
+
+    app = _Table()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        block = app.query(MarkdownBlock).filter(".level-0").last()
+        assert block._inline_token is not None  # type: ignore[attr-defined]
+        forget_inline_token(block)
+        assert vars(block)["_inline_token"] is None

@@ -413,3 +413,36 @@ async def test_narrow_position_is_kept_when_going_back_to_the_list_while_the_sto
             await pilot.press("q")
             await reader.settle()
         assert library.get_position(long_id) == 120
+
+
+async def test_a_long_story_left_lets_go_of_its_text_and_its_widgets(lib_path: Path) -> None:
+    """Leaving a long story removes its widgets: their text goes as they are removed, then the widgets are freed."""
+    import gc
+    import weakref
+
+    from test_ui_data import article, story
+    from textual.widgets.markdown import MarkdownBlock
+
+    with opened(lib_path) as library:
+        long_id, _ = library.add(
+            article(940, title="Long", published="2031-02-01T00:00", body=story(300, "Long")), b"l"
+        )
+        other = library.summaries()[-1].id
+        async with run_reader(library) as reader:
+            reader.main.go_to_article(long_id)
+            await reader.settle(60)
+            view = reader.app.query_one(StoryView)
+            assert view.article is not None and view.article.id == long_id and view.chunks_total > 4
+            blocks = list(view.query(MarkdownBlock))
+            assert len(blocks) > 20 and all(block.render().plain for block in blocks[:: len(blocks) // 10])
+            freed = [weakref.ref(block) for block in blocks]
+            kept = blocks[:: len(blocks) // 10]
+            del blocks
+            reader.main.go_to_article(other)
+            await reader.settle(60)
+            assert view.article is not None and view.article.id == other
+            assert all(not block.is_attached and block.render().plain == "" for block in kept)
+            del kept
+            reader.seen.clear()  # the test's record of messages names the widgets; the reader keeps none
+            gc.collect()
+            assert sum(ref() is not None for ref in freed) == 0

@@ -29,8 +29,9 @@ class Caps:
     # rows beyond rows x columns <= table_cells become plain lines too.
     table_cells: int = 120
     table_chars: int = 6_000  # text of the rows kept as a table (a tall grid is costly to draw)
-    # About how many widgets (headings, list items, quotes, table cells) one story may become in
-    # the reader, which lays out all of them again as the story grows; the rest is plain lines.
+    # About how many widgets' worth (headings, list items, quotes, tables) one story may become in
+    # the reader, which lays out all of them again as the story grows and whose garbage collector
+    # scans all of them (a heading is ~335 objects it tracks); the rest is plain lines.
     story_weight: int = 300
     table_cell_chars: int = 200  # one cell, cut with "…"
     container_depth: int = 8  # nested quotes and list levels in front of a line
@@ -276,7 +277,7 @@ def _table(lines: list[str], start: int, out: _Paragraphs, caps: Caps) -> int:
     shown = rows[:kept]
     table = [row_text(shown[0]), "|" + "---|" * width]
     table += [row_text(r) for r in shown[1:]]
-    out.block(table, width * len(shown))
+    out.block(table, TABLE_WEIGHT)
     plain += rows[kept:]
     if plain:
         _rows_as_lines(out, f"the table in full, {len(plain)} rows as text", plain)
@@ -342,9 +343,11 @@ def _pieces(line: str, limit: int) -> list[str]:
 
 CHUNK_CHARS = 4_000  # a chunk ends at the first blank line after this many characters
 CHUNK_HARD_CHARS = 8_000  # ... or at any line after this many (outside a table or code block)
-# What a chunk may make of widgets in the reader, roughly: a line costs 1, each quote or list
-# level in front of it 4 more, a table a unit a cell. A chunk ends at any line beyond this.
+# What a chunk may make of widgets in the reader, roughly: a heading 1, a list item or quote
+# level 5 (four widgets), a table 3 (one widget draws it). A chunk ends at any line beyond this.
 CHUNK_WEIGHT = 80
+HEADING_WEIGHT = 1
+TABLE_WEIGHT = 3
 
 
 def _line_weight(line: str, previous: str) -> int:
@@ -355,7 +358,7 @@ def _line_weight(line: str, previous: str) -> int:
     if previous.strip() and not _BLOCK_START.match(stripped):
         return 0  # goes on with the paragraph above
     if stripped[0] == "#":
-        return 1  # a heading
+        return HEADING_WEIGHT
     m = _CONTAINERS.match(line) if line[0] in _CONTAINER_START else None
     if m:
         return 1 + 4 * len(_CONTAINER.findall(m[0].lstrip()))  # a list item is about five widgets
@@ -416,7 +419,7 @@ def story_chunks(markdown: str, first: int = CHUNK_CHARS, size: int = CHUNK_CHAR
         block = lines[i:end]
         block_chars = sum(len(x) + 1 for x in block)
         if end - i > 1 and _starts_table(lines, i):
-            block_weight = (end - i - 1) * max(1, len(_cells(line)))
+            block_weight = TABLE_WEIGHT
         else:
             block_weight = _line_weight(line, lines[i - 1] if i else "") if end - i == 1 else 2
         if current and (chars + block_chars > 2 * limit or weight + block_weight > CHUNK_WEIGHT):

@@ -7,8 +7,10 @@ fails loudly there instead of quietly breaking the screen.
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.markdown import MarkdownBlock
 
 
 def option_span(option_list: OptionList, index: int) -> tuple[int, int] | None:
@@ -42,3 +44,31 @@ def footer_key_action(widget: Widget) -> str | None:
     from textual.widgets._footer import FooterKey
 
     return widget.action if isinstance(widget, FooterKey) else None
+
+
+def table_block_classes() -> tuple[type[MarkdownBlock], type[Static]]:
+    """Textual's Markdown table block and its cell widget (a ``Static`` that passes link clicks on).
+
+    Needed to draw a story's table as one widget: Textual exports neither, and
+    its own table is a widget per cell on a grid (slow to show the first time).
+    """
+    from textual.widgets._markdown import MarkdownTable, MarkdownTableCellContents
+
+    return MarkdownTable, MarkdownTableCellContents
+
+
+def table_cells(table: MarkdownBlock) -> tuple[list[Content], list[list[Content]]]:
+    """The header cells and the rows of cells of Textual's Markdown table block, once parsed."""
+    headers, rows = table._get_headers_and_rows()  # type: ignore[attr-defined]
+    return headers, rows
+
+
+def forget_inline_token(block: MarkdownBlock) -> None:
+    """Let a Markdown block drop the parser's token it was built from (its text is built by then).
+
+    ``MarkdownBlock.build_from_token`` keeps the inline token and every child
+    token (a few objects a line of the story) though Textual never reads it
+    again; each of them is scanned by every full pass of the garbage collector
+    for as long as the story is shown.
+    """
+    block._inline_token = None

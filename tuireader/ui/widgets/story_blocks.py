@@ -6,18 +6,33 @@ hundreds of paragraphs made each chunk cost more than the last. Here a run of
 top-level paragraphs becomes one paragraph widget (its paragraphs joined by
 a blank line, as they look anyway: the same lines on screen), and code blocks
 without a language are shown as plain text instead of having one guessed
-(Pygments tries every lexer on the code). Parsing stays in a thread
+(Pygments tries every lexer on the code). A table is one widget drawing the
+whole grid (Textual's own table is a widget per cell, laid out on a grid:
+120 cells took 80-115 ms to show the first time). Parsing stays in a thread
 (``Markdown.update`` does it there).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from rich import box
+from rich.style import Style as RichStyle
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock, MarkdownFence
+
+from tuireader.ui.hyperlinks import link_target
+from tuireader.ui.textual_adapter import forget_inline_token, table_block_classes, table_cells
+
+MarkdownTable, TableCell = table_block_classes()
 
 # A merged paragraph stops growing here (one widget's text, wrapped again on a resize).
 MERGED_CHARS = 8_000
@@ -77,13 +92,71 @@ class PlainFence(MarkdownFence):
         return super().highlight(code, language or "text", ansi, dark)
 
 
+# Textual's inline styles (component classes of a Markdown block) as Rich styles, for table cells.
+_INLINE_STYLES = {".strong": "bold", ".em": "italic", ".s": "strike", ".code_inline": "reverse"}
+
+
+def cell_text(content: Content) -> Text:
+    """A table cell's text as Rich ``Text``: its words as they are (no markup), bold, italics and links kept."""
+    text = Text(content.plain)
+    for span in content.spans:
+        style = span.style
+        if isinstance(style, str):
+            text.stylize(_INLINE_STYLES.get(style, ""), span.start, span.end)
+        elif isinstance(style, Style):
+            href = link_target(style)
+            rich = style.rich_style
+            text.stylize(rich + RichStyle(link=href) if href else rich, span.start, span.end)
+    return text
+
+
+def table_grid(headers: list[Content], rows: list[list[Content]]) -> Table:
+    """The table as one Rich ``Table``: columns as wide as their text allows, long cells wrapped."""
+    grid = Table(box=box.SIMPLE_HEAD, header_style="bold", border_style="dim", show_edge=False, pad_edge=False)
+    for header in headers:
+        grid.add_column(cell_text(header), overflow="fold")
+    for row in rows:
+        grid.add_row(*(cell_text(cell) for cell in row))
+    return grid
+
+
+class StoryTable(MarkdownTable):  # type: ignore[valid-type,misc]
+    """A table drawn by one widget (a click on a link in it still goes to the screen)."""
+
+    DEFAULT_CSS = """
+    StoryTable > .story-table { width: 1fr; height: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        headers, rows = table_cells(self)
+        yield TableCell(table_grid(headers, rows), classes="story-table")
+
+
 class StoryMarkdown(Markdown):
     """A chunk of the story: links handled by the screen, runs of paragraphs one widget."""
 
     def __init__(self) -> None:
         super().__init__(open_links=False, parser_factory=story_parser)
 
+    def forget_tokens(self) -> None:
+        """Drop the parser's tokens the blocks keep once built (nothing reads them again)."""
+        for block in self.query(MarkdownBlock):
+            forget_inline_token(block)
+
     def get_block_class(self, block_name: str) -> type[MarkdownBlock]:
         if block_name in ("fence", "code_block"):
             return PlainFence
+        if block_name == "table_open":
+            return StoryTable
         return super().get_block_class(block_name)
+
+
+def release_text(blocks: Iterable[MarkdownBlock]) -> None:
+    """Removed blocks let go of their text and what was made of it (its lines wrapped, a few objects each).
+
+    A removed widget is freed only by a full pass of the garbage collector
+    (Textual's widgets hold themselves in cycles); what its blocks hold goes at
+    once here, by reference counting, instead of making that pass longer.
+    """
+    for block in blocks:
+        block.set_content(Content(""))

@@ -25,13 +25,14 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
+from textual.widgets.markdown import MarkdownBlock
 
 from tuireader.model import Article
 from tuireader.render import story_chunks, story_markdown
 from tuireader.ui.hyperlinks import add_hyperlinks
 from tuireader.ui.text import clean_line, long_date
-from tuireader.ui.widgets.story_blocks import StoryMarkdown
+from tuireader.ui.widgets.story_blocks import StoryMarkdown, release_text
 from tuireader.ui.widgets.teaser_panel import TeaserPanel
 
 FIRST_CHUNK_CHARS = 4_000
@@ -216,7 +217,7 @@ class StoryView(VerticalScroll):
                 self.query_one(StoryHeader).show(article)
                 self.teaser_panel.show(article.related, article.related_label)
                 container = self._body()
-                parts = list(container.query_children(Markdown))
+                parts = list(container.query_children(StoryMarkdown))
                 if 1 <= len(parts) <= 4:
                     first = parts[0]  # reuse the widget: cheaper than mounting a new one
                     if len(parts) > 1:
@@ -237,6 +238,7 @@ class StoryView(VerticalScroll):
                     await fresh.mount(first)
                 await first.update(chunks[0])
                 add_hyperlinks(first)
+                first.forget_tokens()
             self.chunks_shown = 1
             self._pending_position = position if position > 0 else None
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -249,9 +251,12 @@ class StoryView(VerticalScroll):
     @work(group="discard")
     async def _discard(self, container: Widget) -> None:
         """Remove a hidden story's widgets a few chunks at a time (all at once held the screen up)."""
-        parts = list(container.children)
+        parts = list(container.query_children(StoryMarkdown))
         for start in range(0, len(parts), DISCARD_BATCH):
-            await _uninterrupted(container.remove_children(parts[start : start + DISCARD_BATCH]))
+            batch = parts[start : start + DISCARD_BATCH]
+            blocks = [block for markdown in batch for block in markdown.query(MarkdownBlock)]
+            await _uninterrupted(container.remove_children(batch))
+            release_text(blocks)
         await _uninterrupted(container.remove())
 
     @work(exclusive=True, group="chunks")
@@ -270,6 +275,7 @@ class StoryView(VerticalScroll):
             await self._body().mount(markdown)
             await markdown.update(chunk)
             add_hyperlinks(markdown)
+            markdown.forget_tokens()
             self.chunks_shown += 1
             self.call_after_refresh(self._restore_position)
             if self._follow_end:
