@@ -148,3 +148,15 @@ async def test_an_import_by_another_process_shows_without_a_key_and_search_opens
         assert current.title == LINKED_TITLE and current.read
         await reader.settle()
     assert library.get(shown.id).read
+
+
+async def test_quitting_while_a_long_story_renders_does_not_crash(library: Library) -> None:
+    from test_ui_data import article, story
+
+    long_id, _ = library.add(article(962, title="Endless", published="2031-01-01T00:00", body=story(1_100, "E")), b"e")
+    async with run_reader(library) as reader:
+        await reader.pilot.press_busy("enter")
+        await reader.wait_for(StoryView.Rendered, lambda m: m.article_id == long_id, busy=True)
+        assert not reader.app.query_one(StoryView).fully_rendered
+        await reader.pilot.press_busy("q")
+    assert reader.app.return_code == 0

@@ -24,7 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widget import Widget
+from textual.widget import MountError, Widget
 from textual.widgets import Static
 from textual.widgets.markdown import MarkdownBlock
 
@@ -272,8 +272,13 @@ class StoryView(VerticalScroll):
             if self.article is not article:
                 return
             markdown = StoryMarkdown()
-            await self._body().mount(markdown)
-            await markdown.update(chunk)
+            try:
+                await self._body().mount(markdown)
+                await markdown.update(chunk)
+            except MountError:
+                if self.is_attached and markdown.is_attached:
+                    raise
+                return  # the story is being taken down (quitting) while this chunk was put on screen
             add_hyperlinks(markdown)
             markdown.forget_tokens()
             self.chunks_shown += 1
