@@ -12,11 +12,25 @@ from conftest import run_reader
 from textual import events
 from ui_helpers import opened, row_text, static_text
 
+from tuireader.library import Library
 from tuireader.model import Article
 from tuireader.ui.screens.main import MainScreen, Mode
 from tuireader.ui.text import clean_block as clean_text
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.story_view import StoryView
+
+
+def hold_articles(library: Library, monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Articles read from ``library`` are on their way until the returned event is set."""
+    arrived = threading.Event()
+    get = library.get
+
+    def held_get(article_id: int) -> Article | None:
+        arrived.wait(10)
+        return get(article_id)
+
+    monkeypatch.setattr(library, "get", held_get)
+    return arrived
 
 
 async def test_enter_opens_the_article_and_marks_it_read(lib_path: Path) -> None:
@@ -293,14 +307,7 @@ async def test_keys_typed_ahead_of_an_opening_article_leave_the_story_beside_the
         async with run_reader(library) as reader:
             app, main = reader.app, reader.main
             await reader.settle()
-            arrived = threading.Event()
-            get = library.get
-
-            def held_get(article_id: int) -> Article | None:
-                arrived.wait(10)  # the article opened is on its way until the test lets it arrive
-                return get(article_id)
-
-            monkeypatch.setattr(library, "get", held_get)
+            arrived = hold_articles(library, monkeypatch)  # the article opened is on its way
             for key in ("j", "enter", "j"):  # the second j reaches the list: the story is not there yet
                 app.post_message(events.Key(key, "\r" if key == "enter" else key))
             await reader.wait_for(ArticleList.Highlighted, lambda m: m.index == 2, busy=True)
@@ -368,14 +375,7 @@ async def test_narrow_next_article_keeps_the_reader_on_screen_while_it_loads(
             await reader.press("enter")
             await reader.settle()
             first = app.query_one(StoryView).article
-            arrived = threading.Event()
-            get = library.get
-
-            def held_get(article_id: int) -> Article | None:
-                arrived.wait(10)  # the next article is on its way until the test lets it arrive
-                return get(article_id)
-
-            monkeypatch.setattr(library, "get", held_get)
+            arrived = hold_articles(library, monkeypatch)  # the next article is on its way
             await reader.press("n")
             assert reader.main.mode is Mode.LOADING
             assert app.screen.query_one("#reader-pane").display and not app.screen.query_one("#list-pane").display
