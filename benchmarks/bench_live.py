@@ -23,7 +23,6 @@ import asyncio
 import os
 import sqlite3
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -151,9 +150,9 @@ def main() -> None:
     parser.add_argument("--start", type=int, default=10, help="articles in the library before the import")
     parser.add_argument("--keep", metavar="DIR", help="generate pages and libraries here and reuse them")
     args = parser.parse_args()
-    workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="tuireader-bench-live-"))
+    workdir = Path(args.keep) if args.keep else Path(bench_ui.scratch_dir(prefix="tuireader-bench-live-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("TUIREADER_HOME", tempfile.mkdtemp(prefix="tuireader-bench-home-"))
+    os.environ.setdefault("TUIREADER_HOME", bench_ui.scratch_dir(prefix="tuireader-bench-home-"))
     pages = workdir / f"pages-{args.files}"
     t = time.perf_counter()
     write_pages(pages, args.files)

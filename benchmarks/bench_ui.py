@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -65,6 +67,13 @@ WORDS = [
     "opening",
     "hours",
 ]
+
+
+def scratch_dir(prefix: str) -> str:
+    """A temporary folder, removed when the benchmark ends."""
+    path = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
 
 
 def paragraph(seed: int, words: int = 70) -> str:
@@ -331,7 +340,7 @@ async def measure_long(db: Path) -> dict[str, float]:
 
 
 def child(args: argparse.Namespace) -> None:
-    os.environ.setdefault("TUIREADER_HOME", tempfile.mkdtemp(prefix="tuireader-bench-home-"))
+    os.environ.setdefault("TUIREADER_HOME", scratch_dir(prefix="tuireader-bench-home-"))
     if args.long:
         result = asyncio.run(measure_long(Path(args.db)))
     else:
@@ -352,7 +361,7 @@ def main() -> None:
         child(args)
         return
 
-    workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="tuireader-bench-"))
+    workdir = Path(args.keep) if args.keep else Path(scratch_dir(prefix="tuireader-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     print(
@@ -364,7 +373,7 @@ def main() -> None:
         t = time.perf_counter()
         build(db, size)
         built = time.perf_counter() - t
-        home = tempfile.mkdtemp(prefix="tuireader-bench-home-")
+        home = scratch_dir(prefix="tuireader-bench-home-")
         env = {**os.environ, "TUIREADER_HOME": home}
         out = subprocess.run(
             [sys.executable, __file__, "--child", "--db", str(db), "--moves", str(args.moves)],
@@ -385,7 +394,7 @@ def main() -> None:
     db = workdir / f"bench-{sizes[0]}.db"
     long_db = workdir / "bench-long.db"
     long_db.write_bytes(db.read_bytes())
-    env = {**os.environ, "TUIREADER_HOME": tempfile.mkdtemp(prefix="tuireader-bench-home-")}
+    env = {**os.environ, "TUIREADER_HOME": scratch_dir(prefix="tuireader-bench-home-")}
     out = subprocess.run(
         [sys.executable, __file__, "--child", "--long", "--db", str(long_db)],
         capture_output=True,
