@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import run_reader
+from conftest import Reader, run_reader
 from test_ui_data import LINKED_TITLE, article, story
 
 from tuireader.library import Library
@@ -160,3 +160,12 @@ async def test_quitting_while_a_long_story_renders_does_not_crash(library: Libra
         assert not reader.app.query_one(StoryView).fully_rendered
         await reader.pilot.press_busy("q")
     assert reader.app.return_code == 0
+
+
+async def test_keys_checked_as_the_screen_is_taken_down_do_not_crash(reader: Reader) -> None:
+    """The footer asks which keys apply while quitting removes the screen's widgets: no NoMatches."""
+    main = reader.main
+    assert main.check_action("toggle_bookmark", ()) is True
+    await main.article_list.remove()
+    assert main.check_action("toggle_bookmark", ()) is False
+    assert main.check_action("toggle_read", ()) is False

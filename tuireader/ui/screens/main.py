@@ -609,6 +609,12 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
     # -- actions ------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        try:
+            return self._action_state(action)
+        except NoMatches:
+            return False  # the keys are checked (the footer) as the screen's widgets are taken down: quitting
+
+    def _action_state(self, action: str) -> bool:
         shown = self.shown
         if action in ("next_article", "previous_article"):
             return self.reading or self.mode is Mode.LOADING
