@@ -239,6 +239,10 @@ class StoryView(VerticalScroll):
                 await first.update(chunks[0])
                 add_hyperlinks(first)
                 first.forget_tokens()
+            if self.article is not article:
+                # A newer article was asked for while this one's first chunk went on screen: its
+                # reading position (already pending) must not be replaced by this one's.
+                return
             self.chunks_shown = 1
             self._pending_position = position if position > 0 else None
             self.scroll_to(y=0, animate=False, immediate=True)
