@@ -121,22 +121,49 @@ def story_markdown(body: str | None, caps: Caps = CAPS) -> str:
     """The story's markdown, sanitised and bounded: what the reader's renderer gets.
 
     Tables, nesting, code blocks and paragraphs are capped (``Caps``); what lies
-    beyond a cap is kept as plain text, so no word is lost.
+    beyond a cap is kept as plain text, so no word is lost. The story's end
+    beyond the caps (``StoryLayout.plain``) is written as markdown lines shown
+    as typed, a line each.
+    """
+    layout = story_layout(body, caps)
+    if not layout.plain:
+        return layout.markdown
+    out = _Paragraphs(caps.paragraph_chars)
+    out.lines = layout.markdown.split("\n") if layout.markdown else []
+    out.blank()
+    for line in layout.plain:
+        out.plain(line)
+    return "\n".join(out.lines)
+
+
+@dataclass(frozen=True)
+class StoryLayout:
+    """The story as bounded markdown, then its end beyond the caps as plain lines (shown as typed)."""
+
+    markdown: str
+    plain: list[str]  # sanitised lines, each shown on a line of its own; no markup in them means anything
+
+
+def story_layout(body: str | None, caps: Caps = CAPS) -> StoryLayout:
+    """The story's bounded markdown and the plain lines that end it (``[]`` when every part fits the caps).
+
+    The lines after an unclosed code fence, and the rest of a story after about
+    ``story_weight`` widgets' worth of structure, are plain lines: text, not markdown.
     """
     lines = clean_block(body).split("\n")
     out = _Paragraphs(caps.paragraph_chars)
+    tail: list[str] = []
     i = 0
     n = len(lines)
     while i < n:
         if out.weight > caps.story_weight:
             # More structure than the reader lays out in time: the rest as plain lines.
-            for line in lines[i:]:
-                out.plain(line)
+            tail = lines[i:]
             break
         line = lines[i]
         fence = _FENCE.match(line)
         if fence:
-            i = _fenced_block(lines, i, fence[1], out, caps)
+            i, tail = _fenced_block(lines, i, fence[1], out, caps)
             continue
         if _starts_table(lines, i):
             i = _table(lines, i, out, caps)
@@ -149,7 +176,8 @@ def story_markdown(body: str | None, caps: Caps = CAPS) -> str:
         out.weight += _line_weight(line, out.lines[-1] if out.lines else "")
         for piece in _pieces(line, caps.paragraph_chars):
             out.line(piece)
-    return "\n".join(out.lines)
+    plain = [piece for line in tail for piece in _pieces(line.strip(), caps.paragraph_chars)]
+    return StoryLayout("\n".join(out.lines).rstrip("\n") if plain else "\n".join(out.lines), plain)
 
 
 class _Paragraphs:
@@ -203,8 +231,11 @@ def _escaped_start(text: str) -> str:
     return text[: m.end() - 1] + "\\" + text[m.end() - 1 :]
 
 
-def _fenced_block(lines: list[str], start: int, marker: str, out: _Paragraphs, caps: Caps) -> int:
-    """A code block: split into blocks of at most ``fence_lines``; never closed: plain lines."""
+def _fenced_block(lines: list[str], start: int, marker: str, out: _Paragraphs, caps: Caps) -> tuple[int, list[str]]:
+    """A code block: split into blocks of at most ``fence_lines``; never closed: the rest as plain lines.
+
+    Returns where the story goes on, and the lines left as plain lines (the fence never closed).
+    """
     char = marker[0]
     end = start + 1
     while end < len(lines):
@@ -214,10 +245,7 @@ def _fenced_block(lines: list[str], start: int, marker: str, out: _Paragraphs, c
         end += 1
     if end >= len(lines):
         # Never closed: the rest is text, not code, each line on a line of its own.
-        out.blank()
-        for line in lines[start:]:
-            out.plain(line)
-        return len(lines)
+        return len(lines), lines[start:]
     opener = lines[start]
     closer = lines[end].strip()
     block: list[str] = []
@@ -230,7 +258,7 @@ def _fenced_block(lines: list[str], start: int, marker: str, out: _Paragraphs, c
             block.append(piece)
             size += len(piece) + 1
     out.block([opener, *block, closer], 2)
-    return end + 1
+    return end + 1, []
 
 
 def _cells(line: str) -> list[str]:
