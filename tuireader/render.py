@@ -31,8 +31,9 @@ class Caps:
     table_chars: int = 6_000  # text of the rows kept as a table (a tall grid is costly to draw)
     # About how many widgets' worth (headings, list items, quotes, tables) one story may become in
     # the reader, which lays out all of them again as the story grows and whose garbage collector
-    # scans all of them (a heading is ~335 objects it tracks); the rest is plain lines.
-    story_weight: int = 300
+    # scans all of them (a heading is ~335 objects it tracks); the rest is plain lines, drawn by
+    # one widget. 200: 200 headings or 40 list items (300 left the longest block at 88-121 ms).
+    story_weight: int = 200
     table_cell_chars: int = 200  # one cell, cut with "…"
     container_depth: int = 8  # nested quotes and list levels in front of a line
     indent_chars: int = 32  # leading spaces of a line (deeper list levels)
@@ -372,8 +373,9 @@ def _pieces(line: str, limit: int) -> list[str]:
 CHUNK_CHARS = 4_000  # a chunk ends at the first blank line after this many characters
 CHUNK_HARD_CHARS = 8_000  # ... or at any line after this many (outside a table or code block)
 # What a chunk may make of widgets in the reader, roughly: a heading 1, a list item or quote
-# level 5 (four widgets), a table 3 (one widget draws it). A chunk ends at any line beyond this.
-CHUNK_WEIGHT = 80
+# level 5 (four widgets), a table 3 (one widget draws it). A chunk ends at any line beyond this
+# (mounting 80 headings at once was one step of 90-120 ms of CPU on a loaded machine; 40: 50-70 ms).
+CHUNK_WEIGHT = 40
 HEADING_WEIGHT = 1
 TABLE_WEIGHT = 3
 
