@@ -6,7 +6,8 @@ bounded in characters and in widgets (``render.story_chunks``): the first
 chunk is rendered at once, the rest are appended a chunk at a time in the
 background (each parsed in a thread; keys and paints get through between
 chunks), to the story's end however long it is. ``G`` pressed while the rest
-renders follows the story to its real end.
+renders follows the story to its real end. The story's end beyond the caps
+(``render.story_layout``: plain lines) is one ``PlainLines`` after the chunks.
 
 The text keeps to a reading column (``reading_width`` cells, centred; 0: the
 whole pane).
