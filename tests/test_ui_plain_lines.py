@@ -117,3 +117,32 @@ async def test_a_story_beyond_the_caps_keeps_every_word_on_screen_and_find_scrol
             await reader.settle()
             row = plain.render_line(screen_y - plain.content_region.y)
             assert not any(segment.style and segment.style.reverse for segment in row)
+
+
+async def test_plain_lines_go_with_their_story(lib_path: Path) -> None:
+    """A short story ending in a fence never closed: its plain lines are shown, then gone (and let go) when left."""
+    import gc
+    import weakref
+
+    from test_ui_data import article
+
+    body = "Intro.\n\n```\n" + "\n".join(f"[link=x]line {n}[/link] \x1b[31m" for n in range(500))
+    with opened(lib_path) as library:
+        fence_id, _ = library.add(article(971, title="Fence", published="2042-02-01T00:00", body=body), b"f")
+        other = library.summaries()[-1].id
+        async with run_reader(library) as reader:
+            reader.main.go_to_article(fence_id)
+            await reader.settle()
+            story = reader.app.query_one(StoryView)
+            (plain,) = story.query(PlainLines)
+            assert plain.lines[0] == "```" and plain.lines[-1] == "[link=x]line 499[/link]"  # text, escape removed
+            assert "[link=x]line 7[/link]" in [plain.render_line(y).text.rstrip() for y in range(plain.rows)]
+            freed = weakref.ref(plain)
+            reader.main.go_to_article(other)
+            await reader.settle()
+            assert story.article is not None and story.article.id == other
+            assert not story.query(PlainLines) and plain.lines == []
+            del plain
+            reader.seen.clear()
+            gc.collect()
+            assert freed() is None
