@@ -31,8 +31,9 @@ class Caps:
     table_chars: int = 6_000  # text of the rows kept as a table (a tall grid is costly to draw)
     # About how many widgets' worth (headings, list items, quotes, tables) one story may become in
     # the reader, which lays out all of them again as the story grows and whose garbage collector
-    # scans all of them (a heading is ~335 objects it tracks); the rest is plain lines.
-    story_weight: int = 300
+    # scans all of them (a heading is ~335 objects it tracks); the rest is plain lines, drawn by
+    # one widget. 200: 200 headings or 40 list items (300 left the longest block at 88-121 ms).
+    story_weight: int = 200
     table_cell_chars: int = 200  # one cell, cut with "…"
     container_depth: int = 8  # nested quotes and list levels in front of a line
     indent_chars: int = 32  # leading spaces of a line (deeper list levels)
@@ -121,22 +122,49 @@ def story_markdown(body: str | None, caps: Caps = CAPS) -> str:
     """The story's markdown, sanitised and bounded: what the reader's renderer gets.
 
     Tables, nesting, code blocks and paragraphs are capped (``Caps``); what lies
-    beyond a cap is kept as plain text, so no word is lost.
+    beyond a cap is kept as plain text, so no word is lost. The story's end
+    beyond the caps (``StoryLayout.plain``) is written as markdown lines shown
+    as typed, a line each.
+    """
+    layout = story_layout(body, caps)
+    if not layout.plain:
+        return layout.markdown
+    out = _Paragraphs(caps.paragraph_chars)
+    out.lines = layout.markdown.split("\n") if layout.markdown else []
+    out.blank()
+    for line in layout.plain:
+        out.plain(line)
+    return "\n".join(out.lines)
+
+
+@dataclass(frozen=True)
+class StoryLayout:
+    """The story as bounded markdown, then its end beyond the caps as plain lines (shown as typed)."""
+
+    markdown: str
+    plain: list[str]  # sanitised lines, each shown on a line of its own; no markup in them means anything
+
+
+def story_layout(body: str | None, caps: Caps = CAPS) -> StoryLayout:
+    """The story's bounded markdown and the plain lines that end it (``[]`` when every part fits the caps).
+
+    The lines after an unclosed code fence, and the rest of a story after about
+    ``story_weight`` widgets' worth of structure, are plain lines: text, not markdown.
     """
     lines = clean_block(body).split("\n")
     out = _Paragraphs(caps.paragraph_chars)
+    tail: list[str] = []
     i = 0
     n = len(lines)
     while i < n:
         if out.weight > caps.story_weight:
             # More structure than the reader lays out in time: the rest as plain lines.
-            for line in lines[i:]:
-                out.plain(line)
+            tail = lines[i:]
             break
         line = lines[i]
         fence = _FENCE.match(line)
         if fence:
-            i = _fenced_block(lines, i, fence[1], out, caps)
+            i, tail = _fenced_block(lines, i, fence[1], out, caps)
             continue
         if _starts_table(lines, i):
             i = _table(lines, i, out, caps)
@@ -149,7 +177,8 @@ def story_markdown(body: str | None, caps: Caps = CAPS) -> str:
         out.weight += _line_weight(line, out.lines[-1] if out.lines else "")
         for piece in _pieces(line, caps.paragraph_chars):
             out.line(piece)
-    return "\n".join(out.lines)
+    plain = [piece for line in tail for piece in _pieces(line.strip(), caps.paragraph_chars)]
+    return StoryLayout("\n".join(out.lines).rstrip("\n") if plain else "\n".join(out.lines), plain)
 
 
 class _Paragraphs:
@@ -203,8 +232,11 @@ def _escaped_start(text: str) -> str:
     return text[: m.end() - 1] + "\\" + text[m.end() - 1 :]
 
 
-def _fenced_block(lines: list[str], start: int, marker: str, out: _Paragraphs, caps: Caps) -> int:
-    """A code block: split into blocks of at most ``fence_lines``; never closed: plain lines."""
+def _fenced_block(lines: list[str], start: int, marker: str, out: _Paragraphs, caps: Caps) -> tuple[int, list[str]]:
+    """A code block: split into blocks of at most ``fence_lines``; never closed: the rest as plain lines.
+
+    Returns where the story goes on, and the lines left as plain lines (the fence never closed).
+    """
     char = marker[0]
     end = start + 1
     while end < len(lines):
@@ -214,10 +246,7 @@ def _fenced_block(lines: list[str], start: int, marker: str, out: _Paragraphs, c
         end += 1
     if end >= len(lines):
         # Never closed: the rest is text, not code, each line on a line of its own.
-        out.blank()
-        for line in lines[start:]:
-            out.plain(line)
-        return len(lines)
+        return len(lines), lines[start:]
     opener = lines[start]
     closer = lines[end].strip()
     block: list[str] = []
@@ -230,7 +259,7 @@ def _fenced_block(lines: list[str], start: int, marker: str, out: _Paragraphs, c
             block.append(piece)
             size += len(piece) + 1
     out.block([opener, *block, closer], 2)
-    return end + 1
+    return end + 1, []
 
 
 def _cells(line: str) -> list[str]:
@@ -344,8 +373,9 @@ def _pieces(line: str, limit: int) -> list[str]:
 CHUNK_CHARS = 4_000  # a chunk ends at the first blank line after this many characters
 CHUNK_HARD_CHARS = 8_000  # ... or at any line after this many (outside a table or code block)
 # What a chunk may make of widgets in the reader, roughly: a heading 1, a list item or quote
-# level 5 (four widgets), a table 3 (one widget draws it). A chunk ends at any line beyond this.
-CHUNK_WEIGHT = 80
+# level 5 (four widgets), a table 3 (one widget draws it). A chunk ends at any line beyond this
+# (mounting 80 headings at once was one step of 90-120 ms of CPU on a loaded machine; 40: 50-70 ms).
+CHUNK_WEIGHT = 40
 HEADING_WEIGHT = 1
 TABLE_WEIGHT = 3
 

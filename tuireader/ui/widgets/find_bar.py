@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, Markdown
 from textual.widgets.markdown import MarkdownBlock
 
+from tuireader.ui.widgets.plain_lines import PlainLines
 from tuireader.ui.widgets.story_view import StoryView
 
 MATCH_STYLE = "reverse"
@@ -27,9 +28,10 @@ CURRENT_STYLE = "bold reverse $accent"
 
 @dataclass
 class Hit:
-    block: MarkdownBlock
+    block: MarkdownBlock | PlainLines
     start: int
     end: int
+    line: int = 0  # in a PlainLines: the line of the match (start and end are in that line)
 
 
 class FindBar(Input):
@@ -71,6 +73,7 @@ class StoryFinder:
         self.hits: list[Hit] = []
         self.current = -1
         self._originals: dict[MarkdownBlock, Content] = {}
+        self._plain: list[PlainLines] = []  # the plain lines with matches (they highlight their own)
 
     @property
     def active(self) -> bool:
@@ -83,8 +86,16 @@ class StoryFinder:
         if not self.query:
             return 0
         pattern = re.compile(re.escape(self.query), re.IGNORECASE)
-        for markdown in self.story.query(Markdown):
-            for block in markdown.query(MarkdownBlock):
+        for part in self.story.query("Markdown, PlainLines"):
+            if isinstance(part, PlainLines):
+                found = part.find(pattern)
+                if found:
+                    self._plain.append(part)
+                    self.hits += [Hit(part, start, end, line) for line, start, end in found]
+                continue
+            if not isinstance(part, Markdown):
+                continue
+            for block in part.query(MarkdownBlock):
                 content = block.render()
                 if not isinstance(content, Content):
                     continue
@@ -97,8 +108,9 @@ class StoryFinder:
             top = self.story.scroll_y
             # The first at or below the line being read.
             self.current = next((i for i, hit in enumerate(self.hits) if self.hit_y(hit) >= top), 0)
-            for block in self._originals:
-                self._paint(block)
+            painted_parts: list[MarkdownBlock | PlainLines] = [*self._originals, *self._plain]
+            for painted in painted_parts:
+                self._paint(painted)
             self.go_to(self.current)
         return len(self.hits)
 
@@ -121,15 +133,26 @@ class StoryFinder:
         """The line of the story (from its top, as scrolled) a match is on."""
         block = hit.block
         top = block.region.y - self.story.scrollable_content_region.y + round(self.story.scroll_y)
+        if isinstance(block, PlainLines):
+            return top + block.row_of(hit.line, hit.start)
         content = self._originals.get(block)
         width = block.content_region.width
         if content is None or width <= 0 or hit.start == 0:
             return top
         return top + max(0, len(content[: hit.start].wrap(width)) - 1)
 
-    def _paint(self, block: MarkdownBlock) -> None:
-        content = self._originals[block]
+    def _paint(self, block: MarkdownBlock | PlainLines) -> None:
         current = self.hits[self.current]
+        if isinstance(block, PlainLines):
+            marks: dict[int, list[tuple[int, int, str]]] = {}
+            for hit in self.hits:
+                if hit.block is block:
+                    marks.setdefault(hit.line, []).append(
+                        (hit.start, hit.end, CURRENT_STYLE if hit is current else MATCH_STYLE)
+                    )
+            block.mark(marks)
+            return
+        content = self._originals[block]
         for hit in self.hits:
             if hit.block is block:
                 style = CURRENT_STYLE if hit is current else MATCH_STYLE
@@ -142,6 +165,10 @@ class StoryFinder:
             if block.is_attached:
                 block.update(content)
         self._originals.clear()
+        for plain in self._plain:
+            if plain.is_attached:
+                plain.mark({})
+        self._plain = []
         self.hits = []
         self.current = -1
         self.query = ""

@@ -6,7 +6,8 @@ bounded in characters and in widgets (``render.story_chunks``): the first
 chunk is rendered at once, the rest are appended a chunk at a time in the
 background (each parsed in a thread; keys and paints get through between
 chunks), to the story's end however long it is. ``G`` pressed while the rest
-renders follows the story to its real end.
+renders follows the story to its real end. The story's end beyond the caps
+(``render.story_layout``: plain lines) is one ``PlainLines`` after the chunks.
 
 The text keeps to a reading column (``reading_width`` cells, centred; 0: the
 whole pane).
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import work
@@ -29,9 +31,10 @@ from textual.widgets import Static
 from textual.widgets.markdown import MarkdownBlock
 
 from tuireader.model import Article
-from tuireader.render import story_chunks, story_markdown
+from tuireader.render import story_chunks, story_layout
 from tuireader.ui.hyperlinks import add_hyperlinks
 from tuireader.ui.text import clean_line, long_date
+from tuireader.ui.widgets.plain_lines import PlainLines
 from tuireader.ui.widgets.story_blocks import StoryMarkdown, release_text
 from tuireader.ui.widgets.teaser_panel import TeaserPanel
 
@@ -40,10 +43,26 @@ CHUNK_CHARS = 4_000
 DISCARD_BATCH = 4  # chunks of a story left removed in one step
 
 
-def story_parts(body: str | None) -> list[str]:
-    """The story as the chunks of bounded markdown the reader renders one at a time."""
-    markdown = story_markdown(body)
-    return story_chunks(markdown, FIRST_CHUNK_CHARS, CHUNK_CHARS) if markdown.strip() else [NO_STORY]
+@dataclass(frozen=True)
+class PlainPart:
+    """The story's end beyond the caps: plain lines, shown by one ``PlainLines``."""
+
+    lines: list[str]
+
+
+def story_parts(body: str | None) -> list[str | PlainPart]:
+    """The story as the chunks of bounded markdown the reader renders one at a time, then its plain lines.
+
+    The first part is always markdown (empty when the story is plain lines from its start).
+    """
+    layout = story_layout(body)
+    if not layout.plain:
+        markdown = layout.markdown
+        return list(story_chunks(markdown, FIRST_CHUNK_CHARS, CHUNK_CHARS)) if markdown.strip() else [NO_STORY]
+    head: list[str | PlainPart] = []
+    if layout.markdown.strip():
+        head += story_chunks(layout.markdown, FIRST_CHUNK_CHARS, CHUNK_CHARS)
+    return (head or [""]) + [PlainPart(layout.plain)]
 
 
 NO_STORY = "*(This article has no story text.)*"
@@ -74,6 +93,16 @@ def meta_line(article: Article) -> str:
         f"{article.reading_minutes} min read" if article.reading_minutes else "",
     ]
     return " · ".join(p for p in parts if p)
+
+
+async def _remove_parts(container: Widget, parts: list[Widget]) -> None:
+    """Remove parts of a story; they let go of their text at once (see ``release_text``)."""
+    blocks = [block for part in parts for block in part.query(MarkdownBlock)]
+    await _uninterrupted(container.remove_children(parts))
+    release_text(blocks)
+    for part in parts:
+        if isinstance(part, PlainLines):
+            part.release()
 
 
 class StoryHeader(Vertical):
@@ -220,8 +249,9 @@ class StoryView(VerticalScroll):
                 parts = list(container.query_children(StoryMarkdown))
                 if 1 <= len(parts) <= 4:
                     first = parts[0]  # reuse the widget: cheaper than mounting a new one
-                    if len(parts) > 1:
-                        await container.remove_children(parts[1:])
+                    stale: list[Widget] = [*parts[1:], *container.query_children(PlainLines)]
+                    if stale:
+                        await _remove_parts(container, stale)
                 elif not parts:
                     first = StoryMarkdown()
                     await container.mount(first)
@@ -236,6 +266,7 @@ class StoryView(VerticalScroll):
                     self._discard(container)
                     first = StoryMarkdown()
                     await fresh.mount(first)
+                assert isinstance(chunks[0], str)  # story_parts: markdown first
                 await first.update(chunks[0])
                 add_hyperlinks(first)
                 first.forget_tokens()
@@ -255,36 +286,36 @@ class StoryView(VerticalScroll):
     @work(group="discard")
     async def _discard(self, container: Widget) -> None:
         """Remove a hidden story's widgets a few chunks at a time (all at once held the screen up)."""
-        parts = list(container.query_children(StoryMarkdown))
+        parts = list(container.children)
         for start in range(0, len(parts), DISCARD_BATCH):
             batch = parts[start : start + DISCARD_BATCH]
-            blocks = [block for markdown in batch for block in markdown.query(MarkdownBlock)]
-            await _uninterrupted(container.remove_children(batch))
-            release_text(blocks)
+            await _remove_parts(container, batch)
         await _uninterrupted(container.remove())
 
     @work(exclusive=True, group="chunks")
-    async def _render_rest(self, article: Article, chunks: list[str]) -> None:
+    async def _render_rest(self, article: Article, chunks: list[str | PlainPart]) -> None:
         for chunk in chunks:
             await asyncio.sleep(0.02)  # let keys and paints through between chunks
             if self.article is not article:
                 return
             await _uninterrupted(self._append(article, chunk))
 
-    async def _append(self, article: Article, chunk: str) -> None:
+    async def _append(self, article: Article, chunk: str | PlainPart) -> None:
         async with self._replacing:
             if self.article is not article:
                 return
-            markdown = StoryMarkdown()
+            widget = PlainLines(chunk.lines) if isinstance(chunk, PlainPart) else StoryMarkdown()
             try:
-                await self._body().mount(markdown)
-                await markdown.update(chunk)
+                await self._body().mount(widget)
+                if isinstance(widget, StoryMarkdown) and isinstance(chunk, str):
+                    await widget.update(chunk)
             except MountError:
-                if self.is_attached and markdown.is_attached:
+                if self.is_attached and widget.is_attached:
                     raise
                 return  # the story is being taken down (quitting) while this chunk was put on screen
-            add_hyperlinks(markdown)
-            markdown.forget_tokens()
+            if isinstance(widget, StoryMarkdown):
+                add_hyperlinks(widget)
+                widget.forget_tokens()
             self.chunks_shown += 1
             self.call_after_refresh(self._restore_position)
             if self._follow_end:
