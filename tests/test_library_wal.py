@@ -101,3 +101,22 @@ def test_a_running_readers_wal_is_left_to_sqlite(library: Path) -> None:
     with Library(library) as other:  # another connection while the first holds its log
         assert other.summary(2).read  # type: ignore[union-attr]
     reader.close()
+
+
+def test_a_log_removed_as_its_last_user_closes_is_nothing_to_check(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two imports at once: the other's log is there when looked at, gone (checkpointed) when read."""
+    from tuireader.library import walcheck
+
+    copy = _wal_of_open_database(library, lambda conn: conn.execute("UPDATE articles SET read = 1"))
+    wal = library.with_name("library.db-wal")
+    shutil.copy(copy, wal)
+
+    def closed_meanwhile(*paths: Path) -> bool:
+        wal.unlink()  # its owner closed: SQLite checkpointed the log and removed it
+        return False
+
+    monkeypatch.setattr(walcheck, "_in_use", closed_meanwhile)
+    with Library(library) as lib:
+        assert lib.count() == 30

@@ -85,6 +85,8 @@ def check_wal(path: Path) -> None:
                 db_head = fh.read(100)
         with wal.open("rb") as fh:
             _check_frames(path, wal, fh, size, db_size, db_head)
+    except FileNotFoundError:
+        return  # its last user closed it meanwhile (another import): checkpointed and removed, nothing to replay
     except OSError as exc:
         raise LibraryError(f"{path}: cannot read library: {exc.strerror or exc}") from None
     _check_read_only(path, wal)
