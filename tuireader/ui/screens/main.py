@@ -348,8 +348,13 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
             if again:
                 self.library_changed()  # changed again meanwhile: show this one, read again
         elif not first and moved:
-            self._reload_list(article_list.current_id, event.source)  # the cursor moved meanwhile: follow it
+            # The cursor moved meanwhile: follow it, in the newest view a key asked for (h, S, f, F pressed
+            # fast build on each other; re-reading this older one would cancel the newer one's read).
+            newest = self._asked_view if self._asked_view is not None else event.source
+            self._reload_list(article_list.current_id, newest)
             return
+        if event.source == self._asked_view:
+            self._asked_view = None  # shown now
         self._source = event.source
         self.view, self.section = event.source.view, event.source.section
         article_list.empty_message = EMPTY_MESSAGES[self.view]
@@ -796,6 +801,7 @@ class MainScreen(ArticleFiles, Browsing, ReportsFailedWorkers, Screen[None]):
     def show_source(self, source: LibraryView) -> None:
         """Show another list source (one feed's articles: ``tuireader.ui.feeds``), not remembered."""
         keep_id = self.article_id if self.article_id is not None else self.article_list.current_id
+        self._asked_view = None  # keys build on the source shown from now on, not on a view asked for before
         self._reload_list(keep_id, source)
         if not self.reading:
             self._set_mode(Mode.LIST)
