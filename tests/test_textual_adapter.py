@@ -89,3 +89,12 @@ async def test_forget_inline_token_drops_the_token_a_block_keeps() -> None:
         assert block._inline_token is not None  # type: ignore[attr-defined]
         forget_inline_token(block)
         assert vars(block)["_inline_token"] is None
+
+
+def test_wrap_offsets_break_a_long_line_between_words() -> None:
+    from tuireader.ui.textual_adapter import wrap_offsets
+
+    line = "the council met on a grey morning"
+    offsets = wrap_offsets(line, 10, 8)
+    rows = [line[a:b].rstrip() for a, b in zip([0, *offsets], [*offsets, len(line)], strict=True)]
+    assert rows == ["the", "council", "met on a", "grey", "morning"]

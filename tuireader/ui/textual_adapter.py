@@ -72,3 +72,10 @@ def forget_inline_token(block: MarkdownBlock) -> None:
     for as long as the story is shown.
     """
     block._inline_token = None
+
+
+def wrap_offsets(line: str, width: int, tab_size: int) -> list[int]:
+    """Where ``line`` breaks when wrapped to ``width`` cells (Textual's private word wrapper)."""
+    from textual._wrap import compute_wrap_offsets
+
+    return list(compute_wrap_offsets(line, width, tab_size))

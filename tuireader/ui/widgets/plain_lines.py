@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 
-from textual._wrap import compute_wrap_offsets
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
+
+from tuireader.ui.textual_adapter import wrap_offsets
 
 STRIPS_KEPT = 256  # painted lines kept (a few screens' worth)
 TAB_SIZE = 8
@@ -78,7 +80,7 @@ class PlainLines(Widget):
             row_start.append(0)
             if len(line) <= width and line.isascii():
                 continue  # fits (the sanitiser left no control characters): the common case, no measuring
-            for offset in compute_wrap_offsets(line, width, TAB_SIZE):
+            for offset in wrap_offsets(line, width, TAB_SIZE):
                 row_line.append(index)
                 row_start.append(offset)
         self._row_line, self._row_start, self._width = row_line, row_start, width
@@ -95,14 +97,7 @@ class PlainLines(Widget):
         """The row (from the widget's top, at the width laid out) that shows ``offset`` of ``line``."""
         self._wrap(self.content_region.width or self._width)
         rows = self._row_line
-        lo, hi = 0, len(rows)
-        while lo < hi:  # the first row of the line
-            mid = (lo + hi) // 2
-            if rows[mid] < line:
-                lo = mid + 1
-            else:
-                hi = mid
-        row = lo
+        row = bisect_left(rows, line)  # the first row of the line
         while row + 1 < len(rows) and rows[row + 1] == line and self._row_start[row + 1] <= offset:
             row += 1
         return row
