@@ -98,3 +98,32 @@ def test_wrap_offsets_break_a_long_line_between_words() -> None:
     offsets = wrap_offsets(line, 10, 8)
     rows = [line[a:b].rstrip() for a, b in zip([0, *offsets], [*offsets, len(line)], strict=True)]
     assert rows == ["the", "council", "met on a", "grey", "morning"]
+
+
+async def test_let_go_frees_removed_widgets_by_reference_counting() -> None:
+    import gc
+    import weakref
+
+    from textual.widgets import Markdown
+    from textual.widgets.markdown import MarkdownBlock
+
+    from tuireader.ui.textual_adapter import let_go
+
+    app = _Table()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        markdown = app.query(Markdown).first()  # not query_one: its cache would hold the widget
+        removed = [markdown, *markdown.query("*")]
+        assert any(isinstance(widget, MarkdownBlock) for widget in removed)
+        refs = [weakref.ref(widget) for widget in removed]
+        gc.collect()
+        gc.disable()  # only reference counting frees anything from here on
+        try:
+            await markdown.remove()
+            await pilot.pause()
+            let_go(removed, [app.screen])
+            del removed, markdown
+            alive = [type(ref()).__name__ for ref in refs if ref() is not None]
+            assert alive == [], f"still held (a new cycle in Textual's widgets?): {alive}"
+        finally:
+            gc.enable()

@@ -374,8 +374,9 @@ CHUNK_CHARS = 4_000  # a chunk ends at the first blank line after this many char
 CHUNK_HARD_CHARS = 8_000  # ... or at any line after this many (outside a table or code block)
 # What a chunk may make of widgets in the reader, roughly: a heading 1, a list item or quote
 # level 5 (four widgets), a table 3 (one widget draws it). A chunk ends at any line beyond this
-# (mounting 80 headings at once was one step of 90-120 ms of CPU on a loaded machine; 40: 50-70 ms).
-CHUNK_WEIGHT = 40
+# (mounting 80 headings at once was one step of 90-120 ms of CPU on a loaded machine; 40: 50-70 ms;
+# 20 leaves room beside a step for a full pass of the garbage collector: see ui/collector.py).
+CHUNK_WEIGHT = 20
 HEADING_WEIGHT = 1
 TABLE_WEIGHT = 3
 

@@ -16,7 +16,6 @@ what could not be saved (``run_app`` says so).
 from __future__ import annotations
 
 import contextlib
-import gc
 import sys
 import webbrowser
 from collections.abc import Iterable
@@ -32,6 +31,7 @@ from textual.screen import Screen
 
 from tuireader.config import Config, load_config
 from tuireader.ui import browser as browsers
+from tuireader.ui.collector import FullPasses
 from tuireader.ui.commands import ArticleCommands
 from tuireader.ui.failures import ReportsFailedWorkers
 from tuireader.ui.feeds import FeedRefresher, pick_feed
@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 
 # How long quitting waits for the writes still queued.
 QUIT_WAIT = 3.0
+# How often the garbage collector's full pass may run (when due): see ui/collector.py.
+COLLECT_EVERY = 0.5
 
 
 class ReaderApp(ReportsFailedWorkers, App[None]):
@@ -90,6 +92,7 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
         self.config = config if config is not None else load_config()
         self.keymap: dict[str, str] = dict(self.config.keymap)
         # (message, severity) shown as notifications once the app runs.
+        self._full_passes: FullPasses | None = None
         self.startup_messages: list[tuple[str, str]] = [(p, "warning") for p in self.config.problems]
         themes, problems = load_themes(theme_dirs)
         self.startup_messages += [(f"Theme not loaded: {p}", "warning") for p in problems]
@@ -123,10 +126,8 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
             self.notify(message, severity=severity, markup=False, timeout=8)  # type: ignore[arg-type]
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.feeds.start_interval(self.config.refresh_minutes)
-        # What is loaded by now (Textual, the parsers, the screen) stays for good: leave it out of
-        # the garbage collector's full passes, which otherwise pause the screen for 50-100 ms
-        # each while stories come and go.
-        gc.freeze()
+        self._full_passes = FullPasses.take_over()
+        self.set_interval(COLLECT_EVERY, self._full_passes.collect_if_due, name="full garbage passes")
 
     def _theme_changed(self, theme: object) -> None:
         if self._theme_ready:
@@ -195,6 +196,8 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
 
     def on_unmount(self) -> None:
         self.feeds.stop()
+        if self._full_passes is not None:
+            self._full_passes.stop()
         if not self.unsaved:
             self.unsaved = self.writer.close(QUIT_WAIT)  # left without q (ctrl+c): still bounded
 

@@ -79,3 +79,27 @@ def wrap_offsets(line: str, width: int, tab_size: int) -> list[int]:
     from textual._wrap import compute_wrap_offsets
 
     return list(compute_wrap_offsets(line, width, tab_size))
+
+
+def let_go(removed: list[Widget], parents: list[Widget]) -> None:
+    """Let removed widgets be freed by reference counting, not only by a full pass of the collector.
+
+    A removed widget is kept alive by cycles: its styles point back at it
+    (``Styles.node``), each widget's child list caches the children shown
+    (``NodeList._displayed_nodes``), the parent's too; the parent's cache of its
+    layout (``Widget._arrangement_cache``) holds them until newer layouts push
+    them out. Only a full pass of the garbage collector freed a story left, all
+    of it at once: up to 250,000 objects, a pause of 50-120 ms. With these
+    references dropped the widgets go as they are removed, a few chunks a step.
+    ``parents`` are the widgets that held the removed ones and stay. (A widget
+    found by ``query_one`` stays in the cache of the node asked, whose entries
+    are in cycles: the story's widgets are never looked up that way.)
+    """
+    for widget in removed:
+        widget._css_styles.node = None
+        widget._inline_styles.node = None
+    for widget in (*removed, *parents):
+        widget._nodes._displayed_nodes = (-1, [])
+        widget._nodes._displayed_visible_nodes = (-1, [])
+    for widget in parents:
+        widget._arrangement_cache.clear()  # stale already: its keys count the children changed

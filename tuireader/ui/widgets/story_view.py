@@ -34,6 +34,7 @@ from tuireader.model import Article
 from tuireader.render import story_chunks, story_layout
 from tuireader.ui.hyperlinks import add_hyperlinks
 from tuireader.ui.text import clean_line, long_date
+from tuireader.ui.textual_adapter import let_go
 from tuireader.ui.widgets.plain_lines import PlainLines
 from tuireader.ui.widgets.story_blocks import StoryMarkdown, release_text
 from tuireader.ui.widgets.teaser_panel import TeaserPanel
@@ -96,13 +97,15 @@ def meta_line(article: Article) -> str:
 
 
 async def _remove_parts(container: Widget, parts: list[Widget]) -> None:
-    """Remove parts of a story; they let go of their text at once (see ``release_text``)."""
-    blocks = [block for part in parts for block in part.query(MarkdownBlock)]
+    """Remove parts of a story; they and their text are freed at once (see ``let_go``, ``release_text``)."""
+    removed = [widget for part in parts for widget in (part, *part.query("*"))]
+    blocks = [widget for widget in removed if isinstance(widget, MarkdownBlock)]
     await _uninterrupted(container.remove_children(parts))
     release_text(blocks)
     for part in parts:
         if isinstance(part, PlainLines):
             part.release()
+    let_go(removed, [container])
 
 
 class StoryHeader(Vertical):
@@ -291,6 +294,7 @@ class StoryView(VerticalScroll):
             batch = parts[start : start + DISCARD_BATCH]
             await _remove_parts(container, batch)
         await _uninterrupted(container.remove())
+        let_go([container], [self])
 
     @work(exclusive=True, group="chunks")
     async def _render_rest(self, article: Article, chunks: list[str | PlainPart]) -> None:
