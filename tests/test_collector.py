@@ -9,6 +9,7 @@ from typing import Any
 from conftest import run_reader
 
 from tuireader.library import Library
+from tuireader.ui import collector
 from tuireader.ui.collector import DUE_AFTER, NEVER, FullPasses
 
 
@@ -45,12 +46,12 @@ def test_the_full_pass_runs_once_due_and_frees_old_cycles() -> None:
         freed = weakref.ref(held[0])
         gc.collect(1)  # the cycle survives into the oldest generation
         del held
-        passes.collect_if_due()
+        passes.on_timer()
         assert freed() is not None, "not due yet: no full pass"
         while gc.get_count()[2] < DUE_AFTER:
             gc.collect(1)
         assert freed() is not None, "younger passes do not reach the oldest generation"
-        passes.collect_if_due()
+        passes.on_timer()
         assert freed() is None
         assert gc.get_count()[2] == 0
     finally:
@@ -65,3 +66,33 @@ async def test_the_reader_takes_the_full_passes_over_and_gives_them_back_when_it
         await reader.pilot.press("q")
         await reader.settle()
     assert gc.get_threshold() == before
+
+
+def _old_cycle() -> weakref.ref[_Node]:
+    """A cycle in the oldest generation, and a full pass due."""
+    gc.collect()
+    held = [_Node()]
+    freed = weakref.ref(held[0])
+    gc.collect(1)
+    del held
+    while gc.get_count()[2] < DUE_AFTER:
+        gc.collect(1)
+    return freed
+
+
+def test_while_a_story_renders_the_pass_is_made_between_its_chunks_not_on_the_timer() -> None:
+    passes = FullPasses.take_over()
+    try:
+        freed = _old_cycle()
+        with collector.rendering():
+            passes.on_timer()
+            assert freed() is not None, "the timer leaves the pass to the story"
+            assert collector.between_chunks()
+            assert freed() is None
+            assert not collector.between_chunks(), "made already: not due again"
+        freed = _old_cycle()
+        passes.on_timer()
+        assert freed() is None, "no story rendering: the timer makes it"
+    finally:
+        passes.stop()
+    assert not collector.between_chunks(), "the reader gone: no passes of its own"

@@ -127,7 +127,7 @@ class ReaderApp(ReportsFailedWorkers, App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.feeds.start_interval(self.config.refresh_minutes)
         self._full_passes = FullPasses.take_over()
-        self.set_interval(COLLECT_EVERY, self._full_passes.collect_if_due, name="full garbage passes")
+        self.set_interval(COLLECT_EVERY, self._full_passes.on_timer, name="full garbage passes")
 
     def _theme_changed(self, theme: object) -> None:
         if self._theme_ready:

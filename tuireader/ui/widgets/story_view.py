@@ -32,6 +32,7 @@ from textual.widgets.markdown import MarkdownBlock
 
 from tuireader.model import Article
 from tuireader.render import story_chunks, story_layout
+from tuireader.ui import collector
 from tuireader.ui.hyperlinks import add_hyperlinks
 from tuireader.ui.text import clean_line, long_date
 from tuireader.ui.textual_adapter import let_go
@@ -298,11 +299,14 @@ class StoryView(VerticalScroll):
 
     @work(exclusive=True, group="chunks")
     async def _render_rest(self, article: Article, chunks: list[str | PlainPart]) -> None:
-        for chunk in chunks:
-            await asyncio.sleep(0.02)  # let keys and paints through between chunks
-            if self.article is not article:
-                return
-            await _uninterrupted(self._append(article, chunk))
+        with collector.rendering():
+            for chunk in chunks:
+                await asyncio.sleep(0.02)  # let keys and paints through between chunks
+                if collector.between_chunks():  # a full pass of the garbage collector was due
+                    await asyncio.sleep(0.02)  # ... and was this step
+                if self.article is not article:
+                    return
+                await _uninterrupted(self._append(article, chunk))
 
     async def _append(self, article: Article, chunk: str | PlainPart) -> None:
         async with self._replacing:
