@@ -20,10 +20,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import atexit
+import contextlib
 import json
 import os
 import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -391,9 +393,12 @@ def main() -> None:
             f"{r['list_paint_cold_ms']:>6.1f} / {r['list_paint_warm_ms']:<5.1f} "
             f"{r['rss_mib']:>13.0f}"
         )
-    db = workdir / f"bench-{sizes[0]}.db"
+    db = workdir / f"bench-{min(sizes)}.db"
     long_db = workdir / "bench-long.db"
-    long_db.write_bytes(db.read_bytes())
+    remove_library(long_db)
+    # SQLite's backup: the library with what its log holds (a copy of the file alone could miss it).
+    with contextlib.closing(sqlite3.connect(db)) as source, contextlib.closing(sqlite3.connect(long_db)) as target:
+        source.backup(target)
     env = {**os.environ, "TUIREADER_HOME": scratch_dir(prefix="tuireader-bench-home-")}
     out = subprocess.run(
         [sys.executable, __file__, "--child", "--long", "--db", str(long_db)],
@@ -409,7 +414,13 @@ def main() -> None:
         f"first chunk on screen {r['long_first_chunk_ms']:.0f} ms, a key during the rest "
         f"{r['long_key_during_render_ms']:.0f} ms, whole story {r['long_all_chunks_ms']:.0f} ms"
     )
-    long_db.unlink()
+    remove_library(long_db)
+
+
+def remove_library(db: Path) -> None:
+    """The library file and its log files (a log left beside another library is refused as foreign)."""
+    for path in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        path.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
