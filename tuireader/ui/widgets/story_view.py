@@ -58,12 +58,11 @@ def story_parts(body: str | None) -> list[str | PlainPart]:
     The first part is always markdown (empty when the story is plain lines from its start).
     """
     layout = story_layout(body)
-    if not layout.plain:
-        markdown = layout.markdown
-        return list(story_chunks(markdown, FIRST_CHUNK_CHARS, CHUNK_CHARS)) if markdown.strip() else [NO_STORY]
     head: list[str | PlainPart] = []
     if layout.markdown.strip():
         head += story_chunks(layout.markdown, FIRST_CHUNK_CHARS, CHUNK_CHARS)
+    if not layout.plain:
+        return head or [NO_STORY]
     return (head or [""]) + [PlainPart(layout.plain)]
 
 
